@@ -1,0 +1,37 @@
+# newsgraph: two set-up commands, `make demo` and `make test`. Versions are pinned in pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= newsgraph.db
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsgraph ingest samples/ --db sqlite:///$(DB)
+	@$(BIN)/newsgraph stats --db sqlite:///$(DB)
+	@echo
+	@echo "Done. The knowledge base is in $(DB). Try:"
+	@echo "  $(BIN)/newsgraph search 'ceasefire' --db sqlite:///$(DB)"
+	@echo "  $(BIN)/newsgraph extract samples/html/ --format jsonl | head -c 2000"
+	@echo "  $(BIN)/newsgraph stats --db sqlite:///$(DB)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,134 @@
+"""The newsgraph command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.sources import DEFAULT_MAX_BYTES
+
+app = typer.Typer(help="newsgraph: news articles and posts to a source-attributed knowledge graph.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", envvar="NEWSGRAPH_DB",
+                                              help="Database URL or SQLite path (default ./newsgraph.db).")]
+Paths = Annotated[list[str], typer.Argument(help="Files, directories, .gz files, or - for stdin.")]
+BatchSize = Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")]
+Processes = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")]
+MaxBytes = Annotated[int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")]
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def report_error(error: InputError) -> None:
+    """One line on stderr naming the input and the reason."""
+    print(f"newsgraph: error: {error.source}: {error.reason}", file=sys.stderr, flush=True)
+
+
+def _store(db: str | None):
+    from newsgraph.store.db import make_engine
+    from newsgraph.store.repository import Store
+
+    return Store(make_engine(db))
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = None, batch_size: BatchSize = 32, n_process: Processes = 1,
+           max_bytes: MaxBytes = DEFAULT_MAX_BYTES, quiet: bool = False) -> None:
+    """Read documents, extract everything, and store it (idempotent; near-duplicates recorded once)."""
+    from newsgraph.nlp.pipeline import build_pipeline
+    from newsgraph.runner import Batch
+
+    batch = Batch(build_pipeline(), report_error, store=_store(db), max_bytes=max_bytes, batch_size=batch_size,
+                  n_process=n_process)
+    for document, contract in batch.run(paths):
+        if not quiet:
+            err.print(f"stored {document.id} {len(contract['entities'])} entities, {len(contract['events'])} events"
+                      f" <- {document.source}", markup=False)
+    r = batch.report
+    err.print(f"ingest: {r.stored} stored, {r.already_stored} already stored, {r.near_duplicates} near-duplicates, "
+              f"{r.failed} failed", markup=False)
+    raise typer.Exit(1 if r.failed else 0)
+
+
+@app.command()
+def extract(paths: Paths, format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+            batch_size: BatchSize = 32, n_process: Processes = 1, max_bytes: MaxBytes = DEFAULT_MAX_BYTES) -> None:
+    """Print the contract JSON for each document (one: a JSON object; several: JSON Lines) or CSV rows."""
+    from newsgraph.nlp.pipeline import build_pipeline
+    from newsgraph.output import write_csv, write_json
+    from newsgraph.runner import Batch
+
+    batch = Batch(build_pipeline(), report_error, max_bytes=max_bytes, batch_size=batch_size, n_process=n_process)
+    results = (contract for _, contract in batch.run(paths))
+    if format is ExtractFormat.csv:
+        write_csv(results, sys.stdout)
+    else:
+        write_json(results, sys.stdout, lines=format is ExtractFormat.jsonl)
+    raise typer.Exit(1 if batch.report.failed else 0)
+
+
+@app.command()
+def stats(db: DbOption = None, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+    """Counts of everything in the store."""
+    counts = _store(db).stats()
+    if format is TableFormat.json:
+        print(json.dumps(counts))
+        return
+    if format is TableFormat.csv:
+        print("table,count")
+        for name, count in counts.items():
+            print(f"{name},{count}")
+        return
+    table = Table(title="newsgraph store")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    out.print(table)
+
+
+@app.command()
+def search(query: str, db: DbOption = None, limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+           format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+    """Full-text search over stored documents (SQLite FTS5 syntax; plain words work)."""
+    hits = _store(db).search(query, limit)
+    if format is TableFormat.json:
+        print(json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False))
+        return
+    if format is TableFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "title", "source", "published", "snippet"])
+        writer.writerows([h.id, h.title, h.source, h.published, h.snippet] for h in hits)
+        return
+    table = Table(title=f"{len(hits)} documents match {query!r}")
+    for column in ("id", "published", "title", "snippet"):
+        table.add_column(column)
+    for hit in hits:
+        table.add_row(hit.id, hit.published or "", hit.title or "", hit.snippet)
+    out.print(table, markup=False)
+
+
+if __name__ == "__main__":
+    app()

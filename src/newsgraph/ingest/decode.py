@@ -1,0 +1,66 @@
+"""Bytes to text, refusing what is not text: binary junk, empty input, undecodable bytes."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsgraph.errors import InputError
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding=["']([A-Za-z0-9_\-.]+)["']""")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a BOM, an XML declaration or an HTML meta tag declares, if any."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _CHARSET.search(head)
+    if match:
+        name = match.group(1).decode("ascii", "ignore").lower()
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            return None
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the head mean this is not text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(head) // 50)
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Decode input bytes as its declared encoding, else UTF-8; raise InputError otherwise."""
+    if not data.strip():
+        raise InputError(source, "empty input")
+    encoding = declared_encoding(data)
+    if encoding is None and looks_binary(data):
+        raise InputError(source, "binary data, not text")
+    encoding = encoding or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 or declare its charset",
+        ) from None
+    except LookupError:
+        raise InputError(source, f"unknown character encoding {encoding!r}") from None
+    if not text.strip():
+        raise InputError(source, "empty input")
+    return text

@@ -1,0 +1,117 @@
+"""Paths (files, directories, .gz, '-' for stdin) to documents, each error naming its input."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.cleaner import clean_text
+from newsgraph.ingest.decode import decode_text
+from newsgraph.ingest.document import Document
+from newsgraph.ingest.feeds import iter_feed, looks_like_feed
+from newsgraph.ingest.html import extract_html
+from newsgraph.ingest.warc import iter_warc
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+WARC_SUFFIXES = {".warc", ".arc"}
+KNOWN_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | WARC_SUFFIXES | {".gz"}
+
+
+def iter_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """Every document in the inputs, in order; unreadable inputs come out as InputError values."""
+    for path in paths:
+        if path == "-":
+            yield from _from_bytes(_read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>", "", max_bytes)
+            continue
+        target = Path(path)
+        if target.is_dir():
+            files = sorted(p for p in target.rglob("*") if p.is_file() and _wanted(p))
+            if not files:
+                yield InputError(path, "directory holds no readable files")
+            for file in files:
+                yield from _from_file(file, max_bytes)
+        elif target.exists():
+            yield from _from_file(target, max_bytes)
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _wanted(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES
+
+
+def _from_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    source = str(path)
+    try:
+        if path.stat().st_size > max_bytes and not path.name.lower().endswith(".warc.gz"):
+            raise InputError(source, f"too large ({path.stat().st_size} bytes > limit {max_bytes}; see --max-bytes)")
+        with path.open("rb") as handle:
+            data = _read_limited(handle, source, max_bytes * (4 if path.suffix == ".gz" else 1))
+    except InputError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _from_bytes(data, source, path.name.lower(), max_bytes)
+
+
+def _read_limited(handle, source: str, max_bytes: int) -> bytes:
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(source, f"too large (more than {max_bytes} bytes; see --max-bytes)")
+    return data
+
+
+def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
+    """Decompress with a ceiling so a gzip bomb cannot exhaust memory."""
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(source, f"corrupt gzip data ({exc})") from None
+    if len(out) > max_bytes:
+        raise InputError(source, f"too large once decompressed (more than {max_bytes} bytes)")
+    return out
+
+
+def _from_bytes(data: bytes, source: str, name: str, max_bytes: int) -> Iterator[Document | InputError]:
+    try:
+        if name.endswith((".warc.gz", ".warc", ".arc.gz", ".arc")) or data[:5] == b"WARC/":
+            yield from iter_warc(data, source, max_bytes)
+            return
+        if data[:2] == b"\x1f\x8b":
+            inner = _gunzip(data, source, max_bytes)
+            yield from _from_bytes(inner, source, name.removesuffix(".gz"), max_bytes)
+            return
+        text = decode_text(data, source)
+        suffix = Path(name).suffix
+        if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES | TEXT_SUFFIXES and looks_like_feed(text)):
+            yield from iter_feed(data, source)
+        elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+            yield extract_html(text, source)
+        else:
+            yield _plain_text(text, source)
+    except InputError as exc:
+        yield exc
+    except gzip.BadGzipFile as exc:
+        yield InputError(source, f"corrupt gzip data ({exc})")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head
+
+
+def _plain_text(text: str, source: str) -> Document:
+    cleaned = clean_text(text)
+    if len(cleaned.text.split()) < 3:
+        raise InputError(source, "no article text left after removing page chrome")
+    return Document(source=source, text=cleaned.text, title=cleaned.title, published=cleaned.published)

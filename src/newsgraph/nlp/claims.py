@@ -1,0 +1,100 @@
+"""Claims component: each reported event and each attributed quote becomes a claim with its sources.
+
+Claims about the same subject and event type that disagree (one negated, one not; or different
+places) are marked contested and point at each other as alternatives. Cross-document contests are
+computed in the knowledge base."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.names import load_data
+
+UNNAMED = "unnamed source"
+
+
+def publisher_of(source: str | None) -> str:
+    """'publisher:<host>' for URLs, 'publisher:<file name>' for files: who printed the claim."""
+    if not source:
+        return "publisher"
+    host = urlparse(source).netloc
+    return f"publisher:{host or source.rsplit('/', 1)[-1]}"
+
+
+class ClaimBuilder:
+    def __init__(self) -> None:
+        data = load_data("hedges.json")
+        self.hedges = tuple(data["hedges"])
+        self.denials = tuple(data["denials"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        publisher = publisher_of((doc._.document or {}).get("source"))
+        claims: list[dict] = []
+        for index, event in enumerate(doc._.events or []):
+            subject = event["target"] or event["actor"] or event["location"]
+            if subject is None:
+                continue
+            claims.append(self._claim(event, subject, event["sentence"], index, "event", publisher))
+        for index, quote in enumerate(doc._.quotes or []):
+            if quote["speaker"] is None and quote["speaker_text"] is None:
+                continue
+            subject = quote["speaker"] or self._first_entity(doc, quote)
+            if subject is None:
+                continue
+            claim = self._claim(quote, subject, quote["text"], index, "quote", publisher)
+            claim["sources"] = [quote["speaker"] or UNNAMED]
+            claims.append(claim)
+        for number, claim in enumerate(claims, 1):
+            claim["id"] = f"c{number}"
+        self._contest(claims)
+        doc._.claims = claims
+        return doc
+
+    def _claim(self, fact: dict, subject: str, statement: str, index: int, kind: str, publisher: str) -> dict:
+        lowered = f" {statement.lower()} "
+        source = fact.get("attributed_to") or (UNNAMED if fact.get("attributed_text") else publisher)
+        return {
+            "id": "",
+            "subject": subject,
+            "statement": statement,
+            "status": "reported",
+            "sources": [source],
+            "alternatives": [],
+            "kind": kind,
+            "fact_index": index,
+            "event_type": fact.get("type"),
+            "negated": bool(fact.get("negated")),
+            "location": fact.get("location"),
+            "hedged": any(f" {h} " in lowered or f" {h}," in lowered for h in self.hedges),
+            "denial": any(d in lowered for d in self.denials),
+        }
+
+    @staticmethod
+    def _first_entity(doc: Doc, quote: dict) -> str | None:
+        for entity in doc._.entities or []:
+            if any(quote["start"] <= m["start"] < quote["end"] for m in entity["mentions"]):
+                return entity["id"]
+        return None
+
+    @staticmethod
+    def _contest(claims: list[dict]) -> None:
+        events = [c for c in claims if c["kind"] == "event"]
+        for i, first in enumerate(events):
+            for second in events[i + 1 :]:
+                if first["subject"] != second["subject"] or first["event_type"] != second["event_type"]:
+                    continue
+                differ = first["negated"] != second["negated"] or (
+                    first["location"] and second["location"] and first["location"] != second["location"]
+                )
+                if differ or first["denial"] != second["denial"]:
+                    first["status"] = second["status"] = "contested"
+                    first["alternatives"].append(second["id"])
+                    second["alternatives"].append(first["id"])
+
+
+@Language.factory("newsgraph_claims", default_config={})
+def make_claims(nlp: Language, name: str) -> ClaimBuilder:
+    return ClaimBuilder()

@@ -1,0 +1,121 @@
+"""Date expressions to ISO 8601, relative to the publication date. Unresolvable -> None, never a guess.
+
+Precision follows the text: '1999' -> '1999', 'in March' -> '2026-03', 'Tuesday' -> a full date.
+Anchors: 'three days after the <known event>' uses the anchor table in data/anchor_events.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+
+from newsgraph.nlp.names import load_data
+
+_YEAR = re.compile(r"^(in |during |since |by )?(the year )?(?P<year>1[5-9]\d\d|20\d\d)$")
+_MONTH_YEAR = re.compile(r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$")
+_VAGUE = re.compile(
+    r"\b(week|weeks|month|months|years|decade|decades|recent|recently|season|weekend|period|ago|past|earlier|later|"
+    r"century|days|hours)\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+}
+_RELATIVE_ANCHOR = re.compile(
+    r"(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? (?P<dir>after|before) (the )?(?P<anchor>.+?)[.,;]?$"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_DAYS_ONLY = re.compile(r"^(on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?$")
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> list[tuple[str, dt.date]]:
+    entries = load_data("anchor_events.json")["anchors"]
+    pairs = [(p, dt.date.fromisoformat(e["date"])) for e in entries for p in e["patterns"]]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def parse_reference(published: str | None) -> dt.datetime | None:
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def resolve_anchor(text: str) -> str | None:
+    match = _RELATIVE_ANCHOR.search(text.lower())
+    if not match:
+        return None
+    count = int(match["n"]) if match["n"].isdigit() else _NUMBER_WORDS.get(match["n"])
+    anchor = next((date for phrase, date in _anchors() if match["anchor"].startswith(phrase)), None)
+    if count is None or anchor is None:
+        return None
+    days = {"day": 1, "week": 7}.get(match["unit"])
+    sign = 1 if match["dir"] == "after" else -1
+    if days:
+        return (anchor + dt.timedelta(days=sign * count * days)).isoformat()
+    if match["unit"] == "year":
+        return anchor.replace(year=anchor.year + sign * count).isoformat()
+    month_index = anchor.month - 1 + sign * count
+    return dt.date(anchor.year + month_index // 12, month_index % 12 + 1, min(anchor.day, 28)).isoformat()
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _weekday(phrase: str, reference: dt.datetime | None) -> str | None:
+    """News usage: a bare weekday is the latest such day on or before publication; 'next X' is after."""
+    if reference is None:
+        return None
+    day = next(i for i, name in enumerate(_WEEKDAYS) if name in phrase)
+    back = (reference.weekday() - day) % 7
+    if phrase.startswith("last"):
+        back = back or 7
+    if phrase.startswith("next"):
+        return (reference.date() + dt.timedelta(days=(day - reference.weekday()) % 7 or 7)).isoformat()
+    return (reference.date() - dt.timedelta(days=back)).isoformat()
+
+
+def _week(phrase: str, reference: dt.datetime | None) -> str | None:
+    """'last week' / 'this week' as an ISO 8601 week ('2024-W10'): the text gives a week, not a day."""
+    offsets = {"last week": -7, "this week": 0, "next week": 7, "the previous week": -7, "the past week": -7}
+    if reference is None or phrase not in offsets:
+        return None
+    year, week, _ = (reference.date() + dt.timedelta(days=offsets[phrase])).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, published: str | None) -> str | None:
+    """ISO date (or year / year-month) for a date expression, relative to the publication date."""
+    phrase = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
+    phrase = re.sub(r"^(on|the)\s+", "", phrase)
+    anchored = resolve_anchor(phrase)
+    if anchored:
+        return anchored
+    if match := _YEAR.match(phrase):
+        return match["year"]
+    reference = parse_reference(published)
+    if (match := _MONTH_YEAR.match(phrase)) and match["month"] in _MONTHS:
+        year = match["year"] or (str(reference.year if _MONTHS[match["month"]] <= reference.month
+                                     else reference.year - 1) if reference else None)
+        return f"{year}-{_MONTHS[match['month']]:02d}" if year else None
+    if week := _week(phrase, reference):
+        return week
+    if _VAGUE.search(phrase):
+        return None
+    if reference is None and not re.search(r"\d{4}", phrase):
+        return None  # a relative date with no reference point cannot be placed
+    if match := _DAYS_ONLY.match(phrase):
+        return _weekday(phrase, reference)
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+    if reference:
+        settings["RELATIVE_BASE"] = reference
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,159 @@
+"""Entity component: NER spans grouped into one entity per real-world referent in the document.
+
+Mentions come from the statistical NER. Clustering merges spelling and transliteration variants,
+title and short forms and acronyms; a short form that could belong to several people stays apart
+(namesakes). Each entity's type is the majority vote of its mentions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.names import initials, match_key, name_tokens, skeleton, title_words
+
+DEFAULT_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "OTHER",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EVENT": "EVENT",
+}
+
+
+@dataclass
+class Cluster:
+    mentions: list[Span] = field(default_factory=list)
+    types: Counter = field(default_factory=Counter)
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0]
+
+    @property
+    def name(self) -> str:
+        texts = [display_text(m) for m in self.mentions]
+        return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
+
+    def keys(self) -> set[str]:
+        return {match_key(m.text) for m in self.mentions}
+
+    def skeletons(self) -> set[str]:
+        return {skeleton(m.text) for m in self.mentions}
+
+
+def display_text(span: Span) -> str:
+    """The mention without a leading 'the' or trailing possessive."""
+    tokens = list(span)
+    if tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    if tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
+        tokens = tokens[:-1]
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
+
+
+def trim_span(span: Span) -> Span | None:
+    """Drop a leading 'the', leading titles and a trailing possessive so mentions are bare names."""
+    start, end = span.start, span.end
+    doc = span.doc
+    titles = title_words()
+    while start < end and (doc[start].lower_ in ("the",) or doc[start].lower_.rstrip(".") in titles):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return Span(doc, start, end, label=span.label) if end > start else None
+
+
+class EntityClusterer:
+    def __init__(self, labels: dict[str, str], fuzzy_threshold: float) -> None:
+        self.labels = labels
+        self.fuzzy_threshold = fuzzy_threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        clusters: list[Cluster] = []
+        for ent in doc.ents:
+            entity_type = self.labels.get(ent.label_)
+            span = trim_span(ent) if entity_type else None
+            if span is None or not name_tokens(span.text):
+                continue
+            cluster = self._find(clusters, span, entity_type)
+            if cluster is None:
+                cluster = Cluster()
+                clusters.append(cluster)
+            cluster.mentions.append(span)
+            cluster.types[entity_type] += 1
+        self._write(doc, clusters)
+        return doc
+
+    def _find(self, clusters: list[Cluster], span: Span, entity_type: str) -> Cluster | None:
+        key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
+        for cluster in clusters:
+            if key in cluster.keys() or (skel and skel in cluster.skeletons()):
+                return cluster
+        for cluster in clusters:
+            if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
+                return cluster
+        if entity_type == "PERSON" and len(tokens) == 1:
+            return self._unique_full_name(clusters, skel)
+        return None
+
+    def _fuzzy(self, skel: str, cluster: Cluster, n_tokens: int) -> bool:
+        """Spelling variants with the same number of name parts (so father 'A B C' != son 'A C')."""
+        return any(
+            len(other.split()) == n_tokens and fuzz.ratio(skel, other) >= self.fuzzy_threshold
+            for other in cluster.skeletons()
+        )
+
+    @staticmethod
+    def _acronym_of(text: str, cluster: Cluster) -> bool:
+        if not (text.isupper() and 2 <= len(text) <= 8 and text.isalpha()):
+            return False
+        return any(len(m) > 1 and initials(m.text) == text for m in cluster.mentions)
+
+    @staticmethod
+    def _unique_full_name(clusters: list[Cluster], skel: str) -> Cluster | None:
+        """'Khan' joins the one person whose full name ends (or starts) with it; two such people: neither."""
+        owners = [
+            c
+            for c in clusters
+            if c.type == "PERSON" and any(skel in (s.split()[-1], s.split()[0]) for s in c.skeletons() if " " in s)
+        ]
+        return owners[0] if len(owners) == 1 else None
+
+    @staticmethod
+    def _write(doc: Doc, clusters: list[Cluster]) -> None:
+        token_entity: list[str | None] = [None] * len(doc)
+        entities = []
+        for number, cluster in enumerate(clusters, 1):
+            entity_id = f"e{number}"
+            name = cluster.name
+            mentions = sorted(cluster.mentions, key=lambda m: m.start_char)
+            aliases = sorted({display_text(m) for m in mentions} - {name})
+            for mention in mentions:
+                for i in range(mention.start, mention.end):
+                    token_entity[i] = entity_id
+            entities.append(
+                {
+                    "id": entity_id,
+                    "name": name,
+                    "type": cluster.type,
+                    "aliases": aliases,
+                    "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in mentions],
+                    "geo": None,
+                }
+            )
+        doc._.entities = entities
+        doc._.token_entity = token_entity
+
+
+@Language.factory(
+    "newsgraph_entities",
+    default_config={"labels": DEFAULT_LABELS, "fuzzy_threshold": 85.0},
+)
+def make_entities(nlp: Language, name: str, labels: dict[str, str], fuzzy_threshold: float) -> EntityClusterer:
+    return EntityClusterer(dict(labels), fuzzy_threshold)

@@ -1,0 +1,264 @@
+"""Event component: PLOVER-coded events with actor, target, location, date, negation and modality.
+
+Triggers come from the dictionary in data/event_patterns.json (verbs, verb+object, verb+particle and
+event nouns); arguments come from the dependency parse and link to entity ids."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.dates import resolve_date
+from newsgraph.nlp.extensions import entity_by_id, entity_id_for
+from newsgraph.nlp.names import load_data
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj", "attr")
+LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
+TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
+CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
+MODALS = frozenset(["will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"])
+
+
+class EventExtractor:
+    def __init__(self, patterns: dict) -> None:
+        self.verbs = patterns["verbs"]
+        self.verb_objects = patterns["verb_objects"]
+        self.verb_particles = patterns["verb_particles"]
+        self.nouns = patterns["nouns"]
+        self.suicide_cues = tuple(patterns["suicide_cues"])
+        self.negation_heads = frozenset(patterns["negation_heads"])
+        self.hypothetical_heads = frozenset(patterns["hypothetical_heads"])
+        self.negators = frozenset(patterns["negators"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = (doc._.document or {}).get("published")
+        events: list[dict] = []
+        for token in doc:
+            coded = self._code(token)
+            if coded is None:
+                continue
+            event_type, mode = coded
+            events.extend(self._build(doc, token, event_type, mode, published))
+        doc._.events = events
+        return doc
+
+    # ---- triggers ----------------------------------------------------------------------------
+    def _code(self, token: Token) -> tuple[str, str | None] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("prt", "prep"):
+                    hit = self.verb_particles.get(f"{lemma} {child.lower_}")
+                    if hit:
+                        return tuple(hit)
+            objects = self.verb_objects.get(lemma)
+            if objects:
+                for child in token.children:
+                    if child.dep_ in OBJECTS and child.lemma_.lower() in objects:
+                        return tuple(objects[child.lemma_.lower()])
+                if lemma not in self.verbs:
+                    return None
+            hit = self.verbs.get(lemma)
+            if hit and not (lemma == "take" and not self._has_place_object(token)):
+                return tuple(hit)
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and lemma in self.nouns:
+            return tuple(self.nouns[lemma])
+        return None
+
+    @staticmethod
+    def _has_place_object(token: Token) -> bool:
+        """'take' codes a seizure only with a place or a named object ('took the town'), not 'took time'."""
+        doc = token.doc
+        for child in token.children:
+            if child.dep_ in OBJECTS:
+                entity = entity_by_id(doc, entity_id_for(doc, child.left_edge.i, child.i + 1, prefer_last=True))
+                if (entity and entity["type"] == "PLACE") or child.lemma_ in ("town", "city", "village", "base",
+                                                                             "airport", "control", "hill", "district"):
+                    return True
+        return False
+
+    # ---- arguments ---------------------------------------------------------------------------
+    def _build(self, doc: Doc, verb: Token, event_type: str, mode: str | None, published: str | None) -> list[dict]:
+        sent = verb.sent
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        actors = self._actors(verb, passive)
+        target_token = self._target(verb, passive)
+        if verb.pos_ in ("NOUN", "PROPN"):
+            actors, target_token = self._noun_arguments(verb)
+        if mode is None and event_type == "ASSAULT" and any(c in sent.text.lower() for c in self.suicide_cues):
+            mode = "suicide-attack"
+        location = self._location(doc, verb, sent)
+        date, date_text = self._date(doc, verb, sent, published)
+        negated = self._negated(verb)
+        hypothetical = self._hypothetical(verb, sent)
+        attributed_to, attributed_text = self._attribution(doc, verb)
+        target = self._link(doc, target_token)
+        results = []
+        for actor_token in actors or [None]:
+            actor = self._link(doc, actor_token)
+            results.append(
+                {
+                    "type": event_type,
+                    "mode": mode,
+                    "actor": actor,
+                    "target": target if target != actor else None,
+                    "location": location,
+                    "date": date,
+                    "negated": negated,
+                    "hypothetical": hypothetical,
+                    "attributed_to": attributed_to,
+                    "sentence": sent.text,
+                    "start": sent.start_char,
+                    "end": sent.end_char,
+                    "trigger": {"text": verb.text, "start": verb.idx, "end": verb.idx + len(verb)},
+                    "actor_text": self._phrase(actor_token),
+                    "target_text": self._phrase(target_token),
+                    "date_text": date_text,
+                    "attributed_text": attributed_text,
+                }
+            )
+        return results
+
+    def _actors(self, verb: Token, passive: bool) -> list[Token]:
+        if passive:
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return self._with_conjuncts(agents[:1])
+        node = verb
+        for _ in range(4):  # 'failed to take', 'has not been able to seize': the subject sits higher up
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                return self._with_conjuncts(subjects[:1])
+            if node.dep_ not in ("xcomp", "conj", "acomp", "advcl") or node.head is node:
+                break
+            node = node.head
+        return []
+
+    @staticmethod
+    def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+        """'X and Y attacked' gives one event per actor."""
+        result = []
+        for token in tokens:
+            result.append(token)
+            result.extend(c for c in token.conjuncts if c.i > token.i)
+        return result
+
+    @staticmethod
+    def _target(verb: Token, passive: bool) -> Token | None:
+        if passive:
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if direct is not None and direct.lemma_.lower() not in ("control", "attack", "strike", "fire", "talks"):
+            return direct
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if direct is not None:  # 'took control of X', 'launched an attack on X'
+            for prep in direct.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
+                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+        return None
+
+    @staticmethod
+    def _noun_arguments(noun: Token) -> tuple[list[Token], Token | None]:
+        actor = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_), None)
+        target = None
+        for prep in noun.children:
+            if prep.dep_ == "prep":
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if prep.lower_ == "by" and pobj is not None:
+                    actor = pobj
+                elif prep.lower_ in TARGET_PREPS and pobj is not None:
+                    target = pobj
+        return ([actor] if actor is not None else []), target
+
+    @staticmethod
+    def _link(doc: Doc, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        return entity_id_for(doc, token.left_edge.i, token.i + 1, prefer_last=True) or entity_id_for(
+            doc, token.i, token.right_edge.i + 1
+        )
+
+    @staticmethod
+    def _phrase(token: Token | None) -> str | None:
+        if token is None:
+            return None
+        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        return span.text if len(span) <= 10 else token.doc[token.left_edge.i : token.i + 1].text
+
+    def _location(self, doc: Doc, verb: Token, sent: Span) -> str | None:
+        for token in verb.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+                entity = entity_by_id(doc, self._link(doc, token))
+                if entity and entity["type"] == "PLACE":
+                    return entity["id"]
+        places = [
+            (abs(t.i - verb.i), entity_id)
+            for t in sent
+            if (entity_id := (doc._.token_entity or [None] * len(doc))[t.i])
+            and (entity_by_id(doc, entity_id) or {}).get("type") == "PLACE"
+        ]
+        return min(places)[1] if places else None
+
+    @staticmethod
+    def _date(doc: Doc, verb: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
+        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if not dates:
+            return None, None
+        subtree = {t.i for t in verb.subtree}
+        dates.sort(key=lambda e: (e.start not in subtree, abs(e.start - verb.i)))
+        for ent in dates:
+            text = ent.text
+            # Anchored expressions ('three days after the 2015 Paris attacks') run past the DATE span.
+            tail = doc[ent.start : min(sent.end, ent.end + 8)].text
+            resolved = resolve_date(tail, published) if " after " in f" {tail} " or " before " in f" {tail} " else None
+            resolved = resolved or resolve_date(text, published)
+            if resolved:
+                return resolved, text
+        return None, dates[0].text
+
+    def _chain(self, verb: Token):
+        """The verb and the heads that govern it ('failed' in 'failed to take')."""
+        node, hops = verb, 0
+        yield node
+        while node.dep_ in CLIMB_DEPS and node.head is not node and hops < 4:
+            node = node.head
+            hops += 1
+            yield node
+
+    def _negated(self, verb: Token) -> bool:
+        for node in self._chain(verb):
+            if any(c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det") for c in
+                   node.children):
+                return True
+            if node is not verb and node.lemma_.lower() in self.negation_heads:
+                return True
+        return False
+
+    def _hypothetical(self, verb: Token, sent: Span) -> bool:
+        if sent.text.rstrip().endswith("?"):
+            return True
+        for node in self._chain(verb):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                return True
+            if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
+                return True
+        return False
+
+    @staticmethod
+    def _attribution(doc: Doc, verb: Token) -> tuple[str | None, str | None]:
+        for quote in doc._.quotes or []:
+            if quote["start"] <= verb.idx < quote["end"]:
+                return quote["speaker"], quote["speaker_text"]
+        return None, None
+
+
+@Language.factory("newsgraph_events", default_config={"patterns_file": "event_patterns.json"})
+def make_events(nlp: Language, name: str, patterns_file: str) -> EventExtractor:
+    return EventExtractor(load_data(patterns_file))

@@ -1,0 +1,70 @@
+"""Name normalisation for matching: titles stripped, accents removed, transliteration variants folded.
+The word lists live in data files (titles.json, transliteration.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+
+def load_data(name: str) -> dict:
+    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    data = load_data("titles.json")
+    return frozenset(data["honorifics"]) | frozenset(data["positions"])
+
+
+@lru_cache(maxsize=1)
+def _folding() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...]]:
+    data = load_data("transliteration.json")
+    return frozenset(data["particles"]), tuple((re.compile(a), b) for a, b in data["fold"])
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NON_WORD = re.compile(r"[^\w\s'-]")
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case, accent-free tokens with titles, possessives and a leading 'the' removed."""
+    cleaned = _NON_WORD.sub(" ", strip_accents(text).replace("’", "'").lower())
+    tokens = [_POSSESSIVE.sub("", t) for t in cleaned.replace("-", " - ").split()]
+    tokens = [t for t in tokens if t and t != "-"]
+    titles = title_words()
+    while tokens and (tokens[0] in titles or tokens[0] == "the" or " ".join(tokens[:2]) in titles):
+        tokens = tokens[2:] if " ".join(tokens[:2]) in titles else tokens[1:]
+    return tokens
+
+
+def match_key(text: str) -> str:
+    return " ".join(name_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    _, rules = _folding()
+    for pattern, replacement in rules:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def skeleton(text: str) -> str:
+    """A transliteration-insensitive key: particles dropped, each token folded."""
+    particles, _ = _folding()
+    tokens = [t for t in name_tokens(text) if t not in particles]
+    return " ".join(fold_token(t) for t in tokens)
+
+
+def initials(text: str) -> str:
+    skip = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "al", "&"}
+    words = re.findall(r"[A-Za-z][\w']*", strip_accents(text))
+    return "".join(w[0] for w in words if w.lower() not in skip).upper()

@@ -1,0 +1,120 @@
+"""Batches: inputs -> documents -> pipeline -> contract JSON (and the store). Failures are reported
+one line each and never stop the batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.dedup import minhash_of, signature_bytes
+from newsgraph.ingest.document import Document
+from newsgraph.ingest.sources import DEFAULT_MAX_BYTES, iter_documents
+from newsgraph.nlp.pipeline import process
+from newsgraph.store.repository import Store
+
+ErrorSink = Callable[[InputError], None]
+
+
+@dataclass
+class BatchReport:
+    processed: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+class PipelineErrors:
+    """spaCy error handler: a component that fails on one document drops that document, not the batch."""
+
+    def __init__(self) -> None:
+        self.by_document: dict[str, str] = {}
+
+    def __call__(self, component: str, _proc, docs, exc: Exception) -> None:
+        for doc in docs:
+            meta = doc._.document or {}
+            self.by_document[meta.get("id", "?")] = f"{component} failed: {type(exc).__name__}: {exc}"
+
+
+class Batch:
+    """One run over some inputs. Iterate it for (document, contract); `report` fills in as it goes."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        on_error: ErrorSink,
+        store: Store | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        batch_size: int = 32,
+        n_process: int = 1,
+        dedup_threshold: float = 0.8,
+    ) -> None:
+        self.nlp = nlp
+        self.on_error = on_error
+        self.store = store
+        self.max_bytes = max_bytes
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.index = store.load_near_duplicate_index(dedup_threshold) if store else None
+        self.report = BatchReport()
+        self._signatures: dict[str, bytes] = {}
+        self._handler = PipelineErrors()
+        # Our components have no .pipe(), so spaCy calls this for a failing doc and drops only that doc.
+        nlp.default_error_handler = self._handler
+
+    def fail(self, error: InputError) -> None:
+        self.report.failed += 1
+        self.report.errors.append(error)
+        self.on_error(error)
+        if self.store is not None:
+            self.store.record_error(error.source, error.reason)
+
+    def _admitted(self, items: Iterable[Document | InputError]) -> Iterator[Document]:
+        """Errors reported, exact re-ingests skipped, near-duplicates recorded but not re-processed."""
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, InputError):
+                self.fail(item)
+                continue
+            if item.id in seen or (self.store is not None and self.store.has_document(item.id)):
+                self.report.already_stored += 1
+                continue
+            seen.add(item.id)
+            if self.index is not None:
+                signature = minhash_of(item.text)
+                original = self.index.find(signature)
+                self.index.add(item.id, signature)
+                if original is not None:
+                    item.duplicate_of = original
+                    self.report.near_duplicates += 1
+                    self.store.save_duplicate(item, signature_bytes(signature))
+                    continue
+                self._signatures[item.id] = signature_bytes(signature)
+            yield item
+
+    def run(self, paths: Iterable[str]) -> Iterator[tuple[Document, dict]]:
+        sent: dict[str, Document] = {}
+
+        def tracked(documents: Iterable[Document]) -> Iterator[Document]:
+            for document in documents:
+                sent[document.id] = document
+                yield document
+
+        documents = tracked(self._admitted(iter_documents(paths, self.max_bytes)))
+        for document, contract in process(self.nlp, documents, self.batch_size, self.n_process):
+            sent.pop(document.id, None)
+            self.report.processed += 1
+            if self.store is not None:
+                try:
+                    self.store.save(document, contract, self._signatures.pop(document.id, None))
+                    self.report.stored += 1
+                except Exception as exc:  # one bad document must not lose the rest of the batch
+                    self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {exc}"))
+                    continue
+            yield document, contract
+        for doc_id, document in sent.items():
+            self.fail(InputError(document.source, self._handler.by_document.get(doc_id, "dropped by the pipeline")))

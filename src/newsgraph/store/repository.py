@@ -1,0 +1,207 @@
+"""Writes and reads of the store. One transaction per document, so a failure never leaves half a
+document behind and what was stored before stays intact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
+from newsgraph.ingest.document import Document
+from newsgraph.store.schema import (
+    ClaimRow,
+    ClaimSourceRow,
+    DocumentRow,
+    EntityRow,
+    EventRow,
+    IngestErrorRow,
+    MentionRow,
+    QuoteRow,
+    RelationRow,
+    SourceRow,
+)
+
+COUNTED = {
+    "documents": DocumentRow,
+    "entities": EntityRow,
+    "mentions": MentionRow,
+    "quotes": QuoteRow,
+    "events": EventRow,
+    "relations": RelationRow,
+    "claims": ClaimRow,
+    "sources": SourceRow,
+    "ingest_errors": IngestErrorRow,
+}
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str | None
+    source: str
+    published: str | None
+    snippet: str
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # ---- documents -------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        with Session(self.engine) as session:
+            return session.get(DocumentRow, doc_id) is not None
+
+    def load_near_duplicate_index(self, threshold: float = 0.8) -> NearDuplicateIndex:
+        index = NearDuplicateIndex(threshold)
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.minhash).where(DocumentRow.minhash.is_not(None))
+            )
+            for doc_id, raw in rows:
+                index.add(doc_id, signature_from_bytes(raw))
+        return index
+
+    def save_duplicate(self, document: Document, minhash: bytes | None) -> None:
+        """A near-duplicate is recorded (with a pointer to the original) but not re-processed."""
+        with Session(self.engine) as session, session.begin():
+            session.merge(_document_row(document, minhash, None))
+
+    def save(self, document: Document, contract: dict, minhash: bytes | None) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add(_document_row(document, minhash, contract))
+            session.flush()
+            entity_pks = self._save_entities(session, document.id, contract["entities"])
+            self._save_facts(session, document.id, contract, entity_pks)
+
+    def record_error(self, source: str, reason: str) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add(IngestErrorRow(source=source, reason=reason))
+
+    @staticmethod
+    def _save_entities(session: Session, doc_id: str, entities: list[dict]) -> dict[str, int]:
+        pks: dict[str, int] = {}
+        for entity in entities:
+            geo = entity.get("geo")
+            row = EntityRow(
+                document_id=doc_id,
+                local_id=entity["id"],
+                name=entity["name"],
+                type=entity["type"],
+                aliases=entity["aliases"],
+                geo=geo,
+                country=(geo or {}).get("country"),
+            )
+            session.add(row)
+            session.flush()
+            pks[entity["id"]] = row.pk
+            session.add_all(
+                MentionRow(entity_pk=row.pk, document_id=doc_id, start=m["start"], end=m["end"], text=m["text"])
+                for m in entity["mentions"]
+            )
+        return pks
+
+    def _save_facts(self, session: Session, doc_id: str, contract: dict, pks: dict[str, int]) -> None:
+        countries = {e["id"]: (e.get("geo") or {}).get("country") for e in contract["entities"]}
+        for quote in contract["quotes"]:
+            session.add(
+                QuoteRow(document_id=doc_id, text=quote["text"], start=quote["start"], end=quote["end"],
+                         speaker_pk=pks.get(quote["speaker"]), speaker_text=quote["speaker_text"],
+                         channel=quote["channel"], kind=quote["kind"])
+            )
+        core = {"type", "mode", "actor", "target", "location", "date", "negated", "hypothetical", "attributed_to",
+                "sentence", "start", "end"}
+        for event in contract["events"]:
+            session.add(
+                EventRow(document_id=doc_id, type=event["type"], mode=event["mode"], actor_pk=pks.get(event["actor"]),
+                         target_pk=pks.get(event["target"]), location_pk=pks.get(event["location"]),
+                         date=event["date"], negated=event["negated"], hypothetical=event["hypothetical"],
+                         attributed_to_pk=pks.get(event["attributed_to"]), sentence=event["sentence"],
+                         start=event["start"], end=event["end"], country=countries.get(event["location"]),
+                         details={k: v for k, v in event.items() if k not in core})
+            )
+        for relation in contract["relations"]:
+            obj = relation["object"]
+            session.add(
+                RelationRow(document_id=doc_id, subject_pk=pks[relation["subject"]], predicate=relation["predicate"],
+                            object_pk=pks.get(obj), object_literal=None if obj in pks else obj,
+                            start=relation["start"], end=relation["end"])
+            )
+        for claim in contract["claims"]:
+            row = ClaimRow(document_id=doc_id, local_id=claim["id"], subject_pk=pks.get(claim["subject"]),
+                           statement=claim["statement"], status=claim["status"], alternatives=claim["alternatives"],
+                           details={k: v for k, v in claim.items() if k not in ("id", "subject", "statement",
+                                                                                "status", "sources", "alternatives")})
+            session.add(row)
+            session.flush()
+            for source in dict.fromkeys(claim["sources"]):
+                session.add(ClaimSourceRow(claim_pk=row.pk, source_pk=self._source_pk(session, source, pks),
+                                           entity_pk=pks.get(source)))
+
+    @staticmethod
+    def _source_pk(session: Session, source: str, pks: dict[str, int]) -> int:
+        if source in pks:
+            entity = session.get(EntityRow, pks[source])
+            name, kind = f"entity:{entity.name}", "entity"
+        else:
+            name, kind = source, ("publisher" if source.startswith("publisher") else "unnamed")
+        row = session.execute(select(SourceRow).where(SourceRow.name == name)).scalar_one_or_none()
+        if row is None:
+            row = SourceRow(name=name, kind=kind)
+            session.add(row)
+            session.flush()
+        return row.pk
+
+    # ---- reads -----------------------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            counts = {name: session.scalar(select(func.count()).select_from(model)) for name, model in COUNTED.items()}
+            counts["near_duplicates"] = session.scalar(
+                select(func.count()).select_from(DocumentRow).where(DocumentRow.duplicate_of.is_not(None))
+            )
+            counts["contested_claims"] = session.scalar(
+                select(func.count()).select_from(ClaimRow).where(ClaimRow.status == "contested")
+            )
+        return counts
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        if self.engine.dialect.name == "sqlite":
+            try:
+                return self._search_sqlite(query, limit)
+            except OperationalError:  # FTS5 syntax error in user input: search the words as phrases
+                words = re.findall(r"\w+", query)
+                return self._search_sqlite(" ".join(f'"{w}"' for w in words), limit) if words else []
+        return self._search_postgres(query, limit)
+
+    def _search_sqlite(self, query: str, limit: int) -> list[SearchHit]:
+        sql = text(
+            "SELECT d.id, d.title, d.source, d.published, snippet(documents_fts, 1, '[', ']', '…', 12) "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+        )
+        with self.engine.connect() as connection:
+            return [SearchHit(*row) for row in connection.execute(sql, {"q": query, "n": limit})]
+
+    def _search_postgres(self, query: str, limit: int) -> list[SearchHit]:
+        sql = text(
+            "SELECT id, title, source, published, ts_headline('english', text, plainto_tsquery('english', :q)) "
+            "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
+            "@@ plainto_tsquery('english', :q) LIMIT :n"
+        )
+        with self.engine.connect() as connection:
+            return [SearchHit(*row) for row in connection.execute(sql, {"q": query, "n": limit})]
+
+    def contract(self, doc_id: str) -> dict | None:
+        with Session(self.engine) as session:
+            row = session.get(DocumentRow, doc_id)
+            return row.contract if row else None
+
+
+def _document_row(document: Document, minhash: bytes | None, contract: dict | None) -> DocumentRow:
+    return DocumentRow(id=document.id, source=document.source, title=document.title, published=document.published,
+                       language=document.language, format=document.format, text=document.text,
+                       duplicate_of=document.duplicate_of, minhash=minhash, contract=contract)

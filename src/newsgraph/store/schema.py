@@ -1,0 +1,141 @@
+"""The relational schema: documents and every fact extracted from them, each fact keeping its offsets
+into its document's text (provenance). Readable on purpose: one table per contract section."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(40), index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    format: Mapped[str] = mapped_column(String(16), default="text")
+    text: Mapped[str] = mapped_column(Text)
+    duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    contract: Mapped[dict | None] = mapped_column(JSON)  # the full extract output, as printed
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    geo: Mapped[dict | None] = mapped_column(JSON)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    kb_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_pk: Mapped[int] = mapped_column(ForeignKey("entities.pk", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    speaker_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(32))
+    actor_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
+    target_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
+    location_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
+    date: Mapped[str | None] = mapped_column(String(32), index=True)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    hypothetical: Mapped[bool] = mapped_column(Boolean, default=False)
+    attributed_to_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"))
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class RelationRow(Base):
+    __tablename__ = "relations"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    subject_pk: Mapped[int] = mapped_column(ForeignKey("entities.pk"), index=True)
+    predicate: Mapped[str] = mapped_column(String(32), index=True)
+    object_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"))
+    object_literal: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class SourceRow(Base):
+    """Who reports claims: an entity, 'unnamed source', or a publisher."""
+
+    __tablename__ = "sources"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # entity | unnamed | publisher
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    subject_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
+    statement: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    alternatives: Mapped[list] = mapped_column(JSON, default=list)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ClaimSourceRow(Base):
+    __tablename__ = "claim_sources"
+    claim_pk: Mapped[int] = mapped_column(ForeignKey("claims.pk", ondelete="CASCADE"), primary_key=True)
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk"), primary_key=True)
+    entity_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"))
+
+
+class IngestErrorRow(Base):
+    """Inputs that failed, kept so a batch's failures can be listed later."""
+
+    __tablename__ = "ingest_errors"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+Index("ix_mentions_doc_span", MentionRow.document_id, MentionRow.start)
