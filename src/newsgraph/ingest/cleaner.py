@@ -48,7 +48,9 @@ def default_rules() -> ChromeRules:
 def parse_date(text: str) -> str | None:
     """An ISO date for a free-form date string, or None; never guesses missing parts from today."""
     parsed = dateparser.parse(
-        text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+        text,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return parsed.date().isoformat() if parsed else None
 
@@ -95,7 +97,12 @@ def clean_text(raw: str, rules: ChromeRules | None = None, detect_title: bool = 
             continue
         kept.append(line)
     paragraphs = [line for line in "\n".join(kept).split("\n\n") if line.strip()]
-    if detect_title and len(paragraphs) > 1 and "\n" not in paragraphs[0] and _looks_like_title(paragraphs[0], rules):
+    if (
+        detect_title
+        and len(paragraphs) > 1
+        and "\n" not in paragraphs[0]
+        and _looks_like_title(paragraphs[0], rules)
+    ):
         result.title = paragraphs.pop(0)
     result.text = "\n\n".join(p.strip() for p in paragraphs)
     return result

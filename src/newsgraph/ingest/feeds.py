@@ -27,10 +27,16 @@ def _entry_date(entry) -> str | None:
 
 def iter_feed(data: bytes, source: str) -> Iterator[Document | InputError]:
     parsed = feedparser.parse(data)
-    if not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+    problem = getattr(parsed, "bozo_exception", None)
+    results = list(_entries(parsed, source))
+    if not any(isinstance(r, Document) for r in results) and (problem or not results):
+        reason = str(problem).splitlines()[0] if problem else "no entries"
         yield InputError(source, f"malformed or empty feed: {reason}")
         return
+    yield from results
+
+
+def _entries(parsed, source: str) -> Iterator[Document | InputError]:
     for index, entry in enumerate(parsed.entries, 1):
         entry_source = entry.get("link") or f"{source}#{index}"
         text = clean_text(fragment_to_text(_entry_content(entry)), detect_title=False).text
@@ -38,7 +44,9 @@ def iter_feed(data: bytes, source: str) -> Iterator[Document | InputError]:
             yield InputError(entry_source, "feed entry has no inline content (link or teaser only)")
             continue
         title = (entry.get("title") or "").strip() or None
-        yield Document(source=entry_source, text=text, title=title, published=_entry_date(entry), format="feed")
+        yield Document(
+            source=entry_source, text=text, title=title, published=_entry_date(entry), format="feed"
+        )
 
 
 def looks_like_feed(head: str) -> bool:

@@ -19,16 +19,20 @@ from newsgraph.ingest.warc import iter_warc
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 WARC_SUFFIXES = {".warc", ".arc"}
 KNOWN_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | WARC_SUFFIXES | {".gz"}
 
 
-def iter_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+def iter_documents(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | InputError]:
     """Every document in the inputs, in order; unreadable inputs come out as InputError values."""
     for path in paths:
         if path == "-":
-            yield from _from_bytes(_read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>", "", max_bytes)
+            yield from _from_bytes(
+                _read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>", "", max_bytes
+            )
             continue
         target = Path(path)
         if target.is_dir():
@@ -51,7 +55,9 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     source = str(path)
     try:
         if path.stat().st_size > max_bytes and not path.name.lower().endswith(".warc.gz"):
-            raise InputError(source, f"too large ({path.stat().st_size} bytes > limit {max_bytes}; see --max-bytes)")
+            raise InputError(
+                source, f"too large ({path.stat().st_size} bytes > limit {max_bytes}; see --max-bytes)"
+            )
         with path.open("rb") as handle:
             data = _read_limited(handle, source, max_bytes * (4 if path.suffix == ".gz" else 1))
     except InputError as exc:

@@ -86,6 +86,8 @@ class ClaimBuilder:
             for second in events[i + 1 :]:
                 if first["subject"] != second["subject"] or first["event_type"] != second["event_type"]:
                     continue
+                if first["statement"] == second["statement"] and first["sources"] == second["sources"]:
+                    continue  # one source in one sentence does not contradict itself
                 differ = first["negated"] != second["negated"] or (
                     first["location"] and second["location"] and first["location"] != second["location"]
                 )

@@ -14,22 +14,57 @@ import dateparser
 from newsgraph.nlp.names import load_data
 
 _YEAR = re.compile(r"^(in |during |since |by )?(the year )?(?P<year>1[5-9]\d\d|20\d\d)$")
-_MONTH_YEAR = re.compile(r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$")
+_MONTH_YEAR = re.compile(
+    r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$"
+)
 _VAGUE = re.compile(
     r"\b(week|weeks|month|months|years|decade|decades|recent|recently|season|weekend|period|ago|past|earlier|later|"
     r"century|days|hours)\b"
 )
 _NUMBER_WORDS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
 }
 _RELATIVE_ANCHOR = re.compile(
     r"(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? (?P<dir>after|before) (the )?(?P<anchor>.+?)[.,;]?$"
 )
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-_DAYS_ONLY = re.compile(r"^(on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?$")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_DAYS_ONLY = re.compile(
+    r"^(on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +138,11 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return match["year"]
     reference = parse_reference(published)
     if (match := _MONTH_YEAR.match(phrase)) and match["month"] in _MONTHS:
-        year = match["year"] or (str(reference.year if _MONTHS[match["month"]] <= reference.month
-                                     else reference.year - 1) if reference else None)
+        year = match["year"] or (
+            str(reference.year if _MONTHS[match["month"]] <= reference.month else reference.year - 1)
+            if reference
+            else None
+        )
         return f"{year}-{_MONTHS[match['month']]:02d}" if year else None
     if week := _week(phrase, reference):
         return week

@@ -13,7 +13,8 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.names import initials, match_key, name_tokens, skeleton, title_words
+from newsgraph.geo.gazetteer import default_gazetteer
+from newsgraph.nlp.names import initials, load_data, match_key, name_tokens, skeleton, title_words
 
 DEFAULT_LABELS = {
     "PERSON": "PERSON",
@@ -40,7 +41,7 @@ class Cluster:
         texts = [display_text(m) for m in self.mentions]
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         return {match_key(m.text) for m in self.mentions}
 
     def skeletons(self) -> set[str]:
@@ -70,9 +71,16 @@ def trim_span(span: Span) -> Span | None:
 
 
 class EntityClusterer:
-    def __init__(self, labels: dict[str, str], fuzzy_threshold: float) -> None:
+    def __init__(
+        self, labels: dict[str, str], fuzzy_threshold: float, use_gazetteer: bool, city_population: int
+    ) -> None:
         self.labels = labels
         self.fuzzy_threshold = fuzzy_threshold
+        self.use_gazetteer = use_gazetteer
+        self.city_population = city_population
+        cues = load_data("place_cues.json")
+        self.place_before = frozenset(cues["before"]) - {"of", "to"}
+        self.place_nouns = frozenset(cues["place_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -87,18 +95,77 @@ class EntityClusterer:
                 clusters.append(cluster)
             cluster.mentions.append(span)
             cluster.types[entity_type] += 1
+        self._add_missed_mentions(doc, clusters)
+        surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons() if " " in s}
+        for cluster in clusters:
+            if len(name_tokens(cluster.name)) == 1 and skeleton(cluster.name) in surnames:
+                cluster.types["PERSON"] += len(cluster.mentions) + 1  # a surname shared by namesakes
+            else:
+                self._correct_type(doc, cluster)
         self._write(doc, clusters)
         return doc
+
+    @staticmethod
+    def _add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> None:
+        """The statistical NER misses repeats ('Farouk tweeted'): a capitalised token equal to a known
+        person's surname or a known single-word alias joins that entity, when only one entity owns it."""
+        owners: dict[str, set[int]] = {}
+        for index, cluster in enumerate(clusters):
+            forms = {m.text for m in cluster.mentions if len(m) == 1}
+            if cluster.type == "PERSON":
+                forms |= {m[-1].text for m in cluster.mentions if len(m) > 1}
+            for form in forms:
+                owners.setdefault(form, set()).add(index)
+        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        for token in doc:
+            owner = owners.get(token.text)
+            if token.i in covered or not owner or len(owner) != 1:
+                continue
+            if token.pos_ == "PROPN" or token.is_sent_start:
+                cluster = clusters[next(iter(owner))]
+                span = Span(doc, token.i, token.i + 1, label=cluster.mentions[0].label)
+                cluster.mentions.append(span)
+                cluster.types[cluster.type] += 1
+
+    # ---- typing ------------------------------------------------------------------------------
+    def _correct_type(self, doc: Doc, cluster: Cluster) -> None:
+        """Title cues make a PERSON; the gazetteer and place cues make a PLACE; else the NER vote stands."""
+        titles = title_words()
+        if any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions):
+            cluster.types["PERSON"] += len(cluster.mentions) + 1
+            return
+        if cluster.type == "PLACE" or not self.use_gazetteer:
+            return
+        candidates = default_gazetteer().candidates(cluster.name)
+        if not candidates:
+            return
+        multi_token_person = cluster.type == "PERSON" and len(name_tokens(cluster.name)) > 1
+        big = any(
+            p.feature in ("country", "admin1") or p.population >= self.city_population for p in candidates
+        )
+        cued = any(self._place_cue(doc, m) for m in cluster.mentions)
+        if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
+            cluster.types["PLACE"] += len(cluster.mentions) + 1
+
+    def _place_cue(self, doc: Doc, span: Span) -> bool:
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return (
+            before in self.place_before
+            or (before == "of" and before2 in self.place_nouns)
+            or after in self.place_nouns
+        )
 
     def _find(self, clusters: list[Cluster], span: Span, entity_type: str) -> Cluster | None:
         key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
         for cluster in clusters:
-            if key in cluster.keys() or (skel and skel in cluster.skeletons()):
+            if key in cluster.match_keys() or (skel and skel in cluster.skeletons()):
                 return cluster
         for cluster in clusters:
             if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
                 return cluster
-        if entity_type == "PERSON" and len(tokens) == 1:
+        if len(tokens) == 1 and entity_type != "PLACE":
             return self._unique_full_name(clusters, skel)
         return None
 
@@ -121,7 +188,10 @@ class EntityClusterer:
         owners = [
             c
             for c in clusters
-            if c.type == "PERSON" and any(skel in (s.split()[-1], s.split()[0]) for s in c.skeletons() if " " in s)
+            if c.type == "PERSON"
+            and any(
+                fuzz.ratio(skel, part) >= 90 for s in c.skeletons() if " " in s for part in (s.split()[-1],)
+            )
         ]
         return owners[0] if len(owners) == 1 else None
 
@@ -143,7 +213,9 @@ class EntityClusterer:
                     "name": name,
                     "type": cluster.type,
                     "aliases": aliases,
-                    "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in mentions],
+                    "mentions": [
+                        {"start": m.start_char, "end": m.end_char, "text": m.text} for m in mentions
+                    ],
                     "geo": None,
                 }
             )
@@ -153,7 +225,19 @@ class EntityClusterer:
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"labels": DEFAULT_LABELS, "fuzzy_threshold": 85.0},
+    default_config={
+        "labels": DEFAULT_LABELS,
+        "fuzzy_threshold": 85.0,
+        "use_gazetteer": True,
+        "city_population": 100000,
+    },
 )
-def make_entities(nlp: Language, name: str, labels: dict[str, str], fuzzy_threshold: float) -> EntityClusterer:
-    return EntityClusterer(dict(labels), fuzzy_threshold)
+def make_entities(
+    nlp: Language,
+    name: str,
+    labels: dict[str, str],
+    fuzzy_threshold: float,
+    use_gazetteer: bool,
+    city_population: int,
+) -> EntityClusterer:
+    return EntityClusterer(dict(labels), fuzzy_threshold, use_gazetteer, city_population)

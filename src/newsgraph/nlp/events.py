@@ -73,21 +73,37 @@ class EventExtractor:
         doc = token.doc
         for child in token.children:
             if child.dep_ in OBJECTS:
-                entity = entity_by_id(doc, entity_id_for(doc, child.left_edge.i, child.i + 1, prefer_last=True))
-                if (entity and entity["type"] == "PLACE") or child.lemma_ in ("town", "city", "village", "base",
-                                                                             "airport", "control", "hill", "district"):
+                entity = entity_by_id(
+                    doc, entity_id_for(doc, child.left_edge.i, child.i + 1, prefer_last=True)
+                )
+                if (entity and entity["type"] == "PLACE") or child.lemma_ in (
+                    "town",
+                    "city",
+                    "village",
+                    "base",
+                    "airport",
+                    "control",
+                    "hill",
+                    "district",
+                ):
                     return True
         return False
 
     # ---- arguments ---------------------------------------------------------------------------
-    def _build(self, doc: Doc, verb: Token, event_type: str, mode: str | None, published: str | None) -> list[dict]:
+    def _build(
+        self, doc: Doc, verb: Token, event_type: str, mode: str | None, published: str | None
+    ) -> list[dict]:
         sent = verb.sent
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
         if verb.pos_ in ("NOUN", "PROPN"):
             actors, target_token = self._noun_arguments(verb)
-        if mode is None and event_type == "ASSAULT" and any(c in sent.text.lower() for c in self.suicide_cues):
+        if (
+            mode is None
+            and event_type == "ASSAULT"
+            and any(c in sent.text.lower() for c in self.suicide_cues)
+        ):
             mode = "suicide-attack"
         location = self._location(doc, verb, sent)
         date, date_text = self._date(doc, verb, sent, published)
@@ -149,7 +165,13 @@ class EventExtractor:
         if passive:
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if direct is not None and direct.lemma_.lower() not in ("control", "attack", "strike", "fire", "talks"):
+        if direct is not None and direct.lemma_.lower() not in (
+            "control",
+            "attack",
+            "strike",
+            "fire",
+            "talks",
+        ):
             return direct
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
@@ -164,7 +186,9 @@ class EventExtractor:
 
     @staticmethod
     def _noun_arguments(noun: Token) -> tuple[list[Token], Token | None]:
-        actor = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_), None)
+        actor = next(
+            (c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_), None
+        )
         target = None
         for prep in noun.children:
             if prep.dep_ == "prep":
@@ -215,7 +239,11 @@ class EventExtractor:
             text = ent.text
             # Anchored expressions ('three days after the 2015 Paris attacks') run past the DATE span.
             tail = doc[ent.start : min(sent.end, ent.end + 8)].text
-            resolved = resolve_date(tail, published) if " after " in f" {tail} " or " before " in f" {tail} " else None
+            resolved = (
+                resolve_date(tail, published)
+                if " after " in f" {tail} " or " before " in f" {tail} "
+                else None
+            )
             resolved = resolved or resolve_date(text, published)
             if resolved:
                 return resolved, text
@@ -232,8 +260,10 @@ class EventExtractor:
 
     def _negated(self, verb: Token) -> bool:
         for node in self._chain(verb):
-            if any(c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det") for c in
-                   node.children):
+            if any(
+                c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det")
+                for c in node.children
+            ):
                 return True
             if node is not verb and node.lemma_.lower() in self.negation_heads:
                 return True

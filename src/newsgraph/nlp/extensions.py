@@ -39,3 +39,21 @@ def entity_by_id(doc: Doc, entity_id: str | None) -> dict | None:
 
 
 register_extensions()
+
+
+def merge_entities(doc: Doc, keep_id: str, drop_id: str) -> None:
+    """Fold entity `drop_id` into `keep_id` (mentions, aliases, token index). Later components never see
+    `drop_id`, so this must run before anything refers to entity ids besides the token index."""
+    entities = doc._.entities or []
+    keep = entity_by_id(doc, keep_id)
+    drop = entity_by_id(doc, drop_id)
+    if keep is None or drop is None or keep is drop:
+        return
+    keep["mentions"] = sorted(keep["mentions"] + drop["mentions"], key=lambda m: m["start"])
+    names = {keep["name"], drop["name"], *keep["aliases"], *drop["aliases"]}
+    keep["name"] = (
+        max(names, key=lambda n: (len(n.split()), len(n))) if keep["type"] != "PLACE" else keep["name"]
+    )
+    keep["aliases"] = sorted(names - {keep["name"]})
+    doc._.entities = [e for e in entities if e is not drop]
+    doc._.token_entity = [keep_id if e == drop_id else e for e in doc._.token_entity or []]

@@ -12,11 +12,42 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.geo.gazetteer import Gazetteer, Place, default_gazetteer
+from newsgraph.nlp.extensions import merge_entities
 
-ADMIN_CUES = frozenset(["province", "state", "region", "governorate", "oblast", "district", "county", "prefecture",
-                        "department", "valley", "territory", "krai", "canton", "emirate"])
-CITY_CUES = frozenset(["city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood",
-                       "outskirts", "residents", "mayor", "downtown"])
+ADMIN_CUES = frozenset(
+    [
+        "province",
+        "state",
+        "region",
+        "governorate",
+        "oblast",
+        "district",
+        "county",
+        "prefecture",
+        "department",
+        "valley",
+        "territory",
+        "krai",
+        "canton",
+        "emirate",
+    ]
+)
+CITY_CUES = frozenset(
+    [
+        "city",
+        "town",
+        "village",
+        "capital",
+        "port",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "outskirts",
+        "residents",
+        "mayor",
+        "downtown",
+    ]
+)
 
 
 class GeoResolver:
@@ -34,11 +65,17 @@ class GeoResolver:
         places = [e for e in doc._.entities or [] if e["type"] == "PLACE"]
         options = {e["id"]: self._candidates(e) for e in places}
         context = self._context_countries(options)
+        by_place: dict[str, str] = {}
         for entity in places:
             chosen = self._choose(doc, entity, options[entity["id"]], context)
-            if chosen:
-                place, confidence = chosen
-                entity["geo"] = {**place.geo(), "confidence": round(confidence, 2), "feature": place.feature}
+            if not chosen:
+                continue
+            place, confidence = chosen
+            entity["geo"] = {**place.geo(), "confidence": round(confidence, 2), "feature": place.feature}
+            if place.id in by_place:  # 'Kharkov' and 'Kharkiv' are one place: one entity
+                merge_entities(doc, by_place[place.id], entity["id"])
+            else:
+                by_place[place.id] = entity["id"]
         return doc
 
     def _candidates(self, entity: dict) -> list[Place]:
@@ -60,7 +97,9 @@ class GeoResolver:
                 votes.update(countries)
         return votes
 
-    def _choose(self, doc: Doc, entity: dict, candidates: list[Place], context: Counter) -> tuple[Place, float] | None:
+    def _choose(
+        self, doc: Doc, entity: dict, candidates: list[Place], context: Counter
+    ) -> tuple[Place, float] | None:
         if not candidates:
             return None
         cues = self._cues(doc, entity)

@@ -51,6 +51,9 @@ def match_key(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
+    """Fold one name part; initials ('H.', 'W') stay as they are, since they tell namesakes apart."""
+    if len(token) <= 2:
+        return token
     _, rules = _folding()
     for pattern, replacement in rules:
         token = pattern.sub(replacement, token)

@@ -53,6 +53,7 @@ def process(
     nlp: Language, documents: Iterable[Document], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Document, dict]]:
     """(document, contract JSON) for each document, in input order."""
-    for doc, document in nlp.pipe(_prepared(nlp, documents), as_tuples=True, batch_size=batch_size,
-                                  n_process=n_process):
+    for doc, document in nlp.pipe(
+        _prepared(nlp, documents), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         yield document, doc_to_contract(doc)

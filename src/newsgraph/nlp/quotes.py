@@ -135,12 +135,14 @@ class QuoteExtractor:
             "kind": "direct",
         }
 
-    def _continues(self, doc: Doc, previous: dict, qspan: QuoteSpan) -> bool:
-        """A quote that follows the previous one with nothing but marks and space between continues it."""
+    @staticmethod
+    def _continues(doc: Doc, previous: dict, qspan: QuoteSpan) -> bool:
+        """An unattributed quote continues the previous one when it follows in the same paragraph, or
+        opens the next paragraph right after it (news style for multi-paragraph quotes)."""
         between = doc.text[previous["end"] : qspan.start]
-        return len(re.sub(r"[\s\"“”«»„]", "", between)) == 0 or (
-            "\n" in between and len(between.strip(" \n\"“”«»„")) == 0
-        )
+        if "\n" not in between:
+            return True
+        return len(re.sub(r"[\s\"“”«»„]", "", between)) == 0
 
     def _cue_for(self, doc: Doc, span: Span) -> Token | None:
         """The nearest speech verb outside the quote, in the quote's sentences or the one before a colon."""
@@ -190,7 +192,9 @@ class QuoteExtractor:
         phrase = doc[head.left_edge.i : head.right_edge.i + 1]
         if len(phrase) > 12:
             phrase = doc[head.left_edge.i : head.i + 1]
-        entity_id = entity_id_for(doc, phrase.start, phrase.end, prefer_last=False)
+        entity_id = entity_id_for(doc, head.i, head.i + 1) or entity_id_for(
+            doc, phrase.start, head.i + 1, prefer_last=True
+        )
         if entity_id and head.lower_ not in self.unnamed:
             return entity_id, phrase.text
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
@@ -199,13 +203,20 @@ class QuoteExtractor:
 
     @staticmethod
     def _antecedent(doc: Doc, entity_type: str, before: int) -> str | None:
-        """The nearest preceding entity of a compatible type (a small sieve, no coreference model)."""
+        """A small sieve (no coreference model): the nearest preceding compatible entity that is a
+        clause subject in this or the previous sentence, else the nearest compatible entity."""
         index = doc._.token_entity or []
+        compatible = {entity_type} | ({"PLACE"} if entity_type == "ORG" else set())
+        nearest = None
+        window_start = doc[doc[min(before, len(doc) - 1)].sent.start - 1].sent.start if before else 0
         for i in range(min(before, len(index)) - 1, -1, -1):
             entity = entity_by_id(doc, index[i])
-            if entity and (entity["type"] == entity_type or (entity_type == "ORG" and entity["type"] == "PLACE")):
+            if not entity or entity["type"] not in compatible:
+                continue
+            nearest = nearest or entity["id"]
+            if i >= window_start and doc[i].dep_ in SUBJECTS:
                 return entity["id"]
-        return None
+        return nearest
 
     def _channel(self, doc: Doc, span: Span, cue: Token | None) -> str:
         """From the cue verb, then the words around the quote, then hashtags and handles inside it."""

@@ -40,7 +40,9 @@ class RelationExtractor:
         if entity["type"] == "PERSON":
             title = self._title_before(doc, span)
             if title is not None:
-                yield self._relation(entity["id"], "holds_position", title.text, title.start_char, span.end_char)
+                yield self._relation(
+                    entity["id"], "holds_position", title.text, title.start_char, span.end_char
+                )
         head = span.root
         for appos in (c for c in head.children if c.dep_ == "appos"):
             yield from self._appositive(doc, entity, span, appos)
@@ -48,8 +50,13 @@ class RelationExtractor:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
                 target = self._linked_object(doc, prep, "PLACE")
                 if target and target != entity["id"]:
-                    yield self._relation(entity["id"], "located_in", target, span.start_char, prep.right_edge.idx
-                                         + len(prep.right_edge))
+                    yield self._relation(
+                        entity["id"],
+                        "located_in",
+                        target,
+                        span.start_char,
+                        prep.right_edge.idx + len(prep.right_edge),
+                    )
 
     def _title_before(self, doc: Doc, span: Span) -> Span | None:
         """The longest title phrase right before a person's name ('former vice president X')."""
@@ -109,13 +116,23 @@ class RelationExtractor:
                 key = (entity["id"], "located_in", parent.lower())
                 if key not in seen:
                     seen.add(key)
-                    yield {**RelationExtractor._relation(entity["id"], "located_in", parent, first["start"],
-                                                         first["end"]), "evidence": "gazetteer"}
+                    yield {
+                        **RelationExtractor._relation(
+                            entity["id"], "located_in", parent, first["start"], first["end"]
+                        ),
+                        "evidence": "gazetteer",
+                    }
 
     @staticmethod
     def _relation(subject: str, predicate: str, obj: str, start: int, end: int) -> dict:
-        return {"subject": subject, "predicate": predicate, "object": obj, "start": start, "end": end,
-                "evidence": "text"}
+        return {
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "start": start,
+            "end": end,
+            "evidence": "text",
+        }
 
 
 @Language.factory("newsgraph_relations", default_config={"max_title_tokens": 4})

@@ -100,7 +100,9 @@ class Store:
             session.flush()
             pks[entity["id"]] = row.pk
             session.add_all(
-                MentionRow(entity_pk=row.pk, document_id=doc_id, start=m["start"], end=m["end"], text=m["text"])
+                MentionRow(
+                    entity_pk=row.pk, document_id=doc_id, start=m["start"], end=m["end"], text=m["text"]
+                )
                 for m in entity["mentions"]
             )
         return pks
@@ -109,38 +111,88 @@ class Store:
         countries = {e["id"]: (e.get("geo") or {}).get("country") for e in contract["entities"]}
         for quote in contract["quotes"]:
             session.add(
-                QuoteRow(document_id=doc_id, text=quote["text"], start=quote["start"], end=quote["end"],
-                         speaker_pk=pks.get(quote["speaker"]), speaker_text=quote["speaker_text"],
-                         channel=quote["channel"], kind=quote["kind"])
+                QuoteRow(
+                    document_id=doc_id,
+                    text=quote["text"],
+                    start=quote["start"],
+                    end=quote["end"],
+                    speaker_pk=pks.get(quote["speaker"]),
+                    speaker_text=quote["speaker_text"],
+                    channel=quote["channel"],
+                    kind=quote["kind"],
+                )
             )
-        core = {"type", "mode", "actor", "target", "location", "date", "negated", "hypothetical", "attributed_to",
-                "sentence", "start", "end"}
+        core = {
+            "type",
+            "mode",
+            "actor",
+            "target",
+            "location",
+            "date",
+            "negated",
+            "hypothetical",
+            "attributed_to",
+            "sentence",
+            "start",
+            "end",
+        }
         for event in contract["events"]:
             session.add(
-                EventRow(document_id=doc_id, type=event["type"], mode=event["mode"], actor_pk=pks.get(event["actor"]),
-                         target_pk=pks.get(event["target"]), location_pk=pks.get(event["location"]),
-                         date=event["date"], negated=event["negated"], hypothetical=event["hypothetical"],
-                         attributed_to_pk=pks.get(event["attributed_to"]), sentence=event["sentence"],
-                         start=event["start"], end=event["end"], country=countries.get(event["location"]),
-                         details={k: v for k, v in event.items() if k not in core})
+                EventRow(
+                    document_id=doc_id,
+                    type=event["type"],
+                    mode=event["mode"],
+                    actor_pk=pks.get(event["actor"]),
+                    target_pk=pks.get(event["target"]),
+                    location_pk=pks.get(event["location"]),
+                    date=event["date"],
+                    negated=event["negated"],
+                    hypothetical=event["hypothetical"],
+                    attributed_to_pk=pks.get(event["attributed_to"]),
+                    sentence=event["sentence"],
+                    start=event["start"],
+                    end=event["end"],
+                    country=countries.get(event["location"]),
+                    details={k: v for k, v in event.items() if k not in core},
+                )
             )
         for relation in contract["relations"]:
             obj = relation["object"]
             session.add(
-                RelationRow(document_id=doc_id, subject_pk=pks[relation["subject"]], predicate=relation["predicate"],
-                            object_pk=pks.get(obj), object_literal=None if obj in pks else obj,
-                            start=relation["start"], end=relation["end"])
+                RelationRow(
+                    document_id=doc_id,
+                    subject_pk=pks[relation["subject"]],
+                    predicate=relation["predicate"],
+                    object_pk=pks.get(obj),
+                    object_literal=None if obj in pks else obj,
+                    start=relation["start"],
+                    end=relation["end"],
+                )
             )
         for claim in contract["claims"]:
-            row = ClaimRow(document_id=doc_id, local_id=claim["id"], subject_pk=pks.get(claim["subject"]),
-                           statement=claim["statement"], status=claim["status"], alternatives=claim["alternatives"],
-                           details={k: v for k, v in claim.items() if k not in ("id", "subject", "statement",
-                                                                                "status", "sources", "alternatives")})
+            row = ClaimRow(
+                document_id=doc_id,
+                local_id=claim["id"],
+                subject_pk=pks.get(claim["subject"]),
+                statement=claim["statement"],
+                status=claim["status"],
+                alternatives=claim["alternatives"],
+                details={
+                    k: v
+                    for k, v in claim.items()
+                    if k not in ("id", "subject", "statement", "status", "sources", "alternatives")
+                },
+            )
             session.add(row)
             session.flush()
             for source in dict.fromkeys(claim["sources"]):
-                session.add(ClaimSourceRow(claim_pk=row.pk, source_pk=self._source_pk(session, source, pks),
-                                           entity_pk=pks.get(source)))
+                session.add(
+                    ClaimSourceRow(
+                        claim_pk=row.pk,
+                        source_pk=self._source_pk(session, source, pks),
+                        entity_pk=pks.get(source),
+                    )
+                )
 
     @staticmethod
     def _source_pk(session: Session, source: str, pks: dict[str, int]) -> int:
@@ -159,7 +211,10 @@ class Store:
     # ---- reads -----------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
         with Session(self.engine) as session:
-            counts = {name: session.scalar(select(func.count()).select_from(model)) for name, model in COUNTED.items()}
+            counts = {
+                name: session.scalar(select(func.count()).select_from(model))
+                for name, model in COUNTED.items()
+            }
             counts["near_duplicates"] = session.scalar(
                 select(func.count()).select_from(DocumentRow).where(DocumentRow.duplicate_of.is_not(None))
             )
@@ -202,6 +257,15 @@ class Store:
 
 
 def _document_row(document: Document, minhash: bytes | None, contract: dict | None) -> DocumentRow:
-    return DocumentRow(id=document.id, source=document.source, title=document.title, published=document.published,
-                       language=document.language, format=document.format, text=document.text,
-                       duplicate_of=document.duplicate_of, minhash=minhash, contract=contract)
+    return DocumentRow(
+        id=document.id,
+        source=document.source,
+        title=document.title,
+        published=document.published,
+        language=document.language,
+        format=document.format,
+        text=document.text,
+        duplicate_of=document.duplicate_of,
+        minhash=minhash,
+        contract=contract,
+    )
