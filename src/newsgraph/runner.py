@@ -62,6 +62,7 @@ class Batch:
         self.index = store.load_near_duplicate_index(dedup_threshold) if store else None
         self.report = BatchReport()
         self._signatures: dict[str, bytes] = {}
+        self._duplicates: list[tuple[Document, bytes]] = []
         self._handler = PipelineErrors()
         # Our components have no .pipe(), so spaCy calls this for a failing doc and drops only that doc.
         nlp.default_error_handler = self._handler
@@ -89,14 +90,28 @@ class Batch:
                 original = self.index.find(signature)
                 self.index.add(item.id, signature)
                 if original is not None:
+                    # Saved once the original is stored (it may still be in the pipeline).
                     item.duplicate_of = original
-                    self.report.near_duplicates += 1
-                    self.store.save_duplicate(item, signature_bytes(signature))
+                    self._duplicates.append((item, signature_bytes(signature)))
                     continue
                 self._signatures[item.id] = signature_bytes(signature)
             yield item
 
     def run(self, paths: Iterable[str]) -> Iterator[tuple[Document, dict]]:
+        yield from self._process(self._admitted(iter_documents(paths, self.max_bytes)))
+        orphans = []
+        for document, signature in self._duplicates:
+            if self.store.has_document(document.duplicate_of):
+                self.store.save_duplicate(document, signature)
+                self.report.near_duplicates += 1
+            else:  # its original failed: this copy is the only one, so process it
+                document.duplicate_of = None
+                self._signatures[document.id] = signature
+                orphans.append(document)
+        self._duplicates = []
+        yield from self._process(orphans)
+
+    def _process(self, admitted: Iterable[Document]) -> Iterator[tuple[Document, dict]]:
         sent: dict[str, Document] = {}
 
         def tracked(documents: Iterable[Document]) -> Iterator[Document]:
@@ -104,7 +119,7 @@ class Batch:
                 sent[document.id] = document
                 yield document
 
-        documents = tracked(self._admitted(iter_documents(paths, self.max_bytes)))
+        documents = tracked(admitted)
         for document, contract in process(self.nlp, documents, self.batch_size, self.n_process):
             sent.pop(document.id, None)
             self.report.processed += 1

@@ -8,6 +8,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+SCHEME = "affine32"  # stored signatures are only comparable within one datasketch scheme
 SHINGLE = 5
 _WORD = re.compile(r"\w+")
 
@@ -15,7 +16,7 @@ _WORD = re.compile(r"\w+")
 def minhash_of(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch([s.encode("utf-8") for s in shingles])
     return signature
 
@@ -25,7 +26,7 @@ def signature_bytes(signature: MinHash) -> bytes:
 
 
 def signature_from_bytes(raw: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(raw, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(raw, dtype=np.uint64), scheme=SCHEME)
 
 
 class NearDuplicateIndex:

@@ -31,6 +31,17 @@ DEFAULT_LABELS = {
 class Cluster:
     mentions: list[Span] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
+    keys: set[str] = field(default_factory=set)  # match keys of every mention, kept as mentions arrive
+    skeletons: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)  # initials of multi-word mentions
+
+    def add(self, span: Span, entity_type: str) -> None:
+        if len(span) > 1:
+            self.acronyms.add(initials(span.text))
+        self.mentions.append(span)
+        self.types[entity_type] += 1
+        self.keys.add(match_key(span.text))
+        self.skeletons.add(skeleton(span.text))
 
     @property
     def type(self) -> str:
@@ -40,12 +51,6 @@ class Cluster:
     def name(self) -> str:
         texts = [display_text(m) for m in self.mentions]
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
-
-    def match_keys(self) -> set[str]:
-        return {match_key(m.text) for m in self.mentions}
-
-    def skeletons(self) -> set[str]:
-        return {skeleton(m.text) for m in self.mentions}
 
 
 def display_text(span: Span) -> str:
@@ -93,10 +98,9 @@ class EntityClusterer:
             if cluster is None:
                 cluster = Cluster()
                 clusters.append(cluster)
-            cluster.mentions.append(span)
-            cluster.types[entity_type] += 1
+            cluster.add(span, entity_type)
         self._add_missed_mentions(doc, clusters)
-        surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons() if " " in s}
+        surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
         for cluster in clusters:
             if len(name_tokens(cluster.name)) == 1 and skeleton(cluster.name) in surnames:
                 cluster.types["PERSON"] += len(cluster.mentions) + 1  # a surname shared by namesakes
@@ -124,8 +128,7 @@ class EntityClusterer:
             if token.pos_ == "PROPN" or token.is_sent_start:
                 cluster = clusters[next(iter(owner))]
                 span = Span(doc, token.i, token.i + 1, label=cluster.mentions[0].label)
-                cluster.mentions.append(span)
-                cluster.types[cluster.type] += 1
+                cluster.add(span, cluster.type)
 
     # ---- typing ------------------------------------------------------------------------------
     def _correct_type(self, doc: Doc, cluster: Cluster) -> None:
@@ -160,7 +163,7 @@ class EntityClusterer:
     def _find(self, clusters: list[Cluster], span: Span, entity_type: str) -> Cluster | None:
         key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
         for cluster in clusters:
-            if key in cluster.match_keys() or (skel and skel in cluster.skeletons()):
+            if key in cluster.keys or (skel and skel in cluster.skeletons):
                 return cluster
         for cluster in clusters:
             if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
@@ -173,14 +176,14 @@ class EntityClusterer:
         """Spelling variants with the same number of name parts (so father 'A B C' != son 'A C')."""
         return any(
             len(other.split()) == n_tokens and fuzz.ratio(skel, other) >= self.fuzzy_threshold
-            for other in cluster.skeletons()
+            for other in cluster.skeletons
         )
 
     @staticmethod
     def _acronym_of(text: str, cluster: Cluster) -> bool:
         if not (text.isupper() and 2 <= len(text) <= 8 and text.isalpha()):
             return False
-        return any(len(m) > 1 and initials(m.text) == text for m in cluster.mentions)
+        return text in cluster.acronyms
 
     @staticmethod
     def _unique_full_name(clusters: list[Cluster], skel: str) -> Cluster | None:
@@ -190,7 +193,7 @@ class EntityClusterer:
             for c in clusters
             if c.type == "PERSON"
             and any(
-                fuzz.ratio(skel, part) >= 90 for s in c.skeletons() if " " in s for part in (s.split()[-1],)
+                fuzz.ratio(skel, part) >= 90 for s in c.skeletons if " " in s for part in (s.split()[-1],)
             )
         ]
         return owners[0] if len(owners) == 1 else None

@@ -34,7 +34,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s'-]")
 
 
-def name_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_tokens(text: str) -> tuple[str, ...]:
     """Lower-case, accent-free tokens with titles, possessives and a leading 'the' removed."""
     cleaned = _NON_WORD.sub(" ", strip_accents(text).replace("’", "'").lower())
     tokens = [_POSSESSIVE.sub("", t) for t in cleaned.replace("-", " - ").split()]
@@ -42,9 +43,10 @@ def name_tokens(text: str) -> list[str]:
     titles = title_words()
     while tokens and (tokens[0] in titles or tokens[0] == "the" or " ".join(tokens[:2]) in titles):
         tokens = tokens[2:] if " ".join(tokens[:2]) in titles else tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     return " ".join(name_tokens(text))
 
@@ -60,6 +62,7 @@ def fold_token(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """A transliteration-insensitive key: particles dropped, each token folded."""
     particles, _ = _folding()

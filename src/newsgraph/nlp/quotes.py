@@ -99,34 +99,35 @@ class QuoteExtractor:
         quotes: list[dict] = []
         covered: list[tuple[int, int]] = []
         previous: dict | None = None
-        for qspan in find_quote_spans(doc.text):
-            if len(doc.text[qspan.start : qspan.end].split()) < self.min_words:
+        text = doc.text  # Doc.text joins every token: read it once
+        for qspan in find_quote_spans(text):
+            if len(text[qspan.start : qspan.end].split()) < self.min_words:
                 continue
             span = doc.char_span(qspan.start, qspan.end, alignment_mode="expand")
             if span is None:
                 continue
-            quote = self._direct(doc, span, qspan, previous)
+            quote = self._direct(doc, text, span, qspan, previous)
             quotes.append(quote)
             covered.append((qspan.start, qspan.end))
             previous = quote
-        quotes.extend(self._indirect(doc, covered))
+        quotes.extend(self._indirect(doc, text, covered))
         quotes.sort(key=lambda q: q["start"])
         doc._.quotes = quotes
         return doc
 
     # ---- direct quotes -------------------------------------------------------------------------
-    def _direct(self, doc: Doc, span: Span, qspan: QuoteSpan, previous: dict | None) -> dict:
+    def _direct(self, doc: Doc, text: str, span: Span, qspan: QuoteSpan, previous: dict | None) -> dict:
         cue = self._cue_for(doc, span)
         speaker_id, speaker_text = (None, None)
         if cue is not None:
             speaker_id, speaker_text = self._speaker_of(doc, cue, span.start)
-        elif previous and self._continues(doc, previous, qspan):
+        elif previous and self._continues(text, previous, qspan):
             speaker_id, speaker_text = previous["speaker"], previous["speaker_text"]
         channel = self._channel(doc, span, cue)
-        if channel == "unknown" and cue is None and previous and self._continues(doc, previous, qspan):
+        if channel == "unknown" and cue is None and previous and self._continues(text, previous, qspan):
             channel = previous["channel"]
         return {
-            "text": doc.text[qspan.start : qspan.end],
+            "text": text[qspan.start : qspan.end],
             "start": qspan.start,
             "end": qspan.end,
             "speaker": speaker_id,
@@ -136,10 +137,10 @@ class QuoteExtractor:
         }
 
     @staticmethod
-    def _continues(doc: Doc, previous: dict, qspan: QuoteSpan) -> bool:
+    def _continues(text: str, previous: dict, qspan: QuoteSpan) -> bool:
         """An unattributed quote continues the previous one when it follows in the same paragraph, or
         opens the next paragraph right after it (news style for multi-paragraph quotes)."""
-        between = doc.text[previous["end"] : qspan.start]
+        between = text[previous["end"] : qspan.start]
         if "\n" not in between:
             return True
         return len(re.sub(r"[\s\"“”«»„]", "", between)) == 0
@@ -151,7 +152,7 @@ class QuoteExtractor:
         window = list(range(first_sent.start, last_sent.end))
         if first_sent.start > 0:
             prev_sent = doc[first_sent.start - 1].sent
-            if prev_sent.text.rstrip().endswith(":") or doc.text[: span.start_char].rstrip().endswith(":"):
+            if prev_sent.text.rstrip().endswith(":") or self._after_colon(doc, span):
                 window = list(range(prev_sent.start, prev_sent.end)) + window
         best: tuple[int, Token] | None = None
         for i in window:
@@ -166,6 +167,14 @@ class QuoteExtractor:
         if best is None:
             return self._according_to(doc, span)
         return best[1]
+
+    @staticmethod
+    def _after_colon(doc: Doc, span: Span) -> bool:
+        """True for a quote introduced by a colon: 'X said in a post: "..."'."""
+        i = span.start - 1
+        while i >= 0 and doc[i].text in ('"', "“", "«", "„", "‘", "'"):
+            i -= 1
+        return i >= 0 and doc[i].text == ":"
 
     @staticmethod
     def _according_to(doc: Doc, span: Span) -> Token | None:
@@ -240,7 +249,7 @@ class QuoteExtractor:
         return None
 
     # ---- indirect speech ---------------------------------------------------------------------
-    def _indirect(self, doc: Doc, covered: list[tuple[int, int]]) -> list[dict]:
+    def _indirect(self, doc: Doc, text: str, covered: list[tuple[int, int]]) -> list[dict]:
         found = []
         for token in doc:
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
@@ -258,7 +267,7 @@ class QuoteExtractor:
             speaker, speaker_text = self._speaker_of(doc, token, token.i)
             found.append(
                 {
-                    "text": doc.text[start:end],
+                    "text": text[start:end],
                     "start": start,
                     "end": end,
                     "speaker": speaker,

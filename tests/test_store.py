@@ -1,0 +1,116 @@
+"""The store: ingest writes every section, re-ingest is idempotent, near-duplicates recorded, search works."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import inspect, text
+
+from newsgraph.runner import Batch
+from newsgraph.store.db import database_url, make_engine, migrate
+from newsgraph.store.repository import Store
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def stored(nlp, tmp_path_factory):
+    """The sample corpus ingested into a fresh SQLite store."""
+    path = tmp_path_factory.mktemp("db") / "kb.db"
+    store = Store(make_engine(f"sqlite:///{path}"))
+    errors = []
+    batch = Batch(nlp, errors.append, store=store)
+    list(batch.run([str(SAMPLES)]))
+    assert not errors
+    return store, batch.report, path
+
+
+def test_schema_has_every_table_and_full_text_index(stored):
+    store, _, _ = stored
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"documents", "entities", "mentions", "quotes", "events", "relations", "claims", "sources",
+            "claim_sources", "ingest_errors", "alembic_version", "documents_fts"} <= tables
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_ingest_stores_documents_and_facts(stored):
+    store, report, _ = stored
+    counts = store.stats()
+    assert report.stored == counts["documents"] - counts["near_duplicates"]
+    assert counts["documents"] >= 25
+    for table in ("entities", "mentions", "quotes", "events", "relations", "claims", "sources"):
+        assert counts[table] > 0, table
+
+
+def test_near_duplicate_recorded_not_reprocessed(stored):
+    store, report, _ = stored
+    assert report.near_duplicates == 1
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT d.source, o.source FROM documents d JOIN documents o ON o.id = d.duplicate_of")
+        ).one()
+        facts = connection.execute(
+            text("SELECT count(*) FROM entities e JOIN documents d ON d.id = e.document_id "
+                 "WHERE d.duplicate_of IS NOT NULL")
+        ).scalar()
+    assert {"ukraine-kharkiv-shelling.html", "ukraine-kharkiv-shelling-syndicated.txt"} == {
+        row[0].rsplit("/", 1)[-1], row[1].rsplit("/", 1)[-1]}
+    assert facts == 0
+
+
+def test_reingest_is_idempotent(nlp, stored):
+    store, _, _ = stored
+    before = store.stats()
+    batch = Batch(nlp, lambda e: None, store=store)
+    assert list(batch.run([str(SAMPLES)])) == []
+    assert batch.report.already_stored + batch.report.near_duplicates >= before["documents"]
+    assert store.stats() == before
+
+
+def test_full_text_search(stored):
+    store, _, _ = stored
+    hits = store.search("Panjshir")
+    assert hits and hits[0].title.startswith("Taliban say they captured Panjshir")
+    assert "[Panjshir]" in hits[0].snippet
+    assert store.search('"unbalanced AND (') == []  # bad FTS syntax falls back to word search
+    assert store.search("zzzznotaword") == []
+
+
+def test_failure_leaves_store_intact(nlp, stored, tmp_path):
+    store, _, path = stored
+    copy = tmp_path / "copy.db"
+    shutil.copy(path, copy)
+    for suffix in ("-wal", "-shm"):
+        if path.with_name(path.name + suffix).exists():
+            shutil.copy(path.with_name(path.name + suffix), copy.with_name(copy.name + suffix))
+    other = Store(make_engine(f"sqlite:///{copy}"))
+    before = other.stats()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    good = tmp_path / "new.txt"
+    good.write_text("Rescue teams reached the flooded village of Korba on Monday after the river burst its banks.\n")
+    errors = []
+    batch = Batch(nlp, errors.append, store=other)
+    stored_now = list(batch.run([str(bad), str(good)]))
+    assert len(stored_now) == 1 and len(errors) == 1
+    after = other.stats()
+    assert after["documents"] == before["documents"] + 1
+    assert after["ingest_errors"] == before["ingest_errors"] + 1
+
+
+def test_migrations_are_idempotent(stored):
+    store, _, _ = stored
+    migrate(store.engine)
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_database_url_from_path_env_or_default(monkeypatch):
+    monkeypatch.delenv("NEWSGRAPH_DB", raising=False)
+    assert database_url(None) == "sqlite:///newsgraph.db"
+    assert database_url("x/kb.db") == "sqlite:///x/kb.db"
+    monkeypatch.setenv("NEWSGRAPH_DB", "postgresql://u@h/db")
+    assert database_url(None) == "postgresql://u@h/db"
+    assert database_url("sqlite:///a.db") == "sqlite:///a.db"
