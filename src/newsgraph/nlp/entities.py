@@ -139,7 +139,10 @@ class EntityClusterer:
             return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
-        candidates = default_gazetteer().candidates(cluster.name)
+        gazetteer = default_gazetteer()
+        if gazetteer.is_demonym(cluster.name):
+            return  # 'Syrian' stays a demonym (OTHER); the geo component still places it
+        candidates = gazetteer.candidates(cluster.name)
         if not candidates:
             return
         multi_token_person = cluster.type == "PERSON" and len(name_tokens(cluster.name)) > 1
