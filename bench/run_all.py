@@ -10,8 +10,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import ROOT, Section, machine  # noqa: E402
 
-ORDER = ["bench_extraction", "bench_throughput", "bench_entities", "bench_quotes", "bench_events", "bench_geo",
-         "bench_api"]
+ORDER = [
+    "bench_extraction",
+    "bench_throughput",
+    "bench_entities",
+    "bench_quotes",
+    "bench_events",
+    "bench_geo",
+    "bench_api",
+]
 
 
 def main() -> None:
@@ -26,7 +33,9 @@ def main() -> None:
         print(sections[-1].markdown, flush=True)
     target = ROOT / "docs" / "benchmarks.md"
     previous = target.read_text() if target.exists() and len(sys.argv) > 1 else ""
-    body = [f"# Benchmarks\n\nWritten by `make bench` on {dt.date.today().isoformat()}.\nMachine: {machine()}.\n"]
+    body = [
+        f"# Benchmarks\n\nWritten by `make bench` on {dt.date.today().isoformat()}.\nMachine: {machine()}.\n"
+    ]
     kept = _kept_sections(previous, {s.title for s in sections})
     for section in sections:
         body.append(f"## {section.title}\n\n{section.markdown}")

@@ -16,8 +16,9 @@ HTML = SAMPLES / "html" / "drc-goma-m23.html"
 
 
 def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *args], input=stdin, capture_output=True,
-                          timeout=600, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph.cli", *args], input=stdin, capture_output=True, timeout=600, env=env
+    )
 
 
 def test_extract_one_html_prints_one_contract_object(contract_schema):
@@ -63,7 +64,9 @@ def test_usage_error_exit_2():
 
 def test_ingest_stats_search_with_db_option_and_env(tmp_path):
     db = tmp_path / "cli.db"
-    result = run("ingest", str(HTML), str(SAMPLES / "text" / "iraq-mosul-drone.txt"), "--db", str(db), "--quiet")
+    result = run(
+        "ingest", str(HTML), str(SAMPLES / "text" / "iraq-mosul-drone.txt"), "--db", str(db), "--quiet"
+    )
     assert result.returncode == 0, result.stderr
     counts = json.loads(run("stats", "--db", str(db), "--format", "json").stdout)
     assert counts["documents"] == 2 and counts["entities"] > 0

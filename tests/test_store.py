@@ -29,8 +29,20 @@ def stored(nlp, tmp_path_factory):
 def test_schema_has_every_table_and_full_text_index(stored):
     store, _, _ = stored
     tables = set(inspect(store.engine).get_table_names())
-    assert {"documents", "entities", "mentions", "quotes", "events", "relations", "claims", "sources",
-            "claim_sources", "ingest_errors", "alembic_version", "documents_fts"} <= tables
+    assert {
+        "documents",
+        "entities",
+        "mentions",
+        "quotes",
+        "events",
+        "relations",
+        "claims",
+        "sources",
+        "claim_sources",
+        "ingest_errors",
+        "alembic_version",
+        "documents_fts",
+    } <= tables
     with store.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
@@ -52,11 +64,15 @@ def test_near_duplicate_recorded_not_reprocessed(stored):
             text("SELECT d.source, o.source FROM documents d JOIN documents o ON o.id = d.duplicate_of")
         ).one()
         facts = connection.execute(
-            text("SELECT count(*) FROM entities e JOIN documents d ON d.id = e.document_id "
-                 "WHERE d.duplicate_of IS NOT NULL")
+            text(
+                "SELECT count(*) FROM entities e JOIN documents d ON d.id = e.document_id "
+                "WHERE d.duplicate_of IS NOT NULL"
+            )
         ).scalar()
     assert {"ukraine-kharkiv-shelling.html", "ukraine-kharkiv-shelling-syndicated.txt"} == {
-        row[0].rsplit("/", 1)[-1], row[1].rsplit("/", 1)[-1]}
+        row[0].rsplit("/", 1)[-1],
+        row[1].rsplit("/", 1)[-1],
+    }
     assert facts == 0
 
 
@@ -90,7 +106,9 @@ def test_failure_leaves_store_intact(nlp, stored, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
     good = tmp_path / "new.txt"
-    good.write_text("Rescue teams reached the flooded village of Korba on Monday after the river burst its banks.\n")
+    good.write_text(
+        "Rescue teams reached the flooded village of Korba on Monday after the river burst its banks.\n"
+    )
     errors = []
     batch = Batch(nlp, errors.append, store=other)
     stored_now = list(batch.run([str(bad), str(good)]))

@@ -166,5 +166,137 @@ def search(
     out.print(table, markup=False)
 
 
+class ExportFormat(str, Enum):
+    geojson = "geojson"
+    json = "json"
+    csv = "csv"
+
+
+class ExportWhat(str, Enum):
+    all = "all"
+    events = "events"
+    places = "places"
+
+
+def _write_rows(rows: list[dict], columns: list[str], format: str) -> None:
+    import csv
+
+    if format == "json":
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code of the event's place.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date (ISO 8601).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date (ISO 8601).")] = None,
+    negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
+    hypothetical: Annotated[bool | None, typer.Option("--hypothetical/--factual")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of the actor's name.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100000)] = 1000,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Stored events, filtered; negated and hypothetical are always shown, never dropped."""
+    from newsgraph.store.queries import EVENT_COLUMNS, EventFilter, event_rows
+
+    _validate_date(since, "--since")
+    _validate_date(until, "--until")
+    store = _store(db)
+    rows = event_rows(
+        store.engine, EventFilter(type, country, since, until, negated, hypothetical, actor, limit)
+    )
+    if format is not TableFormat.table:
+        _write_rows(rows, EVENT_COLUMNS, format.value)
+        return
+    table = Table(title=f"{len(rows)} events")
+    for column in (
+        "date",
+        "type",
+        "mode",
+        "actor",
+        "target",
+        "location",
+        "country",
+        "negated",
+        "hypothetical",
+    ):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            *(
+                str(row[c]) if row[c] is not None else ""
+                for c in (
+                    "date",
+                    "type",
+                    "mode",
+                    "actor",
+                    "target",
+                    "location",
+                    "country",
+                    "negated",
+                    "hypothetical",
+                )
+            )
+        )
+    out.print(table, markup=False)
+
+
+def _validate_date(value: str | None, name: str) -> None:
+    import datetime as dt
+
+    if not value:
+        return
+    padded = {4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value)
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", param_hint=name
+        ) from None
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.geojson,
+    what: Annotated[ExportWhat, typer.Option("--what")] = ExportWhat.all,
+    country: Annotated[str | None, typer.Option(help="Only this ISO 3166-1 alpha-2 country.")] = None,
+) -> None:
+    """Export located events and places: GeoJSON for maps, or JSON / CSV rows."""
+    from newsgraph.store.queries import (
+        EVENT_COLUMNS,
+        PLACE_COLUMNS,
+        EventFilter,
+        event_rows,
+        place_rows,
+        to_geojson,
+    )
+
+    store = _store(db)
+    event_list = (
+        event_rows(store.engine, EventFilter(country=country, limit=10**9))
+        if what != ExportWhat.places
+        else []
+    )
+    place_list = place_rows(store.engine, country) if what != ExportWhat.events else []
+    if format is ExportFormat.geojson:
+        print(json.dumps(to_geojson(event_list, place_list), ensure_ascii=False))
+    elif what is ExportWhat.places:
+        _write_rows(place_list, PLACE_COLUMNS, format.value)
+    elif what is ExportWhat.events:
+        _write_rows(event_list, EVENT_COLUMNS, format.value)
+    elif format is ExportFormat.json:
+        print(json.dumps({"events": event_list, "places": place_list}, ensure_ascii=False, default=str))
+    else:
+        raise typer.BadParameter("CSV needs --what events or --what places", param_hint="--format")
+
+
 if __name__ == "__main__":
     app()

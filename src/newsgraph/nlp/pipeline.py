@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
-from newsgraph.nlp import claims, entities, events, geo, quotes, relations  # noqa: F401  (registers factories)
 from newsgraph.ingest.document import Document
+from newsgraph.nlp import claims, entities, events, geo, quotes, relations  # noqa: F401  (registers factories)
 from newsgraph.nlp.serialize import doc_to_contract
 
 

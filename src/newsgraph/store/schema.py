@@ -28,7 +28,9 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
-    contract: Mapped[dict | None] = mapped_column(JSON)  # the full extract output, as printed
+    contract: Mapped[dict | None] = mapped_column(
+        JSON(none_as_null=True)
+    )  # the full extract output, as printed
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
@@ -40,7 +42,7 @@ class EntityRow(Base):
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(String(16), index=True)
     aliases: Mapped[list] = mapped_column(JSON, default=list)
-    geo: Mapped[dict | None] = mapped_column(JSON)
+    geo: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     kb_id: Mapped[str | None] = mapped_column(String(32), index=True)
 

@@ -1,0 +1,194 @@
+"""Read-side queries shared by the CLI, exports and (later) the API: events and places as flat rows
+with the names of the entities they involve, and GeoJSON built from those rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, aliased
+
+from newsgraph.store.schema import DocumentRow, EntityRow, EventRow, MentionRow
+
+
+@dataclass
+class EventFilter:
+    type: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    actor: str | None = None
+    limit: int = 1000
+    offset: int = 0
+
+
+EVENT_COLUMNS = [
+    "id",
+    "type",
+    "mode",
+    "date",
+    "negated",
+    "hypothetical",
+    "actor",
+    "target",
+    "location",
+    "country",
+    "lat",
+    "lon",
+    "attributed_to",
+    "document_id",
+    "source",
+    "published",
+    "sentence",
+    "start",
+    "end",
+]
+
+
+def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
+    actor, target, location, source = (aliased(EntityRow) for _ in range(4))
+    query = (
+        select(
+            EventRow,
+            actor.name,
+            target.name,
+            location.name,
+            location.geo,
+            source.name,
+            DocumentRow.source,
+            DocumentRow.published,
+        )
+        .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+        .outerjoin(actor, actor.pk == EventRow.actor_pk)
+        .outerjoin(target, target.pk == EventRow.target_pk)
+        .outerjoin(location, location.pk == EventRow.location_pk)
+        .outerjoin(source, source.pk == EventRow.attributed_to_pk)
+        .order_by(EventRow.date.desc(), EventRow.pk)
+        .limit(f.limit)
+        .offset(f.offset)
+    )
+    if f.type:
+        query = query.where(EventRow.type == f.type.upper())
+    if f.country:
+        query = query.where(EventRow.country == f.country.upper())
+    if f.since:
+        query = query.where(EventRow.date >= f.since)
+    if f.until:
+        query = query.where(EventRow.date <= f.until + "\uffff")
+    if f.negated is not None:
+        query = query.where(EventRow.negated == f.negated)
+    if f.hypothetical is not None:
+        query = query.where(EventRow.hypothetical == f.hypothetical)
+    if f.actor:
+        query = query.where(actor.name.ilike(f"%{f.actor}%"))
+    rows = []
+    with Session(engine) as session:
+        for (
+            event,
+            actor_name,
+            target_name,
+            location_name,
+            geo,
+            source_name,
+            doc_source,
+            published,
+        ) in session.execute(query):
+            rows.append(
+                {
+                    "id": event.pk,
+                    "type": event.type,
+                    "mode": event.mode,
+                    "date": event.date,
+                    "negated": event.negated,
+                    "hypothetical": event.hypothetical,
+                    "actor": actor_name,
+                    "target": target_name,
+                    "location": location_name,
+                    "country": event.country,
+                    "lat": (geo or {}).get("lat"),
+                    "lon": (geo or {}).get("lon"),
+                    "attributed_to": source_name,
+                    "document_id": event.document_id,
+                    "source": doc_source,
+                    "published": published,
+                    "sentence": event.sentence,
+                    "start": event.start,
+                    "end": event.end,
+                }
+            )
+    return rows
+
+
+PLACE_COLUMNS = [
+    "gazetteer_id",
+    "name",
+    "aliases",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "documents",
+    "mentions",
+]
+
+
+def place_rows(engine: Engine, country: str | None = None, limit: int = 10000, offset: int = 0) -> list[dict]:
+    """Places across documents, one row per gazetteer entry, with every name used for it."""
+    query = select(EntityRow).where(EntityRow.type == "PLACE", EntityRow.geo.is_not(None))
+    if country:
+        query = query.where(EntityRow.country == country.upper())
+    places: dict[str, dict] = {}
+    with Session(engine) as session:
+        mention_counts = dict(
+            session.execute(select(MentionRow.entity_pk, func.count()).group_by(MentionRow.entity_pk)).all()
+        )
+        for entity in session.scalars(query):
+            geo = entity.geo
+            row = places.setdefault(
+                geo["gazetteer_id"],
+                {
+                    "gazetteer_id": geo["gazetteer_id"],
+                    "name": entity.name,
+                    "aliases": set(),
+                    "country": geo["country"],
+                    "admin1": geo.get("admin1"),
+                    "lat": geo["lat"],
+                    "lon": geo["lon"],
+                    "feature": geo.get("feature"),
+                    "documents": set(),
+                    "mentions": 0,
+                },
+            )
+            row["aliases"].update([entity.name, *entity.aliases])
+            row["documents"].add(entity.document_id)
+            row["mentions"] += mention_counts.get(entity.pk, 0)
+    rows = sorted(places.values(), key=lambda r: (-r["mentions"], r["name"]))[offset : offset + limit]
+    for row in rows:
+        row["aliases"] = sorted(row["aliases"] - {row["name"]})
+        row["documents"] = sorted(row["documents"])
+    return rows
+
+
+def to_geojson(events: list[dict], places: list[dict]) -> dict:
+    """RFC 7946 FeatureCollection: a Point per located event and per place, `kind` telling which."""
+    features = []
+    for event in events:
+        if event["lat"] is None or event["lon"] is None:
+            continue
+        properties = {k: v for k, v in event.items() if k not in ("lat", "lon")}
+        features.append(_point(event["lon"], event["lat"], {"kind": "event", **properties}))
+    for place in places:
+        properties = {k: v for k, v in place.items() if k not in ("lat", "lon")}
+        features.append(_point(place["lon"], place["lat"], {"kind": "place", **properties}))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _point(lon: float, lat: float, properties: dict) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": properties,
+    }
