@@ -11,7 +11,6 @@ import time
 from collections import Counter
 
 from common import BENCHMARKS, Section, skipped
-
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode_text
 from newsgraph.ingest.html import extract_html
