@@ -30,6 +30,14 @@ class EventExtractor:
         self.negation_heads = frozenset(patterns["negation_heads"])
         self.hypothetical_heads = frozenset(patterns["hypothetical_heads"])
         self.negators = frozenset(patterns["negators"])
+        self.instruments = frozenset(patterns["instrument_objects"])
+        self.non_participants = frozenset(patterns["non_participant_objects"])
+        self.recipient_preps = tuple(patterns["recipient_preps"])
+        self.speech_threats = frozenset(patterns["speech_threat_verbs"])
+        self.non_date_preps = frozenset(patterns["non_date_preps"])
+        self.of_target_nouns = frozenset(patterns["of_target_nouns"])
+        self.untargeted = frozenset(patterns["types_without_target"])
+        self.event_noun_preps = frozenset(patterns["event_noun_preps"])
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.document or {}).get("published")
@@ -60,12 +68,38 @@ class EventExtractor:
                 if lemma not in self.verbs:
                     return None
             hit = self.verbs.get(lemma)
+            if hit and lemma in self.speech_threats and not self._threat_not_comment(token):
+                return None
             if hit and not (lemma == "take" and not self._has_place_object(token)):
                 return tuple(hit)
             return None
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and lemma in self.nouns:
+        if token.pos_ in ("NOUN", "PROPN") and lemma in self.nouns and self._free_event_noun(token):
             return tuple(self.nouns[lemma])
         return None
+
+    def _free_event_noun(self, token: Token) -> bool:
+        """An event noun codes its own event unless its verb already codes it ('launched an attack')."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ == "pobj":  # 'after weeks of protests', not 'agreed to a truce' (the verb codes it)
+            return token.head.lower_ in self.event_noun_preps
+        if token.dep_ in OBJECTS:
+            head = token.head.lemma_.lower()
+            return token.lemma_.lower() not in self.verb_objects.get(head, {}) and head not in self.verbs
+        return False
+
+    @staticmethod
+    def _threat_not_comment(verb: Token) -> bool:
+        """'X warned that it would strike' threatens; 'analysts warned that fighters could attack' only
+        comments: with a that-clause, the clause's subject must be the warner (or a pronoun for it)."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+            return True
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        warner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or warner is None:
+            return False
+        return subject.pos_ == "PRON" or subject.lemma_.lower() == warner.lemma_.lower()
 
     @staticmethod
     def _has_place_object(token: Token) -> bool:
@@ -99,6 +133,8 @@ class EventExtractor:
         target_token = self._target(verb, passive)
         if verb.pos_ in ("NOUN", "PROPN"):
             actors, target_token = self._noun_arguments(verb)
+        if event_type in self.untargeted:
+            target_token = None
         if (
             mode is None
             and event_type == "ASSAULT"
@@ -141,15 +177,33 @@ class EventExtractor:
         if passive:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return self._with_conjuncts(agents[:1])
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of":  # 'accused the army of killing civilians'
+            accused = next((c for c in verb.head.head.children if c.dep_ in OBJECTS), None)
+            if accused is not None:
+                return [accused]
         node = verb
         for _ in range(4):  # 'failed to take', 'has not been able to seize': the subject sits higher up
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             if subjects:
-                return self._with_conjuncts(subjects[:1])
-            if node.dep_ not in ("xcomp", "conj", "acomp", "advcl") or node.head is node:
+                return self._with_conjuncts([self._antecedent(subjects[0])])
+            if node.dep_ not in ("xcomp", "conj", "acomp", "advcl") or node.head.i == node.i:
                 break
             node = node.head
         return []
+
+    @staticmethod
+    def _antecedent(subject: Token) -> Token:
+        """'The army denied that it had bombed': a pronoun subject stands for the subject of the clause
+        that governs it."""
+        if subject.pos_ != "PRON" or subject.lower_ not in ("it", "they", "he", "she", "we"):
+            return subject
+        node = subject.head
+        while node.head.i != node.i:
+            node = node.head
+            higher = next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if higher is not None:
+                return higher
+        return subject
 
     @staticmethod
     def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -160,29 +214,37 @@ class EventExtractor:
             result.extend(c for c in token.conjuncts if c.i > token.i)
         return result
 
-    @staticmethod
-    def _target(verb: Token, passive: bool) -> Token | None:
+    def _target(self, verb: Token, passive: bool) -> Token | None:
         if passive:
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if direct is not None and direct.lemma_.lower() not in (
-            "control",
-            "attack",
-            "strike",
-            "fire",
-            "talks",
-        ):
+        lemma = direct.lemma_.lower() if direct is not None else ""
+        if direct is not None and lemma not in self.instruments | self.non_participants:
             return direct
+        preps = self.recipient_preps if direct is not None else (*self.recipient_preps, "with", "from")
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
-                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-        if direct is not None:  # 'took control of X', 'launched an attack on X'
+            if prep.dep_ == "prep" and prep.lower_ in preps and (pobj := self._participant_object(prep)):
+                return pobj
+        if direct is not None:  # 'took control of X', 'condemned the attack on the convoy'
+            allowed = ("of", "on", "against", "with", "between") if lemma in self.of_target_nouns else (
+                "on", "against", "with", "between")
             for prep in direct.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
-                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if prep.dep_ == "prep" and prep.lower_ in allowed and (pobj := self._participant_object(prep)):
+                    return pobj
+            if lemma in self.instruments:  # 'shot down 40 drones', 'handed over their weapons'
+                return direct
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:  # 'threatened to kill the journalists'
+            return next((c for c in xcomp.children if c.dep_ in ("dobj", "obj")), None)
         return None
+
+    @staticmethod
+    def _participant_object(prep: Token) -> Token | None:
+        """The object of a preposition, unless it is a date, time or number ('on Monday')."""
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT"):
+            return None
+        return pobj
 
     @staticmethod
     def _noun_arguments(noun: Token) -> tuple[list[Token], Token | None]:
@@ -228,32 +290,34 @@ class EventExtractor:
         ]
         return min(places)[1] if places else None
 
-    @staticmethod
-    def _date(doc: Doc, verb: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
-        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    def _date(self, doc: Doc, verb: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
+        """The date expression of the event's clause: anchored phrases first ('three days after the
+        2015 Paris attacks'), then the nearest date; 'since', 'until' and 'by' dates are not the event's."""
+        dates = [
+            e for e in sent.ents
+            if e.label_ in ("DATE", "TIME") and not (e.start > 0 and doc[e.start - 1].lower_ in self.non_date_preps)
+        ]
         if not dates:
             return None, None
         subtree = {t.i for t in verb.subtree}
         dates.sort(key=lambda e: (e.start not in subtree, abs(e.start - verb.i)))
         for ent in dates:
-            text = ent.text
-            # Anchored expressions ('three days after the 2015 Paris attacks') run past the DATE span.
             tail = doc[ent.start : min(sent.end, ent.end + 8)].text
-            resolved = (
-                resolve_date(tail, published)
-                if " after " in f" {tail} " or " before " in f" {tail} "
-                else None
-            )
-            resolved = resolved or resolve_date(text, published)
+            if " after " in f" {tail} " or " before " in f" {tail} ":
+                anchored = resolve_date(tail, published)
+                if anchored and "-" in anchored:
+                    return anchored, tail
+        for ent in dates:
+            resolved = resolve_date(ent.text, published)
             if resolved:
-                return resolved, text
+                return resolved, ent.text
         return None, dates[0].text
 
     def _chain(self, verb: Token):
         """The verb and the heads that govern it ('failed' in 'failed to take')."""
         node, hops = verb, 0
         yield node
-        while node.dep_ in CLIMB_DEPS and node.head is not node and hops < 4:
+        while node.dep_ in CLIMB_DEPS and node.head.i != node.i and hops < 4:
             node = node.head
             hops += 1
             yield node

@@ -1,0 +1,206 @@
+"""Event coding on newsgraph's own gold set (bench/gold/events_*.txt: 203 sentences written for this
+project across many conflicts and countries), and on the PLOVER gold-standard records (CAMEO manual
+examples, CC BY-SA 4.0) from ../shared when present.
+
+Metrics on the own set: a predicted event matches a gold event of the same PLOVER type in the same
+sentence (one-to-one, best participant overlap first). Type precision/recall/F1 are micro-averaged
+over events. Actor, target, negation, hypothetical and date accuracy are computed over matched pairs;
+a participant is right when the predicted phrase shares a content word with the gold words (both
+empty also counts as right)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from common import BENCHMARKS, Section
+
+TITLE = "Events (PLOVER coding)"
+GOLD = Path(__file__).parent / "gold"
+STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "'s", "s"}
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+@dataclass
+class GoldEvent:
+    type: str
+    actor: str | None
+    target: str | None
+    negated: bool
+    hypothetical: bool
+    date: str | None
+
+
+@dataclass
+class GoldSentence:
+    text: str
+    published: str
+    events: list[GoldEvent] = field(default_factory=list)
+
+
+def load_gold(pattern: str = "events_*.txt") -> list[GoldSentence]:
+    sentences: list[GoldSentence] = []
+    published = None
+    for path in sorted(GOLD.glob(pattern)):
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith("P:"):
+                published = line[2:].strip()
+            elif line.startswith("S:"):
+                sentences.append(GoldSentence(line[2:].strip(), published))
+            elif line.startswith("E:"):
+                kind, actor, target, flags, date = (part.strip() for part in line[2:].split("|"))
+                none = lambda v: None if v == "-" else v  # noqa: E731
+                sentences[-1].events.append(GoldEvent(kind, none(actor), none(target), "N" in flags,
+                                                      "H" in flags, none(date)))
+    return sentences
+
+
+def words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[\w'-]+", (text or "").lower()) if w not in STOP}
+
+
+def same_participant(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    return bool(words(gold) & words(predicted))
+
+
+def match(gold: list[GoldEvent], predicted: list[dict]) -> list[tuple[GoldEvent, dict]]:
+    pairs, free = [], list(predicted)
+    for event in gold:
+        options = [p for p in free if p["type"] == event.type]
+        if not options:
+            continue
+        best = max(options, key=lambda p: (same_participant(event.actor, p.get("actor_text"))
+                                           + same_participant(event.target, p.get("target_text"))))
+        free.remove(best)
+        pairs.append((event, best))
+    return pairs
+
+
+def score_own(nlp, pattern: str = "events_*.txt") -> dict:
+    from newsgraph.ingest.document import Document
+    from newsgraph.nlp.pipeline import process
+
+    gold = load_gold(pattern)
+    documents = [Document(source=f"gold-{i}", text=s.text, published=s.published) for i, s in enumerate(gold)]
+    n_gold = n_pred = 0
+    pairs = []
+    per_type: dict[str, list[int]] = {}
+    for sentence, (_, result) in zip(gold, process(nlp, documents), strict=True):
+        predicted = result["events"]
+        matched = match(sentence.events, predicted)
+        n_gold += len(sentence.events)
+        n_pred += len(predicted)
+        pairs += matched
+        for event in sentence.events:
+            per_type.setdefault(event.type, [0, 0])[1] += 1
+        for event, _ in matched:
+            per_type[event.type][0] += 1
+    tp = len(pairs)
+    precision, recall = tp / n_pred if n_pred else 0.0, tp / n_gold
+    accuracy = lambda ok: sum(ok) / len(ok) if ok else 0.0  # noqa: E731
+    dated = [(g, p) for g, p in pairs if g.date or p["date"]]
+    return {
+        "sentences": len(gold), "gold_events": n_gold, "predicted": n_pred, "precision": precision,
+        "recall": recall, "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
+        "actor": accuracy([same_participant(g.actor, p.get("actor_text")) for g, p in pairs]),
+        "target": accuracy([same_participant(g.target, p.get("target_text")) for g, p in pairs]),
+        "negated": accuracy([g.negated == p["negated"] for g, p in pairs]),
+        "hypothetical": accuracy([g.hypothetical == p["hypothetical"] for g, p in pairs]),
+        "date": accuracy([g.date == p["date"] for g, p in dated]), "dated_pairs": len(dated),
+        "per_type_recall": {k: v[0] / v[1] for k, v in sorted(per_type.items())},
+    }
+
+
+def load_plover() -> list[dict]:
+    path = BENCHMARKS / "events" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        return []
+    raw = re.sub(r",(\s*[}\]])", r"\1", path.read_text("utf-8"))
+    raw = raw.strip()
+    records = json.loads(raw if raw.startswith("[") else f"[{raw}]")
+    return [r for r in records if r.get("event") and r["event"] != "DOCUMENT" and r.get("text")]
+
+
+def score_plover(nlp) -> dict | None:
+    from newsgraph.ingest.document import Document
+    from newsgraph.nlp.pipeline import process
+
+    records = load_plover()
+    if not records:
+        return None
+    documents = [Document(source=r["id"], text=r["text"], published="2000-01-01") for r in records]
+    hits = predicted_total = actor_ok = actor_n = 0
+    for record, (_, result) in zip(records, process(nlp, documents), strict=True):
+        gold_type = OLD_LABELS.get(record["event"], record["event"])
+        types = [e["type"] for e in result["events"]]
+        predicted_total += len(types)
+        same = [e for e in result["events"] if e["type"] == gold_type]
+        if same:
+            hits += 1
+            sources = record.get("source") or []
+            if isinstance(sources, list) and sources:
+                actor_n += 1
+                gold_actors = " ".join(s.get("actorText", "") for s in sources)
+                actor_ok += any(same_participant(gold_actors, e.get("actor_text")) for e in same)
+    precision = hits / predicted_total if predicted_total else 0.0
+    recall = hits / len(records)
+    return {"records": len(records), "recall": recall, "precision": precision,
+            "f1": 2 * precision * recall / (precision + recall) if hits else 0.0,
+            "actor": actor_ok / actor_n if actor_n else 0.0}
+
+
+def run() -> Section:
+    from newsgraph.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    own = score_own(nlp)
+    held = score_own(nlp, "heldout_events.txt")
+    lines = [
+        f"**Own gold sets.** Development set: {own['sentences']} sentences, {own['gold_events']} gold events "
+        "(bench/gold/events_part*.txt; the dictionary and argument rules were extended after an error analysis "
+        f"on it, so it overstates). Held-out set: {held['sentences']} sentences, {held['gold_events']} events "
+        "(bench/gold/heldout_events.txt, written after tuning, never tuned on). Targets: type F1 ≥ 0.80, actor "
+        "and target accuracy ≥ 0.85, negation accuracy ≥ 0.95.",
+        "",
+        "| set | type P | type R | type F1 | actor acc | target acc | negation acc | hypothetical acc | date acc |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, m in (("development", own), ("held-out", held)):
+        lines.append(
+            f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** | {m['actor']:.3f} | "
+            f"{m['target']:.3f} | **{m['negated']:.3f}** | {m['hypothetical']:.3f} | {m['date']:.3f} "
+            f"(n={m['dated_pairs']}) |"
+        )
+    lines += [
+        "",
+        "Development recall by type: " + ", ".join(f"{k} {v:.2f}" for k, v in own["per_type_recall"].items()) + ".",
+        "",
+    ]
+    plover = score_plover(nlp)
+    if plover:
+        lines += [
+            f"**PLOVER gold-standard records** ({plover['records']} CAMEO-manual sentences, old labels mapped as "
+            "in their SOURCE.md; one gold event per sentence, so precision counts every extra event as wrong):"
+            f" type recall {plover['recall']:.3f}, precision {plover['precision']:.3f}, F1 {plover['f1']:.3f}; "
+            f"source-actor accuracy on hits {plover['actor']:.3f}.",
+            "",
+        ]
+    else:
+        lines += ["_PLOVER gold-standard records absent (../shared); skipped._", ""]
+    lines += [
+        "Published systems: the POLECAT coder (Halterman et al. 2023, \"Creating Custom Event Data Without "
+        "Dictionaries\", arXiv 2304.01331) and PETRARCH2 (Norris, Schrodt and Beieler 2017, JOSS) report their "
+        "accuracy on their own validation data, which is not available here; their figures could not be "
+        "retrieved offline for this report, so no number is quoted and no head-to-head claim is made. The "
+        "PLOVER gold-standard row is the like-for-like comparison available: it is the validation set of the "
+        "PETRARCH/PLOVER family.",
+    ]
+    return Section(TITLE, "\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    print(run().markdown)
