@@ -52,8 +52,9 @@ def load_gold(pattern: str = "events_*.txt") -> list[GoldSentence]:
             elif line.startswith("E:"):
                 kind, actor, target, flags, date = (part.strip() for part in line[2:].split("|"))
                 none = lambda v: None if v == "-" else v  # noqa: E731
-                sentences[-1].events.append(GoldEvent(kind, none(actor), none(target), "N" in flags,
-                                                      "H" in flags, none(date)))
+                sentences[-1].events.append(
+                    GoldEvent(kind, none(actor), none(target), "N" in flags, "H" in flags, none(date))
+                )
     return sentences
 
 
@@ -73,8 +74,13 @@ def match(gold: list[GoldEvent], predicted: list[dict]) -> list[tuple[GoldEvent,
         options = [p for p in free if p["type"] == event.type]
         if not options:
             continue
-        best = max(options, key=lambda p: (same_participant(event.actor, p.get("actor_text"))
-                                           + same_participant(event.target, p.get("target_text"))))
+        best = max(
+            options,
+            key=lambda p: (
+                same_participant(event.actor, p.get("actor_text"))
+                + same_participant(event.target, p.get("target_text"))
+            ),
+        )
         free.remove(best)
         pairs.append((event, best))
     return pairs
@@ -104,13 +110,18 @@ def score_own(nlp, pattern: str = "events_*.txt") -> dict:
     accuracy = lambda ok: sum(ok) / len(ok) if ok else 0.0  # noqa: E731
     dated = [(g, p) for g, p in pairs if g.date or p["date"]]
     return {
-        "sentences": len(gold), "gold_events": n_gold, "predicted": n_pred, "precision": precision,
-        "recall": recall, "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
+        "sentences": len(gold),
+        "gold_events": n_gold,
+        "predicted": n_pred,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
         "actor": accuracy([same_participant(g.actor, p.get("actor_text")) for g, p in pairs]),
         "target": accuracy([same_participant(g.target, p.get("target_text")) for g, p in pairs]),
         "negated": accuracy([g.negated == p["negated"] for g, p in pairs]),
         "hypothetical": accuracy([g.hypothetical == p["hypothetical"] for g, p in pairs]),
-        "date": accuracy([g.date == p["date"] for g, p in dated]), "dated_pairs": len(dated),
+        "date": accuracy([g.date == p["date"] for g, p in dated]),
+        "dated_pairs": len(dated),
         "per_type_recall": {k: v[0] / v[1] for k, v in sorted(per_type.items())},
     }
 
@@ -148,9 +159,13 @@ def score_plover(nlp) -> dict | None:
                 actor_ok += any(same_participant(gold_actors, e.get("actor_text")) for e in same)
     precision = hits / predicted_total if predicted_total else 0.0
     recall = hits / len(records)
-    return {"records": len(records), "recall": recall, "precision": precision,
-            "f1": 2 * precision * recall / (precision + recall) if hits else 0.0,
-            "actor": actor_ok / actor_n if actor_n else 0.0}
+    return {
+        "records": len(records),
+        "recall": recall,
+        "precision": precision,
+        "f1": 2 * precision * recall / (precision + recall) if hits else 0.0,
+        "actor": actor_ok / actor_n if actor_n else 0.0,
+    }
 
 
 def run() -> Section:
@@ -177,7 +192,9 @@ def run() -> Section:
         )
     lines += [
         "",
-        "Development recall by type: " + ", ".join(f"{k} {v:.2f}" for k, v in own["per_type_recall"].items()) + ".",
+        "Development recall by type: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in own["per_type_recall"].items())
+        + ".",
         "",
     ]
     plover = score_plover(nlp)
@@ -192,8 +209,8 @@ def run() -> Section:
     else:
         lines += ["_PLOVER gold-standard records absent (../shared); skipped._", ""]
     lines += [
-        "Published systems: the POLECAT coder (Halterman et al. 2023, \"Creating Custom Event Data Without "
-        "Dictionaries\", arXiv 2304.01331) and PETRARCH2 (Norris, Schrodt and Beieler 2017, JOSS) report their "
+        'Published systems: the POLECAT coder (Halterman et al. 2023, "Creating Custom Event Data Without '
+        'Dictionaries", arXiv 2304.01331) and PETRARCH2 (Norris, Schrodt and Beieler 2017, JOSS) report their '
         "accuracy on their own validation data, which is not available here; their figures could not be "
         "retrieved offline for this report, so no number is quoted and no head-to-head claim is made. The "
         "PLOVER gold-standard row is the like-for-like comparison available: it is the validation set of the "

@@ -201,17 +201,22 @@ def events(
     hypothetical: Annotated[bool | None, typer.Option("--hypothetical/--factual")] = None,
     actor: Annotated[str | None, typer.Option(help="Part of the actor's name.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 1000,
+    grouped: Annotated[
+        bool, typer.Option("--grouped", help="One row per real-world event, with sources.")
+    ] = False,
     format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
 ) -> None:
-    """Stored events, filtered; negated and hypothetical are always shown, never dropped."""
+    """Stored events (mentions, or --grouped real-world events); negated and hypothetical are kept."""
     from newsgraph.store.queries import EVENT_COLUMNS, EventFilter, event_rows
 
     _validate_date(since, "--since")
     _validate_date(until, "--until")
     store = _store(db)
-    rows = event_rows(
-        store.engine, EventFilter(type, country, since, until, negated, hypothetical, actor, limit)
-    )
+    query = EventFilter(type, country, since, until, negated, hypothetical, actor, limit)
+    if grouped:
+        _print_clusters(store, query, format)
+        return
+    rows = event_rows(store.engine, query)
     if format is not TableFormat.table:
         _write_rows(rows, EVENT_COLUMNS, format.value)
         return
@@ -245,6 +250,25 @@ def events(
                 )
             )
         )
+    out.print(table, markup=False)
+
+
+def _print_clusters(store, query, format: TableFormat) -> None:
+    from newsgraph.store.queries import CLUSTER_COLUMNS, cluster_rows
+
+    rows = cluster_rows(store.engine, query)
+    if format is not TableFormat.table:
+        _write_rows(rows, CLUSTER_COLUMNS, format.value)
+        return
+    table = Table(title=f"{len(rows)} events")
+    for column in CLUSTER_COLUMNS:
+        table.add_column(column)
+    for row in rows:
+        cells = (
+            "; ".join(v) if isinstance(v := row[c], list) else "" if v is None else str(v)
+            for c in CLUSTER_COLUMNS
+        )
+        table.add_row(*cells)
     out.print(table, markup=False)
 
 

@@ -226,10 +226,17 @@ class EventExtractor:
             if prep.dep_ == "prep" and prep.lower_ in preps and (pobj := self._participant_object(prep)):
                 return pobj
         if direct is not None:  # 'took control of X', 'condemned the attack on the convoy'
-            allowed = ("of", "on", "against", "with", "between") if lemma in self.of_target_nouns else (
-                "on", "against", "with", "between")
+            allowed = (
+                ("of", "on", "against", "with", "between")
+                if lemma in self.of_target_nouns
+                else ("on", "against", "with", "between")
+            )
             for prep in direct.children:
-                if prep.dep_ == "prep" and prep.lower_ in allowed and (pobj := self._participant_object(prep)):
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in allowed
+                    and (pobj := self._participant_object(prep))
+                ):
                     return pobj
             if lemma in self.instruments:  # 'shot down 40 drones', 'handed over their weapons'
                 return direct
@@ -271,9 +278,14 @@ class EventExtractor:
 
     @staticmethod
     def _phrase(token: Token | None) -> str | None:
+        """The participant's noun phrase, without coordinated partners or trailing clauses."""
         if token is None:
             return None
-        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        right = token.i
+        for child in token.children:
+            if child.i > token.i and child.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+                right = max(right, child.right_edge.i)
+        span = token.doc[token.left_edge.i : right + 1]
         return span.text if len(span) <= 10 else token.doc[token.left_edge.i : token.i + 1].text
 
     def _location(self, doc: Doc, verb: Token, sent: Span) -> str | None:
@@ -290,12 +302,16 @@ class EventExtractor:
         ]
         return min(places)[1] if places else None
 
-    def _date(self, doc: Doc, verb: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
+    def _date(
+        self, doc: Doc, verb: Token, sent: Span, published: str | None
+    ) -> tuple[str | None, str | None]:
         """The date expression of the event's clause: anchored phrases first ('three days after the
         2015 Paris attacks'), then the nearest date; 'since', 'until' and 'by' dates are not the event's."""
         dates = [
-            e for e in sent.ents
-            if e.label_ in ("DATE", "TIME") and not (e.start > 0 and doc[e.start - 1].lower_ in self.non_date_preps)
+            e
+            for e in sent.ents
+            if e.label_ in ("DATE", "TIME")
+            and not (e.start > 0 and doc[e.start - 1].lower_ in self.non_date_preps)
         ]
         if not dates:
             return None, None

@@ -276,6 +276,39 @@ class QuoteExtractor:
                     "kind": "indirect",
                 }
             )
+        found.extend(self._according_to_clauses(doc, text, covered))
+        return found
+
+    def _according_to_clauses(self, doc: Doc, text: str, covered: list[tuple[int, int]]) -> list[dict]:
+        """'According to X, Y happened': the rest of the sentence is X's account."""
+        found = []
+        for token in doc:
+            if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+                continue
+            sent = token.sent
+            phrase_end = doc[token.i + 1].right_edge.i + 1
+            if token.i == sent.start:  # 'According to X, ...'
+                first, last = phrase_end, sent.end
+            else:  # '..., according to X.'
+                first, last = sent.start, token.i
+            tokens = [t for t in doc[first:last] if not t.is_punct and not t.is_space]
+            if len(tokens) < 3:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if any(s < end and start < e for s, e in covered):
+                continue
+            speaker, speaker_text = self._speaker_of(doc, token, token.i)
+            found.append(
+                {
+                    "text": text[start:end],
+                    "start": start,
+                    "end": end,
+                    "speaker": speaker,
+                    "speaker_text": speaker_text,
+                    "channel": self._channel(doc, doc[first:last], None),
+                    "kind": "indirect",
+                }
+            )
         return found
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
-from newsgraph.store.schema import DocumentRow, EntityRow, EventRow, MentionRow
+from newsgraph.store.schema import DocumentRow, EntityRow, EventClusterRow, EventRow, MentionRow
 
 
 @dataclass
@@ -119,6 +119,55 @@ def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
                 }
             )
     return rows
+
+
+CLUSTER_COLUMNS = [
+    "cluster",
+    "type",
+    "date",
+    "actor",
+    "target",
+    "place",
+    "negated",
+    "hypothetical",
+    "mentions",
+    "documents",
+    "sources",
+]
+
+
+def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
+    """Real-world events (clusters of mentions), with the documents that report each."""
+    mentions = event_rows(engine, EventFilter(**{**f.__dict__, "limit": 10**9, "offset": 0}))
+    with Session(engine) as session:
+        cluster_of = dict(session.execute(select(EventRow.pk, EventRow.cluster_pk)).all())
+        clusters = {c.pk: c for c in session.scalars(select(EventClusterRow))}
+    grouped: dict[int, dict] = {}
+    for mention in mentions:
+        pk = cluster_of.get(mention["id"])
+        if pk is None:
+            continue
+        cluster = clusters[pk]
+        row = grouped.setdefault(
+            pk,
+            {
+                "cluster": pk,
+                "type": cluster.type,
+                "date": cluster.date,
+                "actor": mention["actor"],
+                "target": mention["target"],
+                "place": mention["location"],
+                "negated": cluster.negated,
+                "hypothetical": cluster.hypothetical,
+                "mentions": cluster.mentions,
+                "documents": cluster.documents,
+                "sources": [],
+            },
+        )
+        if mention["source"] not in row["sources"]:
+            row["sources"].append(mention["source"])
+    rows = sorted(grouped.values(), key=lambda r: (-r["documents"], r["date"] or ""), reverse=False)
+    return rows[f.offset : f.offset + f.limit]
 
 
 PLACE_COLUMNS = [

@@ -3,6 +3,7 @@ document behind and what was stored before stays intact."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -12,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
 from newsgraph.ingest.document import Document
+from newsgraph.nlp.names import match_key
 from newsgraph.store.schema import (
     ClaimRow,
     ClaimSourceRow,
     DocumentRow,
     EntityRow,
+    EventClusterRow,
     EventRow,
     IngestErrorRow,
     MentionRow,
@@ -31,6 +34,7 @@ COUNTED = {
     "mentions": MentionRow,
     "quotes": QuoteRow,
     "events": EventRow,
+    "event_clusters": EventClusterRow,
     "relations": RelationRow,
     "claims": ClaimRow,
     "sources": SourceRow,
@@ -48,8 +52,9 @@ class SearchHit:
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, date_window_days: int = 2) -> None:
         self.engine = engine
+        self.date_window_days = date_window_days
 
     # ---- documents -------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -136,26 +141,29 @@ class Store:
             "start",
             "end",
         }
+        keys = {e["id"]: _entity_key(e) for e in contract["entities"]}
+        published = contract["document"].get("published")
         for event in contract["events"]:
-            session.add(
-                EventRow(
-                    document_id=doc_id,
-                    type=event["type"],
-                    mode=event["mode"],
-                    actor_pk=pks.get(event["actor"]),
-                    target_pk=pks.get(event["target"]),
-                    location_pk=pks.get(event["location"]),
-                    date=event["date"],
-                    negated=event["negated"],
-                    hypothetical=event["hypothetical"],
-                    attributed_to_pk=pks.get(event["attributed_to"]),
-                    sentence=event["sentence"],
-                    start=event["start"],
-                    end=event["end"],
-                    country=countries.get(event["location"]),
-                    details={k: v for k, v in event.items() if k not in core},
-                )
+            row = EventRow(
+                document_id=doc_id,
+                type=event["type"],
+                mode=event["mode"],
+                actor_pk=pks.get(event["actor"]),
+                target_pk=pks.get(event["target"]),
+                location_pk=pks.get(event["location"]),
+                date=event["date"],
+                negated=event["negated"],
+                hypothetical=event["hypothetical"],
+                attributed_to_pk=pks.get(event["attributed_to"]),
+                sentence=event["sentence"],
+                start=event["start"],
+                end=event["end"],
+                country=countries.get(event["location"]),
+                details={k: v for k, v in event.items() if k not in core},
             )
+            session.add(row)
+            session.flush()
+            self._cluster(session, row, keys, event, published)
         for relation in contract["relations"]:
             obj = relation["object"]
             session.add(
@@ -193,6 +201,36 @@ class Store:
                         entity_pk=pks.get(source),
                     )
                 )
+
+    def _cluster(
+        self, session: Session, row: EventRow, keys: dict, event: dict, published: str | None
+    ) -> None:
+        """Attach an event mention to the real-world event it reports, creating that event if new."""
+        signature = {
+            "type": event["type"],
+            "actor_key": keys.get(event["actor"]),
+            "target_key": keys.get(event["target"]),
+            "place_key": keys.get(event["location"]),
+            "negated": event["negated"],
+            "hypothetical": event["hypothetical"],
+        }
+        date = event["date"] or (published or "")[:10] or None
+        candidates = session.scalars(
+            select(EventClusterRow).where(*(getattr(EventClusterRow, k) == v for k, v in signature.items()))
+        )
+        cluster = next((c for c in candidates if _same_time(c.date, date, self.date_window_days)), None)
+        if cluster is None:
+            cluster = EventClusterRow(**signature, date=date, mentions=0, documents=0)
+            session.add(cluster)
+            session.flush()
+        seen_here = session.scalar(
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.cluster_pk == cluster.pk, EventRow.document_id == row.document_id)
+        )
+        cluster.mentions += 1
+        cluster.documents += 0 if seen_here else 1
+        row.cluster_pk = cluster.pk
 
     @staticmethod
     def _source_pk(session: Session, source: str, pks: dict[str, int]) -> int:
@@ -254,6 +292,24 @@ class Store:
         with Session(self.engine) as session:
             row = session.get(DocumentRow, doc_id)
             return row.contract if row else None
+
+
+def _entity_key(entity: dict) -> str:
+    """What makes two documents' entities the same for event matching: the gazetteer entry for places,
+    else the normalised name (cross-document entity resolution will refine this)."""
+    geo = entity.get("geo") or {}
+    return geo.get("gazetteer_id") or f"{entity['type']}:{match_key(entity['name'])}"
+
+
+def _same_time(first: str | None, second: str | None, window: int) -> bool:
+    """Dates within `window` days; partial dates ('2025-03', '2025-W10') must be equal."""
+    if not first or not second:
+        return first == second
+    try:
+        delta = abs(dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days
+    except ValueError:
+        return first == second
+    return len(first) >= 10 and len(second) >= 10 and delta <= window
 
 
 def _document_row(document: Document, minhash: bytes | None, contract: dict | None) -> DocumentRow:

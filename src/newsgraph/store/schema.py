@@ -88,6 +88,25 @@ class EventRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    cluster_pk: Mapped[int | None] = mapped_column(ForeignKey("event_clusters.pk"), index=True)
+
+
+class EventClusterRow(Base):
+    """One real-world event reported by one or more event mentions (rows of `events`), as GDELT
+    separates events from mentions. Mentions join when type, participants, place, negation and
+    modality agree and their dates fall within a few days."""
+
+    __tablename__ = "event_clusters"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    actor_key: Mapped[str | None] = mapped_column(Text, index=True)
+    target_key: Mapped[str | None] = mapped_column(Text)
+    place_key: Mapped[str | None] = mapped_column(Text)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    hypothetical: Mapped[bool] = mapped_column(Boolean, default=False)
+    date: Mapped[str | None] = mapped_column(String(32), index=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RelationRow(Base):

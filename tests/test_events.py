@@ -1,0 +1,184 @@
+"""Events: PLOVER types, participants, negation, modality, dates, attribution and cross-document dedup."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import entity_named
+
+PUBLISHED = "2025-03-12"  # a Wednesday
+
+
+def events_of(analyse, text: str) -> list[dict]:
+    return analyse(text, published=PUBLISHED)["events"]
+
+
+def only(events: list[dict], event_type: str) -> dict:
+    found = [e for e in events if e["type"] == event_type]
+    assert len(found) == 1, (event_type, [(e["type"], e["trigger"]["text"]) for e in events])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Rebels stormed the prison in Goma on Sunday.", "ASSAULT", None),
+        ("Gunmen assassinated the district governor outside his home.", "ASSAULT", "assassinate"),
+        ("A suicide bomber blew himself up at a checkpoint.", "ASSAULT", "explosives"),
+        ("The militia surrendered to the army.", "CONCEDE", "surrender"),
+        ("Government troops withdrew from the northern villages.", "RETREAT", "withdraw"),
+        ("The colonel defected to the rebels.", "RETREAT", "defect"),
+        ("The two parties signed a ceasefire in Doha.", "AGREE", None),
+        ("The ministry accused the rebels of using child soldiers.", "ACCUSE", "allege"),
+        ("Police arrested the protest leaders.", "COERCE", "arrest"),
+        ("The union called for a general strike.", "REQUEST", None),
+    ],
+)
+def test_pattern_dictionary_codes_plover_types_and_modes(analyse, text, event_type, mode):
+    event = next(e for e in events_of(analyse, text) if e["type"] == event_type)
+    if mode == "explosives":
+        assert event["mode"] in ("explosives", "suicide-attack")
+    else:
+        assert event["mode"] == mode
+
+
+def test_actor_and_target_from_the_parse_with_coordination_and_passive(analyse):
+    result = analyse("The Arakan Army and the Chin Brotherhood attacked the garrison of Paletwa.", PUBLISHED)
+    attacks = [e for e in result["events"] if e["type"] == "ASSAULT"]
+    assert len(attacks) == 2  # one event per actor
+    assert {e["actor_text"] for e in attacks} >= {"The Arakan Army"}
+    passive = events_of(analyse, "The mayor was killed by a roadside bomb in Kandahar.")
+    killed = only(passive, "ASSAULT")
+    assert "bomb" in killed["actor_text"] and "mayor" in killed["target_text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels failed to take the city of Marib.",
+        "The rebels have not been able to seize the airport.",
+        "The army denied that it had bombed the camp.",
+        "The rebels never captured the airport.",
+        "The militia did not attack the convoy.",
+    ],
+)
+def test_negated_events(analyse, text):
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
+    assert event["negated"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army threatened to strike the camps.",
+        "The rebels will attack the capital next week.",
+        "Fighters could storm the airport within days.",
+        "Did the militia capture the airport?",
+        "If the talks fail, the army plans to attack the town.",
+    ],
+)
+def test_hypothetical_events(analyse, text):
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
+    assert event["hypothetical"] is True
+    assert event["negated"] is False
+
+
+def test_factual_events_are_neither(analyse):
+    event = only(events_of(analyse, "Militants attacked a police post in Bannu."), "ASSAULT")
+    assert event["negated"] is False and event["hypothetical"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Rebels shelled the town yesterday.", "2025-03-11"),
+        ("Rebels shelled the town on Monday.", "2025-03-10"),
+        ("Rebels shelled the town on March 3.", "2025-03-03"),
+        ("Rebels shelled the town last week.", "2025-W10"),
+        ("Rebels shelled the town in 1999.", "1999"),
+        ("Three days after the 2015 Paris attacks, police raided a flat in Saint-Denis.", "2015-11-16"),
+        ("Rebels have not shelled the town since January.", None),
+        ("Rebels shelled the town at some point.", None),
+    ],
+)
+def test_dates_are_resolved_against_publication_or_left_null(analyse, text, date):
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
+    assert event["date"] == date
+
+
+def test_unresolvable_relative_date_without_publication_date_is_null(analyse):
+    result = analyse("Rebels shelled the town yesterday.", published=None)
+    assert next(e for e in result["events"] if e["type"] == "ASSAULT")["date"] is None
+
+
+def test_attribution_from_quotes_and_sources(analyse):
+    result = analyse(
+        '"Our fighters destroyed three tanks," said commander Idris Kamara.\n\n'
+        "According to Governor Amina Yusuf, the rebels shelled the market.\n\n"
+        "A local source said the army burned two villages.",
+        PUBLISHED,
+    )
+    by_trigger = {e["trigger"]["text"]: e for e in result["events"]}
+    assert by_trigger["destroyed"]["attributed_to"] == entity_named(result, "Idris Kamara")["id"]
+    assert by_trigger["shelled"]["attributed_to"] == entity_named(result, "Amina Yusuf")["id"]
+    assert by_trigger["burned"]["attributed_to"] is None
+    assert by_trigger["burned"]["attributed_text"] == "A local source"
+
+
+def test_same_event_from_several_documents_is_one_event_with_mentions(tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text(
+        "Airport falls\n\nPublished: 10 March 2025\n\nFighters of the Northern Liberation Front "
+        "seized the airport of Herat on Sunday, officials said.\n"
+    )
+    second = tmp_path / "b.txt"
+    second.write_text(
+        "Herat airport taken\n\nPublished: 11 March 2025\n\nThe Northern Liberation Front seized "
+        "the airport of Herat on Monday, according to a provincial official.\n"
+    )
+    other = tmp_path / "c.txt"
+    other.write_text(
+        "Later attack\n\nPublished: 30 March 2025\n\nThe Northern Liberation Front seized the "
+        "airport of Herat on Saturday after losing it in March.\n"
+    )
+    db = tmp_path / "events.db"
+    run = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
+    output = subprocess.run(
+        [*run, "events", "--db", str(db), "--grouped", "--type", "ASSAULT", "--format", "csv"],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    ).stdout.decode()
+    rows = [r for r in csv.DictReader(io.StringIO(output)) if r["target"] == "Herat"]
+    assert sorted(int(r["documents"]) for r in rows) == [
+        1,
+        2,
+    ]  # two reports of one seizure, one later seizure
+    mentions = subprocess.run(
+        [
+            *run,
+            "events",
+            "--db",
+            str(db),
+            "--type",
+            "ASSAULT",
+            "--since",
+            "2025-03-01",
+            "--until",
+            "2025-03-15",
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    ).stdout.decode()
+    dated = list(csv.DictReader(io.StringIO(mentions)))
+    assert dated and all("2025-03-01" <= r["date"] <= "2025-03-15" for r in dated)
+    assert {"negated", "hypothetical", "sentence", "source"} <= set(dated[0])
