@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
-from newsgraph.nlp.names import load_data
+from newsgraph.nlp.names import load_data, title_words
 
 OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
@@ -68,8 +68,8 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
         elif open_at is not None:
             spans.append(QuoteSpan(open_at, position))
             open_at = None
-        elif not spans:  # missing opening mark: the quote runs from the paragraph start
-            spans.append(QuoteSpan(0, position))
+        elif not spans:  # missing opening mark: the quote runs from the start of its sentence
+            spans.append(QuoteSpan(_sentence_start(paragraph, position), position))
     if open_at is not None:
         spans.append(QuoteSpan(open_at, len(paragraph)))
     result = []
@@ -84,6 +84,12 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
     return result
 
 
+def _sentence_start(paragraph: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last '. ', '! ' or '? ' before it."""
+    cut = max(paragraph.rfind(mark, 0, position) for mark in (". ", "! ", "? "))
+    return cut + 2 if cut >= 0 else 0
+
+
 class QuoteExtractor:
     def __init__(self, min_words: int, max_cue_distance: int) -> None:
         data = load_data("speech.json")
@@ -92,37 +98,55 @@ class QuoteExtractor:
         self.channels = [(name, [w.lower() for w in words]) for name, words in data["channels"]]
         self.unnamed = frozenset(data["unnamed_sources"])
         self.pronouns = data["pronouns"]
+        self.audiences = frozenset(data["speech_audiences"])
+        self.naming_cues = tuple(sorted(data["naming_cues"], key=len, reverse=True))
+        self.org_nouns = frozenset(data["org_nouns"])
+        self.message_nouns = frozenset(data["message_nouns"])
+        self.titles = title_words()
         self.min_words = min_words
         self.max_cue_distance = max_cue_distance
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text joins every token: read it once
         quotes: list[dict] = []
         covered: list[tuple[int, int]] = []
-        previous: dict | None = None
-        text = doc.text  # Doc.text joins every token: read it once
         for qspan in find_quote_spans(text):
-            if len(text[qspan.start : qspan.end].split()) < self.min_words:
+            if not self._is_speech(text, qspan):
                 continue
             span = doc.char_span(qspan.start, qspan.end, alignment_mode="expand")
             if span is None:
                 continue
-            quote = self._direct(doc, text, span, qspan, previous)
-            quotes.append(quote)
+            quotes.append(self._direct(doc, text, span, qspan, quotes))
             covered.append((qspan.start, qspan.end))
-            previous = quote
-        quotes.extend(self._indirect(doc, text, covered))
+        quotes.extend(self._indirect(doc, text, covered, quotes))
         quotes.sort(key=lambda q: q["start"])
+        self._inherit_channels(doc, quotes)
         doc._.quotes = quotes
         return doc
 
+    def _is_speech(self, text: str, qspan: QuoteSpan) -> bool:
+        """Speech, not a scare quote or a nickname: long enough, or a whole short sentence ('Nobody
+        slept.'), and not introduced as a name ('known as "the Lion"', 'described it as "a farce"')."""
+        quoted = text[qspan.start : qspan.end]
+        n_words = len(quoted.split())
+        sentence = n_words >= 2 and quoted[:1].isupper() and quoted.rstrip()[-1:] in ".!?"
+        if n_words < self.min_words and not sentence:
+            return False
+        before = " ".join(text[max(0, qspan.start - 30) : qspan.start].lower().split()).rstrip(" \"“«„'‘")
+        return not any(before.endswith(" " + cue) or before == cue for cue in self.naming_cues)
+
     # ---- direct quotes -------------------------------------------------------------------------
-    def _direct(self, doc: Doc, text: str, span: Span, qspan: QuoteSpan, previous: dict | None) -> dict:
+    def _direct(self, doc: Doc, text: str, span: Span, qspan: QuoteSpan, earlier: list[dict]) -> dict:
+        previous = earlier[-1] if earlier else None
         cue = self._cue_for(doc, span)
         speaker_id, speaker_text = (None, None)
         if cue is not None:
-            speaker_id, speaker_text = self._speaker_of(doc, cue, span.start)
+            speaker_id, speaker_text = self._speaker_of(doc, cue, span.start, earlier)
         elif previous and self._continues(text, previous, qspan):
             speaker_id, speaker_text = previous["speaker"], previous["speaker_text"]
+        elif (lead := self._lead_in(doc, span)) is not None:  # 'X spoke to reporters.' then the quote
+            cue = lead
+            speaker_id, speaker_text = self._speaker_of(doc, cue, span.start, earlier)
         channel = self._channel(doc, span, cue)
         if channel == "unknown" and cue is None and previous and self._continues(text, previous, qspan):
             channel = previous["channel"]
@@ -144,6 +168,20 @@ class QuoteExtractor:
         if "\n" not in between:
             return True
         return len(re.sub(r"[\s\"“”«»„]", "", between)) == 0
+
+    def _lead_in(self, doc: Doc, span: Span) -> Token | None:
+        """For a quote that opens its paragraph with no cue: a speech verb with a named subject in the
+        sentence just before ('Governor X spoke to reporters on Monday.')."""
+        first = doc[span.start].sent
+        if first.start == 0 or "\n" not in doc[max(0, span.start - 2) : span.start + 1].text_with_ws:
+            return None
+        previous = doc[first.start - 1].sent
+        for token in previous:
+            if token.lemma_.lower() in self.cue_verbs and token.pos_ == "VERB":
+                subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+                if subject is not None and entity_id_for(doc, subject.i, subject.i + 1):
+                    return token
+        return None
 
     def _cue_for(self, doc: Doc, span: Span) -> Token | None:
         """The nearest speech verb outside the quote, in the quote's sentences or the one before a colon."""
@@ -184,7 +222,9 @@ class QuoteExtractor:
                 return token
         return None
 
-    def _speaker_of(self, doc: Doc, cue: Token, quote_start: int) -> tuple[str | None, str | None]:
+    def _speaker_of(
+        self, doc: Doc, cue: Token, before: int, earlier: list[dict]
+    ) -> tuple[str | None, str | None]:
         if cue.lower_ == "according":
             objects = [t for t in doc[cue.i + 1].children if t.dep_ == "pobj"]
             head = objects[0] if objects else None
@@ -194,65 +234,162 @@ class QuoteExtractor:
                 head = next((t for t in cue.head.children if t.dep_ in SUBJECTS), None)
         if head is None:
             return None, None
-        return self.resolve_speaker(doc, head, before=min(quote_start, cue.i))
+        return self.resolve_speaker(doc, head, min(before, cue.i), earlier)
 
-    def resolve_speaker(self, doc: Doc, head: Token, before: int) -> tuple[str | None, str | None]:
-        """Entity id and text for a subject token: a named entity, a pronoun, or an unnamed source."""
+    def resolve_speaker(
+        self, doc: Doc, head: Token, before: int, earlier: list[dict] | None = None
+    ) -> tuple[str | None, str | None]:
+        """Entity id and text for a subject: a name (also in apposition: 'the spokesman, X,'), a pronoun,
+        a definite description of someone named earlier ('the former minister', 'the group', 'the
+        statement'), or an unnamed source (id None, text kept)."""
         phrase = doc[head.left_edge.i : head.right_edge.i + 1]
         if len(phrase) > 12:
             phrase = doc[head.left_edge.i : head.i + 1]
-        entity_id = entity_id_for(doc, head.i, head.i + 1) or entity_id_for(
-            doc, phrase.start, head.i + 1, prefer_last=True
-        )
-        if entity_id and head.lower_ not in self.unnamed:
-            return entity_id, phrase.text
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            entity = self._named_in(doc, appos)
+            if entity:
+                return entity["id"], phrase.text
+        named = entity_id_for(doc, head.i, head.i + 1)
+        if named and head.lower_ not in self.unnamed:
+            return named, phrase.text
+        possessor = any(c.dep_ == "poss" for c in head.children)  # "Khamenei's office said": the office
+        modifier = entity_by_id(doc, entity_id_for(doc, phrase.start, head.i + 1, prefer_last=True))
+        if (
+            modifier
+            and modifier["type"] in ("PERSON", "ORG")
+            and head.lower_ not in self.unnamed
+            and not possessor
+        ):
+            return modifier["id"], phrase.text
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
-            return self._antecedent(doc, self.pronouns[head.lower_], before), head.text
-        return None, phrase.text
+            wanted = self.pronouns[head.lower_]
+            types = ("ORG", "PLACE") if wanted == "ORG" else (wanted,)
+            return self._antecedent(doc, types, before), head.text
+        return self._description(doc, head, before, earlier or []), phrase.text
 
     @staticmethod
-    def _antecedent(doc: Doc, entity_type: str, before: int) -> str | None:
-        """A small sieve (no coreference model): the nearest preceding compatible entity that is a
-        clause subject in this or the previous sentence, else the nearest compatible entity."""
+    def _named_in(doc: Doc, token: Token) -> dict | None:
+        """The first person or organisation named inside a phrase ('the former officer Jimmy C.')."""
+        index = doc._.token_entity or [None] * len(doc)
+        for i in range(token.left_edge.i, token.right_edge.i + 1):
+            entity = entity_by_id(doc, index[i])
+            if entity and entity["type"] in ("PERSON", "ORG"):
+                return entity
+        return None
+
+    def _description(self, doc: Doc, head: Token, before: int, earlier: list[dict]) -> str | None:
+        """'the former minister', 'the group', 'the statement', 'a second tweet': someone named earlier.
+        Only bare descriptions refer back; 'the Malian army' or 'the ministry in Damascus' describe."""
+        children = list(head.children)
+        words = {c.lower_ for c in children if c.dep_ in ("det", "poss", "amod", "nummod")}
+        definite = bool(words & {"the", "his", "her", "its", "their", "second", "third", "another", "latest"})
+        lemma = head.lemma_.lower()
+        if not definite:
+            return None
+        if lemma in self.message_nouns:  # 'the statement said', 'a second tweet reads'
+            earlier_speaker = next((q["speaker"] for q in reversed(earlier) if q["speaker"]), None)
+            return earlier_speaker or self._antecedent(doc, ("PERSON", "ORG"), before)
+        descriptive = (
+            c.dep_ in ("compound", "prep", "poss") or (c.dep_ == "amod" and c.lower_ not in ("former", "new"))
+            for c in children
+        )
+        if any(descriptive):
+            return None
+        if head.lower_ in self.titles or lemma in self.titles:
+            return self._antecedent(doc, ("PERSON",), before)
+        if lemma in self.org_nouns:
+            return self._antecedent(doc, ("ORG",), before, strict=True)
+        return None
+
+    def _antecedent(self, doc: Doc, types: tuple[str, ...], before: int, strict: bool = False) -> str | None:
+        """A small sieve (no coreference model): the nearest preceding clause subject in this or the
+        previous sentence; a named one of a compatible type (or one named in apposition: 'the mayor,
+        X,') is the antecedent, an unnamed one ('a spokesman') means the speaker is unnamed. Else the
+        nearest compatible entity (unless `strict`)."""
         index = doc._.token_entity or []
-        compatible = {entity_type} | ({"PLACE"} if entity_type == "ORG" else set())
         nearest = None
-        window_start = doc[doc[min(before, len(doc) - 1)].sent.start - 1].sent.start if before else 0
+        anchor = doc[min(before, len(doc) - 1)].sent.start
+        window_start = doc[anchor - 1].sent.start if anchor > 0 else 0
         for i in range(min(before, len(index)) - 1, -1, -1):
             entity = entity_by_id(doc, index[i])
-            if not entity or entity["type"] not in compatible:
-                continue
-            nearest = nearest or entity["id"]
-            if i >= window_start and doc[i].dep_ in SUBJECTS:
-                return entity["id"]
-        return nearest
+            token = doc[i]
+            if i >= window_start and token.dep_ in SUBJECTS and token.pos_ in ("NOUN", "PROPN"):
+                if entity and entity["type"] in types:
+                    return entity["id"]
+                appositive = next((self._named_in(doc, c) for c in token.children if c.dep_ == "appos"), None)
+                if appositive and appositive["type"] in types:
+                    return appositive["id"]
+                if entity is None and (token.lower_ in self.unnamed or token.lower_ in self.titles):
+                    return None
+            if entity and entity["type"] in types:
+                nearest = nearest or entity["id"]
+        return None if strict else nearest
 
-    def _channel(self, doc: Doc, span: Span, cue: Token | None) -> str:
+    # ---- channels ----------------------------------------------------------------------------
+    def _channel(self, doc: Doc, span: Span, cue: Token | None, include_quote: bool = False) -> str:
         """From the cue verb, then the words around the quote, then hashtags and handles inside it."""
         if cue is not None and cue.lemma_.lower() in self.verb_channels:
             return self.verb_channels[cue.lemma_.lower()]
         sent = cue.sent if cue is not None else doc[span.start].sent
-        channel = self._channel_words(doc[sent.start : sent.end], span)
+        channel = self._channel_words(doc[sent.start : sent.end], span, include_quote)
         if channel is None and cue is not None and not (sent.start <= span.start < sent.end):
             channel = self._channel_words(doc[span.start].sent, span)
+        if channel is None and cue is not None and cue.lemma_.lower() == "tell":
+            recipient = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+            if recipient is not None:
+                channel = "speech" if recipient.lemma_.lower() in self.audiences else "interview"
         if channel:
             return channel
         if re.search(r"(^|\s)[#@]\w", span.text):
             return "post"
         return "unknown"
 
-    def _channel_words(self, window: Span, quote: Span) -> str | None:
-        context = " " + " ".join(t.lower_ for t in window if not (quote.start <= t.i < quote.end)) + " "
+    def _channel_words(self, window: Span, quote: Span, include_quote: bool = False) -> str | None:
+        inside = (lambda t: False) if include_quote else (lambda t: quote.start <= t.i < quote.end)  # noqa: E731
+        context = " " + " ".join(t.lower_ for t in window if not inside(t)) + " "
         for name, words in self.channels:
             if any(f" {w} " in context for w in words):
                 return name
         return None
 
+    def _inherit_channels(self, doc: Doc, quotes: list[dict]) -> None:
+        """A quote with no channel of its own takes it from the sentence before it that names the same
+        speaker ('Zelensky condemned the strike in an evening address. "...," he said'), else from the
+        same speaker's quote of this or the previous paragraph ('said in a speech ...' then 'Petro said')."""
+        text = doc.text
+        last: dict[str, tuple[str, int]] = {}
+        for quote in quotes:
+            if quote["speaker"] is None:
+                continue
+            if quote["channel"] == "unknown":
+                quote["channel"] = self._channel_before(doc, quote) or "unknown"
+            if quote["channel"] == "unknown" and quote["speaker"] in last:
+                channel, end = last[quote["speaker"]]
+                if text.count("\n\n", end, quote["start"]) <= 1:
+                    quote["channel"] = channel
+            if quote["channel"] != "unknown":
+                last[quote["speaker"]] = (quote["channel"], quote["end"])
+
+    def _channel_before(self, doc: Doc, quote: dict) -> str | None:
+        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+        if span is None or doc[span.start].sent.start == 0:
+            return None
+        previous = doc[doc[span.start].sent.start - 1].sent
+        if "\n" in previous.text.rstrip() or quote["speaker"] not in set(
+            (doc._.token_entity or [])[previous.start : previous.end]
+        ):
+            return None
+        return self._channel_words(previous, span)
+
     # ---- indirect speech ---------------------------------------------------------------------
-    def _indirect(self, doc: Doc, text: str, covered: list[tuple[int, int]]) -> list[dict]:
+    def _indirect(
+        self, doc: Doc, text: str, covered: list[tuple[int, int]], earlier: list[dict]
+    ) -> list[dict]:
         found = []
         for token in doc:
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clause is None or clause.i < token.i:
@@ -260,11 +397,11 @@ class QuoteExtractor:
             start_token = clause.left_edge
             if start_token.lower_ == "that":
                 start_token = doc[start_token.i + 1]
-            end_token = clause.right_edge
+            end_token = self._clause_end(clause)
             start, end = start_token.idx, end_token.idx + len(end_token)
             if end - start < 10 or any(s < end and start < e for s, e in covered):
                 continue
-            speaker, speaker_text = self._speaker_of(doc, token, token.i)
+            speaker, speaker_text = self._speaker_of(doc, token, token.i, earlier)
             found.append(
                 {
                     "text": text[start:end],
@@ -272,14 +409,35 @@ class QuoteExtractor:
                     "end": end,
                     "speaker": speaker,
                     "speaker_text": speaker_text,
-                    "channel": self._channel(doc, doc[start_token.i : end_token.i + 1], token),
+                    "channel": self._channel(doc, doc[start_token.i : end_token.i + 1], token, True),
                     "kind": "indirect",
                 }
             )
-        found.extend(self._according_to_clauses(doc, text, covered))
+        found.extend(self._according_to_clauses(doc, text, covered, earlier))
         return found
 
-    def _according_to_clauses(self, doc: Doc, text: str, covered: list[tuple[int, int]]) -> list[dict]:
+    @staticmethod
+    def _clause_end(clause: Token) -> Token:
+        """The last token of a reported clause, leaving out a second clause joined by 'but'/'while'
+        ('X said A, but Y said B'): B is Y's, not part of X's account."""
+        end = clause.i
+        for child in clause.children:
+            if child.i <= clause.i:
+                continue
+            if child.dep_ in ("conj", "cc") or (
+                child.dep_ == "advcl"
+                and any(m.lower_ in ("while", "whereas", "but", "although") for m in child.children)
+            ):
+                break
+            end = max(end, child.right_edge.i)
+        token = clause.doc[end]
+        while token.i > clause.i and token.is_punct:
+            token = clause.doc[token.i - 1]
+        return token
+
+    def _according_to_clauses(
+        self, doc: Doc, text: str, covered: list[tuple[int, int]], earlier: list[dict]
+    ) -> list[dict]:
         """'According to X, Y happened': the rest of the sentence is X's account."""
         found = []
         for token in doc:
@@ -297,7 +455,7 @@ class QuoteExtractor:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if any(s < end and start < e for s, e in covered):
                 continue
-            speaker, speaker_text = self._speaker_of(doc, token, token.i)
+            speaker, speaker_text = self._speaker_of(doc, token, token.i, earlier)
             found.append(
                 {
                     "text": text[start:end],
