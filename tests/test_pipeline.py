@@ -22,8 +22,10 @@ NEWSGRAPH_COMPONENTS = [
 
 def test_pipeline_is_built_from_the_declared_config(nlp):
     config = load_config()
-    assert config["nlp"]["components"] == NEWSGRAPH_COMPONENTS
+    assert config["nlp"]["components"] == ["newsgraph_paragraph_breaks", *NEWSGRAPH_COMPONENTS]
     assert nlp.pipe_names[-len(NEWSGRAPH_COMPONENTS) :] == NEWSGRAPH_COMPONENTS
+    # Paragraph breaks are marked before the parser, which keeps preset sentence boundaries.
+    assert nlp.pipe_names.index("newsgraph_paragraph_breaks") < nlp.pipe_names.index("parser")
     assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
 
 
@@ -132,3 +134,8 @@ def test_events_with_negation_modality_and_dates(analyse):
     attacked = by_trigger["attacked"]
     assert attacked["negated"] is False and attacked["hypothetical"] is False
     assert attacked["date"] == "2025-03-11"
+
+
+def test_paragraph_breaks_end_sentences(nlp):
+    doc = nlp('The minister spoke to reporters on Monday\n\n"We will rebuild the bridge," she said.')
+    assert any(sent.text.startswith('"We will rebuild') for sent in doc.sents)

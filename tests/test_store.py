@@ -122,7 +122,7 @@ def test_migrations_are_idempotent(stored):
     store, _, _ = stored
     migrate(store.engine)
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
 
 
 def test_database_url_from_path_env_or_default(monkeypatch):
@@ -142,9 +142,13 @@ def test_schema_upgrades_from_the_first_revision_keeping_data(tmp_path):
     engine = create_engine(url)
     migrate(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO documents (id, source, language, format, text, ingested_at) VALUES "
-                                "('0123456789abcdef', 'old.txt', 'en', 'text', 'An archived report on the flood', "
-                                "'2025-01-01 00:00:00')"))
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, source, language, format, text, ingested_at) VALUES "
+                "('0123456789abcdef', 'old.txt', 'en', 'text', 'An archived report on the flood', "
+                "'2025-01-01 00:00:00')"
+            )
+        )
     store = Store(make_engine(url))
     assert store.stats()["documents"] == 1 and store.stats()["event_clusters"] == 0
     assert [hit.id for hit in store.search("flood")] == ["0123456789abcdef"]

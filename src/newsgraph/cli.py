@@ -166,6 +166,40 @@ def search(
     out.print(table, markup=False)
 
 
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name or description.")] = None,
+    channel: Annotated[
+        str | None, typer.Option(help="tweet, post, video, statement, interview, speech...")
+    ] = None,
+    grouped: Annotated[
+        bool, typer.Option("--grouped", help="One row per quotation, with its occurrences.")
+    ] = False,
+    limit: Annotated[int, typer.Option(min=1, max=100000)] = 1000,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Stored quotes with speaker and channel; --grouped joins the same words quoted in many documents."""
+    from newsgraph.store.queries import QUOTE_COLUMNS, quote_rows
+
+    rows = quote_rows(_store(db).engine, speaker, channel, grouped, limit)
+    if format is not TableFormat.table:
+        _write_rows(rows, QUOTE_COLUMNS, format.value)
+        return
+    table = Table(title=f"{len(rows)} quotes")
+    for column in ("speaker", "channel", "kind", "occurrences", "text"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row["speaker"] or row["speaker_text"] or "",
+            row["channel"],
+            row["kind"],
+            str(row["occurrences"]),
+            row["text"],
+        )
+    out.print(table, markup=False)
+
+
 class ExportFormat(str, Enum):
     geojson = "geojson"
     json = "json"

@@ -12,7 +12,15 @@ from spacy.tokens import Doc
 from thinc.api import Config
 
 from newsgraph.ingest.document import Document
-from newsgraph.nlp import claims, entities, events, geo, quotes, relations  # noqa: F401  (registers factories)
+from newsgraph.nlp import (  # noqa: F401  (registers the factories)
+    claims,
+    entities,
+    events,
+    geo,
+    paragraphs,
+    quotes,
+    relations,
+)
 from newsgraph.nlp.serialize import doc_to_contract
 
 
@@ -35,7 +43,8 @@ def build_pipeline(overrides: dict[str, Any] | None = None) -> Language:
     for name in config["nlp"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=name, config=settings)
+        placement = {key: settings.pop(key) for key in ("before", "after") if key in settings}
+        nlp.add_pipe(factory, name=name, config=settings, **placement)
     nlp.meta["newsgraph_config"] = config.to_str()
     return nlp
 

@@ -70,8 +70,9 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
             open_at = None
         elif not spans:  # missing opening mark: the quote runs from the start of its sentence
             spans.append(QuoteSpan(_sentence_start(paragraph, position), position))
-    if open_at is not None:
-        spans.append(QuoteSpan(open_at, len(paragraph)))
+    if open_at is not None:  # missing closing mark: up to a reporting clause (', said X'), else the end
+        cue = _REPORTING_CLAUSE.search(paragraph, open_at)
+        spans.append(QuoteSpan(open_at, cue.start() if cue else len(paragraph)))
     result = []
     for span in spans:
         start, end = span.start, span.end
@@ -82,6 +83,9 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
         if end > start:
             result.append(QuoteSpan(start + offset, end + offset))
     return result
+
+
+_REPORTING_CLAUSE = re.compile(r",\s+(said|says|told|added|wrote|tweeted|posted|insisted|warned)\b")
 
 
 def _sentence_start(paragraph: str, position: int) -> int:
@@ -286,8 +290,13 @@ class QuoteExtractor:
         lemma = head.lemma_.lower()
         if not definite:
             return None
-        if lemma in self.message_nouns:  # 'the statement said', 'a second tweet reads'
-            earlier_speaker = next((q["speaker"] for q in reversed(earlier) if q["speaker"]), None)
+        if lemma in self.message_nouns:  # 'the statement said', 'a second tweet reads': its earlier author
+            same_medium = [
+                q for q in earlier if q["speaker"] and q["channel"] == self.verb_channels.get(lemma, lemma)
+            ]
+            earlier_speaker = next(
+                (q["speaker"] for q in reversed(same_medium or earlier) if q["speaker"]), None
+            )
             return earlier_speaker or self._antecedent(doc, ("PERSON", "ORG"), before)
         descriptive = (
             c.dep_ in ("compound", "prep", "poss") or (c.dep_ == "amod" and c.lower_ not in ("former", "new"))
@@ -365,7 +374,7 @@ class QuoteExtractor:
                 quote["channel"] = self._channel_before(doc, quote) or "unknown"
             if quote["channel"] == "unknown" and quote["speaker"] in last:
                 channel, end = last[quote["speaker"]]
-                if text.count("\n\n", end, quote["start"]) <= 1:
+                if len(re.findall(r"\n+", text[end : quote["start"]])) <= 1:  # this or the next paragraph
                     quote["channel"] = channel
             if quote["channel"] != "unknown":
                 last[quote["speaker"]] = (quote["channel"], quote["end"])

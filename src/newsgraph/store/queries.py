@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
-from newsgraph.store.schema import DocumentRow, EntityRow, EventClusterRow, EventRow, MentionRow
+from newsgraph.store.schema import (
+    DocumentRow,
+    EntityRow,
+    EventClusterRow,
+    EventRow,
+    MentionRow,
+    QuoteRow,
+    QuoteTextRow,
+)
 
 
 @dataclass
@@ -168,6 +176,71 @@ def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
             row["sources"].append(mention["source"])
     rows = sorted(grouped.values(), key=lambda r: (-r["documents"], r["date"] or ""), reverse=False)
     return rows[f.offset : f.offset + f.limit]
+
+
+QUOTE_COLUMNS = [
+    "quote",
+    "text",
+    "speaker",
+    "speaker_text",
+    "channel",
+    "kind",
+    "occurrences",
+    "documents",
+    "document_id",
+    "source",
+    "start",
+    "end",
+]
+
+
+def quote_rows(
+    engine: Engine,
+    speaker: str | None = None,
+    channel: str | None = None,
+    grouped: bool = False,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[dict]:
+    """Quote occurrences with their speaker (or, grouped, one row per quotation with its count)."""
+    query = (
+        select(QuoteRow, QuoteTextRow, EntityRow.name, DocumentRow.source)
+        .join(QuoteTextRow, QuoteTextRow.pk == QuoteRow.quote_text_pk, isouter=True)
+        .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
+        .outerjoin(EntityRow, EntityRow.pk == QuoteRow.speaker_pk)
+        .order_by(QuoteRow.pk)
+    )
+    if speaker:
+        query = query.where(
+            EntityRow.name.ilike(f"%{speaker}%") | QuoteRow.speaker_text.ilike(f"%{speaker}%")
+        )
+    if channel:
+        query = query.where(QuoteRow.channel == channel)
+    rows, seen = [], set()
+    with Session(engine) as session:
+        for quote, text_row, speaker_name, source in session.execute(query):
+            if grouped and quote.quote_text_pk in seen:
+                continue
+            seen.add(quote.quote_text_pk)
+            rows.append(
+                {
+                    "quote": quote.quote_text_pk,
+                    "text": quote.text,
+                    "speaker": speaker_name,
+                    "speaker_text": quote.speaker_text,
+                    "channel": quote.channel,
+                    "kind": quote.kind,
+                    "occurrences": text_row.occurrences if text_row else 1,
+                    "documents": text_row.documents if text_row else 1,
+                    "document_id": quote.document_id,
+                    "source": source,
+                    "start": quote.start,
+                    "end": quote.end,
+                }
+            )
+    if grouped:
+        rows.sort(key=lambda r: -r["occurrences"])
+    return rows[offset : offset + limit]
 
 
 PLACE_COLUMNS = [

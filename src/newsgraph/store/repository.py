@@ -4,6 +4,7 @@ document behind and what was stored before stays intact."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
 from newsgraph.ingest.document import Document
-from newsgraph.nlp.names import match_key
+from newsgraph.nlp.names import match_key, strip_accents
 from newsgraph.store.schema import (
     ClaimRow,
     ClaimSourceRow,
@@ -24,6 +25,7 @@ from newsgraph.store.schema import (
     IngestErrorRow,
     MentionRow,
     QuoteRow,
+    QuoteTextRow,
     RelationRow,
     SourceRow,
 )
@@ -33,6 +35,7 @@ COUNTED = {
     "entities": EntityRow,
     "mentions": MentionRow,
     "quotes": QuoteRow,
+    "quote_texts": QuoteTextRow,
     "events": EventRow,
     "event_clusters": EventClusterRow,
     "relations": RelationRow,
@@ -114,19 +117,20 @@ class Store:
 
     def _save_facts(self, session: Session, doc_id: str, contract: dict, pks: dict[str, int]) -> None:
         countries = {e["id"]: (e.get("geo") or {}).get("country") for e in contract["entities"]}
+        names = {e["id"]: e["name"] for e in contract["entities"]}
         for quote in contract["quotes"]:
-            session.add(
-                QuoteRow(
-                    document_id=doc_id,
-                    text=quote["text"],
-                    start=quote["start"],
-                    end=quote["end"],
-                    speaker_pk=pks.get(quote["speaker"]),
-                    speaker_text=quote["speaker_text"],
-                    channel=quote["channel"],
-                    kind=quote["kind"],
-                )
+            row = QuoteRow(
+                document_id=doc_id,
+                text=quote["text"],
+                start=quote["start"],
+                end=quote["end"],
+                speaker_pk=pks.get(quote["speaker"]),
+                speaker_text=quote["speaker_text"],
+                channel=quote["channel"],
+                kind=quote["kind"],
             )
+            row.quote_text_pk = self._quote_text(session, quote, names.get(quote["speaker"]), doc_id)
+            session.add(row)
         core = {
             "type",
             "mode",
@@ -201,6 +205,27 @@ class Store:
                         entity_pk=pks.get(source),
                     )
                 )
+
+    @staticmethod
+    def _quote_text(session: Session, quote: dict, speaker_name: str | None, doc_id: str) -> int:
+        """The quotation this occurrence repeats, by normalised text; a new one if never seen."""
+        key = quote_key(quote["text"])
+        row = session.execute(select(QuoteTextRow).where(QuoteTextRow.key == key)).scalar_one_or_none()
+        if row is None:
+            row = QuoteTextRow(
+                key=key, text=quote["text"], speaker_name=speaker_name, occurrences=0, documents=0
+            )
+            session.add(row)
+            session.flush()
+        seen_here = session.scalar(
+            select(func.count())
+            .select_from(QuoteRow)
+            .where(QuoteRow.quote_text_pk == row.pk, QuoteRow.document_id == doc_id)
+        )
+        row.occurrences += 1
+        row.documents += 0 if seen_here else 1
+        row.speaker_name = row.speaker_name or speaker_name
+        return row.pk
 
     def _cluster(
         self, session: Session, row: EventRow, keys: dict, event: dict, published: str | None
@@ -292,6 +317,12 @@ class Store:
         with Session(self.engine) as session:
             row = session.get(DocumentRow, doc_id)
             return row.contract if row else None
+
+
+def quote_key(text: str) -> str:
+    """Normalised text hash: the same words are the same quote whatever the marks, case or accents."""
+    normalised = " ".join(re.findall(r"\w+", strip_accents(text).lower()))
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
 def _entity_key(entity: dict) -> str:

@@ -68,6 +68,20 @@ class QuoteRow(Base):
     speaker_text: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(16), index=True)
     kind: Mapped[str] = mapped_column(String(16))
+    quote_text_pk: Mapped[int | None] = mapped_column(ForeignKey("quote_texts.pk"), index=True)
+
+
+class QuoteTextRow(Base):
+    """One quotation however many documents carry it (Quotebank-style): rows of `quotes` are its
+    occurrences, joined by the normalised text (case, punctuation, spacing and accents ignored)."""
+
+    __tablename__ = "quote_texts"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_name: Mapped[str | None] = mapped_column(Text, index=True)
+    occurrences: Mapped[int] = mapped_column(Integer, default=0)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EventRow(Base):

@@ -1,0 +1,164 @@
+"""Quotes: detection of every quotation form, speaker attribution, channel, and the quote store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+from .conftest import entity_named
+
+
+def quotes_of(analyse, text: str) -> tuple[dict, list[dict]]:
+    result = analyse(text)
+    return result, result["quotes"]
+
+
+def quote_starting(quotes: list[dict], words: str) -> dict:
+    found = [q for q in quotes if q["text"].startswith(words)]
+    assert found, (words, [q["text"] for q in quotes])
+    return found[0]
+
+
+def test_marks_of_every_kind(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        '"Straight marks work," said Anna Berg.\n\n'
+        "“Curly marks work too,” said Anna Berg.\n\n"
+        "« Guillemets also count here », said Anna Berg.",
+    )
+    texts = {q["text"].rstrip(",. ") for q in quotes if q["kind"] == "direct"}
+    assert {"Straight marks work", "Curly marks work too", "Guillemets also count here"} <= texts
+
+
+def test_speaker_before_after_and_in_previous_sentence(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        'Colonel Ruth Okafor said: "The bridge is secure and the road is open."\n\n'
+        '"We lost two vehicles," said Major Tomas Ries.\n\n'
+        "Minister Leila Haddad spoke to reporters in Amman on Monday.\n\n"
+        '"The border will stay closed until the elections are over."',
+    )
+    assert quote_starting(quotes, "The bridge")["speaker"] == entity_named(result, "Ruth Okafor")["id"]
+    assert quote_starting(quotes, "We lost")["speaker"] == entity_named(result, "Tomas Ries")["id"]
+    lead_in = quote_starting(quotes, "The border")
+    assert lead_in["speaker"] == entity_named(result, "Leila Haddad")["id"]
+    assert lead_in["channel"] == "interview"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        '"The water rose in minutes. We had no warning at all," said Mayor Ines Duarte.\n\n'
+        '"We moved the children first. Then the old people."',
+    )
+    second = quote_starting(quotes, "We moved")
+    assert second["speaker"] == entity_named(result, "Ines Duarte")["id"]
+
+
+def test_missing_marks_are_paired_by_evidence_and_never_raise(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        'A spokesman for the port authority described the strike as illegal. The cranes will not stop," '
+        'he said.\n\n"The talks are over and nobody is listening to us, said union leader Paul Mwangi.',
+    )
+    closing_only = quote_starting(quotes, "The cranes will not stop")
+    assert closing_only["speaker"] is None  # 'he' is the unnamed spokesman
+    opening_only = quote_starting(quotes, "The talks are over")
+    assert opening_only["text"].rstrip(",") == "The talks are over and nobody is listening to us"
+    assert opening_only["speaker"] == entity_named(result, "Paul Mwangi")["id"]
+
+
+def test_nicknames_and_scare_quotes_are_not_speech(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        'The commander, known as "the Lion of the North", was killed on Sunday. Officials mocked the '
+        'rebels\' "so-called victories". "We will keep fighting for our land," his deputy said.',
+    )
+    texts = [q["text"] for q in quotes if q["kind"] == "direct"]
+    assert not any("Lion" in t or "so-called" in t for t in texts)
+    assert any(t.startswith("We will keep fighting") for t in texts)
+
+
+def test_nested_quote_stays_inside_the_outer_one(analyse):
+    _, quotes = quotes_of(
+        analyse, "\"They told us 'leave now or die' and then they burned the houses,\" said farmer Ali Musa."
+    )
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert len(direct) == 1 and "'leave now or die'" in direct[0]["text"]
+
+
+def test_channels_from_cue_context_and_handles(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        '"The airport is closed," Governor Sani Bello tweeted.\n\n'
+        'In a video posted on Facebook, rebel leader Omar Jalo said: "We control the hills."\n\n'
+        '"We reject the report," the ministry said in a statement.\n\n'
+        '"Prices must come down," President Ama Boateng told parliament.\n\n'
+        'A second tweet reads: "Stay home tonight. #curfew"\n\n'
+        'One post on Telegram reads: "The soldiers left the town at dawn."',
+    )
+    channels = {q["text"][:12]: q["channel"] for q in quotes if q["kind"] == "direct"}
+    assert channels["The airport "] == "tweet"
+    assert channels["We control t"] == "video"
+    assert channels["We reject th"] == "statement"
+    assert channels["Prices must "] == "speech"
+    assert channels["Stay home to"] == "tweet"
+    assert channels["The soldiers"] == "post"
+    second_tweet = quote_starting(quotes, "Stay home")
+    assert second_tweet["speaker"] == entity_named(result, "Sani Bello")["id"]
+    unnamed_post = quote_starting(quotes, "The soldiers")
+    assert unnamed_post["speaker"] is None and unnamed_post["speaker_text"] == "One post on Telegram"
+
+
+def test_pronouns_titles_and_unnamed_sources(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        'The former interior minister, Karim Nadir, criticised the plan on Tuesday. "It will fail," the '
+        'former minister said.\n\nHealth official Mira Sato visited the camp. "There is no clean water," she '
+        'said.\n\n"We are afraid to go out at night," a resident said.',
+    )
+    assert quote_starting(quotes, "It will fail")["speaker"] == entity_named(result, "Karim Nadir")["id"]
+    assert quote_starting(quotes, "There is no")["speaker"] == entity_named(result, "Mira Sato")["id"]
+    unnamed = quote_starting(quotes, "We are afraid")
+    assert unnamed["speaker"] is None and unnamed["speaker_text"] == "a resident"
+
+
+def test_indirect_speech_and_according_to(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "General Hana Ruiz said that the convoy had reached the border, but her deputy said it was still "
+        "on the road. According to a local official, the fighting stopped at dawn.",
+    )
+    indirect = {q["text"]: q for q in quotes if q["kind"] == "indirect"}
+    assert indirect["the convoy had reached the border"]["speaker"] == entity_named(result, "Hana Ruiz")["id"]
+    assert "it was still on the road" in indirect
+    assert indirect["the fighting stopped at dawn"]["speaker_text"] == "a local official"
+
+
+def test_same_quote_in_several_documents_is_one_quotation(tmp_path):
+    body = (
+        '"The harbour will reopen on Monday," port director Sara Lindqvist told reporters, adding that '
+        "repairs were nearly finished. {extra}\n"
+    )
+    (tmp_path / "one.txt").write_text(body.format(extra="Ships queued outside the breakwater."))
+    (tmp_path / "two.txt").write_text(
+        "Harbour news\n\nPublished: 3 April 2025\n\n"
+        + body.format(extra="Fishermen welcomed the news.")
+        .replace('"The harbour', "“The harbour")
+        .replace('Monday,"', "Monday,”")
+    )
+    db = tmp_path / "quotes.db"
+    run = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
+    output = subprocess.run(
+        [*run, "quotes", "--db", str(db), "--grouped", "--format", "csv"],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    ).stdout.decode()
+    rows = {r["text"].rstrip(","): r for r in csv.DictReader(io.StringIO(output))}
+    harbour = rows["The harbour will reopen on Monday"]
+    assert harbour["occurrences"] == "2" and harbour["documents"] == "2"
+    assert harbour["speaker"] == "Sara Lindqvist" and harbour["channel"] == "interview"
