@@ -173,18 +173,21 @@ def run() -> Section:
 
     nlp = build_pipeline()
     own = score_own(nlp)
-    held = score_own(nlp, "heldout_events.txt")
+    second = score_own(nlp, "heldout_events.txt")
+    held = score_own(nlp, "heldout2_events.txt")
     lines = [
         f"**Own gold sets.** Development set: {own['sentences']} sentences, {own['gold_events']} gold events "
         "(bench/gold/events_part*.txt; the dictionary and argument rules were extended after an error analysis "
-        f"on it, so it overstates). Held-out set: {held['sentences']} sentences, {held['gold_events']} events "
-        "(bench/gold/heldout_events.txt, written after tuning, never tuned on). Targets: type F1 ≥ 0.80, actor "
-        "and target accuracy ≥ 0.85, negation accuracy ≥ 0.95.",
+        f"on it, so it overstates). Second set: {second['sentences']} sentences (bench/gold/heldout_events.txt; scored "
+        "blind after the first round — type F1 0.925, target accuracy 0.791 — then used for a second round of "
+        f"error analysis). Blind held-out set: {held['sentences']} sentences, {held['gold_events']} events "
+        "(bench/gold/heldout2_events.txt, written after all tuning, never tuned on). Targets: type F1 ≥ 0.80, "
+        "actor and target accuracy ≥ 0.85, negation accuracy ≥ 0.95.",
         "",
         "| set | type P | type R | type F1 | actor acc | target acc | negation acc | hypothetical acc | date acc |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, m in (("development", own), ("held-out", held)):
+    for name, m in (("development", own), ("second development", second), ("blind held-out", held)):
         lines.append(
             f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** | {m['actor']:.3f} | "
             f"{m['target']:.3f} | **{m['negated']:.3f}** | {m['hypothetical']:.3f} | {m['date']:.3f} "
@@ -209,12 +212,14 @@ def run() -> Section:
     else:
         lines += ["_PLOVER gold-standard records absent (../shared); skipped._", ""]
     lines += [
-        'Published systems: the POLECAT coder (Halterman et al. 2023, "Creating Custom Event Data Without '
-        'Dictionaries", arXiv 2304.01331) and PETRARCH2 (Norris, Schrodt and Beieler 2017, JOSS) report their '
-        "accuracy on their own validation data, which is not available here; their figures could not be "
-        "retrieved offline for this report, so no number is quoted and no head-to-head claim is made. The "
-        "PLOVER gold-standard row is the like-for-like comparison available: it is the validation set of the "
-        "PETRARCH/PLOVER family.",
+        "Published systems: POLECAT is coded by NGEC (Halterman, Schrodt, Beger, Bagozzi and Scarborough 2023, "
+        '"Creating Custom Event Data Without Dictionaries: A Bag-of-Tricks", arXiv 2304.01331) and its '
+        "predecessor PETRARCH2 (Norris, Schrodt and Beieler 2017, JOSS). NGEC's README states that the trained "
+        "POLECAT event, mode and context models and their training data are not shared, and the paper's "
+        "per-class figures could not be retrieved offline for this report, so no published number is quoted "
+        "and no head-to-head claim is made. The PLOVER gold-standard row is the like-for-like comparison "
+        "available: it is the validation set of the PETRARCH/PLOVER family, whose one-line CAMEO-manual "
+        "examples often code a different event than the most salient verb.",
     ]
     return Section(TITLE, "\n".join(lines) + "\n")
 

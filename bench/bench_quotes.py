@@ -37,8 +37,14 @@ def load_gold() -> dict[str, list[GoldQuote]]:
                 gold[current] = []
             elif re.match(r"^[DI] \|", line):
                 kind, channel, speaker, text = (p.strip() for p in line.split("|", 3))
-                gold[current].append(GoldQuote("direct" if kind == "D" else "indirect", channel,
-                                               None if speaker == "-" else speaker, text))
+                gold[current].append(
+                    GoldQuote(
+                        "direct" if kind == "D" else "indirect",
+                        channel,
+                        None if speaker == "-" else speaker,
+                        text,
+                    )
+                )
     return gold
 
 
@@ -100,7 +106,12 @@ def evaluate(pairs_input) -> dict:
         r = counts[kind] / counts["gold"] if counts["gold"] else 0.0
         prf[kind] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     matched = counts["overlap"] or 1
-    return {**counts, "prf": prf, "speaker_acc": counts["speaker"] / matched, "channel_acc": counts["channel"] / matched}
+    return {
+        **counts,
+        "prf": prf,
+        "speaker_acc": counts["speaker"] / matched,
+        "channel_acc": counts["channel"] / matched,
+    }
 
 
 def run() -> Section:
@@ -110,13 +121,22 @@ def run() -> Section:
 
     gold = load_gold()
     nlp = build_pipeline()
-    docs = [d for d in iter_documents([str(ROOT / "samples"), str(GOLD / "quote_articles")])
-            if isinstance(d, Document) and key_of(d.source) in gold]
-    results = [(r["document"]["text"], gold[key_of(d.source)], r["quotes"], {e["id"]: e for e in r["entities"]})
-               for d, r in process(nlp, docs)]
+    docs = [
+        d
+        for d in iter_documents([str(ROOT / "samples"), str(GOLD / "quote_articles")])
+        if isinstance(d, Document) and key_of(d.source) in gold
+    ]
+    results = [
+        (r["document"]["text"], gold[key_of(d.source)], r["quotes"], {e["id"]: e for e in r["entities"]})
+        for d, r in process(nlp, docs)
+    ]
     overall = evaluate(results)
-    direct = evaluate([(t, [q for q in g if q.kind == "direct"], [p for p in pr if p["kind"] == "direct"], e)
-                       for t, g, pr, e in results])
+    direct = evaluate(
+        [
+            (t, [q for q in g if q.kind == "direct"], [p for p in pr if p["kind"] == "direct"], e)
+            for t, g, pr, e in results
+        ]
+    )
     lines = [
         f"{len(results)} documents, {overall['gold']} gold quotes ({direct['gold']} direct), {overall['pred']} "
         f"predicted. Targets: overlap F1 ≥ 0.90, speaker accuracy ≥ 0.90, channel accuracy ≥ 0.90. "
@@ -127,10 +147,15 @@ def run() -> Section:
     ]
     for name, m in (("all (direct + indirect)", overall), ("direct only", direct)):
         (ep, er, ef), (op, orr, of) = m["prf"]["exact"], m["prf"]["overlap"]
-        lines.append(f"| {name} | {ep:.3f} | {er:.3f} | {ef:.3f} | {op:.3f} | {orr:.3f} | **{of:.3f}** | "
-                     f"**{m['speaker_acc']:.3f}** | **{m['channel_acc']:.3f}** |")
-    lines += ["", "The gold set was written before the quote component was tuned on it; see the issue note for "
-              "what was changed after the first measurement."]
+        lines.append(
+            f"| {name} | {ep:.3f} | {er:.3f} | {ef:.3f} | {op:.3f} | {orr:.3f} | **{of:.3f}** | "
+            f"**{m['speaker_acc']:.3f}** | **{m['channel_acc']:.3f}** |"
+        )
+    lines += [
+        "",
+        "The gold set was written before the quote component was tuned on it; see the issue note for "
+        "what was changed after the first measurement.",
+    ]
     return Section(TITLE, "\n".join(lines) + "\n")
 
 

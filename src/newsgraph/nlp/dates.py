@@ -127,8 +127,10 @@ def _week(phrase: str, reference: dt.datetime | None) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: str | None) -> str | None:
-    """ISO date (or year / year-month) for a date expression, relative to the publication date."""
+def resolve_date(text: str, published: str | None, future: bool = False) -> str | None:
+    """ISO date (or year / year-month) for a date expression, relative to the publication date.
+    A bare month or weekday is read as the latest one before publication, or the next one after it for
+    a planned or threatened event (`future`)."""
     phrase = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     phrase = re.sub(r"^(on|the)\s+", "", phrase)
     anchored = resolve_anchor(phrase)
@@ -138,12 +140,14 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return match["year"]
     reference = parse_reference(published)
     if (match := _MONTH_YEAR.match(phrase)) and match["month"] in _MONTHS:
-        year = match["year"] or (
-            str(reference.year if _MONTHS[match["month"]] <= reference.month else reference.year - 1)
-            if reference
-            else None
-        )
-        return f"{year}-{_MONTHS[match['month']]:02d}" if year else None
+        month = _MONTHS[match["month"]]
+        if match["year"] or reference is None:
+            year = match["year"]
+        elif future:
+            year = str(reference.year if month >= reference.month else reference.year + 1)
+        else:
+            year = str(reference.year if month <= reference.month else reference.year - 1)
+        return f"{year}-{month:02d}" if year else None
     if week := _week(phrase, reference):
         return week
     if _VAGUE.search(phrase):
@@ -151,8 +155,15 @@ def resolve_date(text: str, published: str | None) -> str | None:
     if reference is None and not re.search(r"\d{4}", phrase):
         return None  # a relative date with no reference point cannot be placed
     if match := _DAYS_ONLY.match(phrase):
-        return _weekday(phrase, reference)
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+        return _weekday(
+            f"next {phrase}" if future and not phrase.startswith(("last", "next", "this")) else phrase,
+            reference,
+        )
+    settings = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": False,
+    }
     if reference:
         settings["RELATIVE_BASE"] = reference
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)

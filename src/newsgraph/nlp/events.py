@@ -38,6 +38,7 @@ class EventExtractor:
         self.of_target_nouns = frozenset(patterns["of_target_nouns"])
         self.untargeted = frozenset(patterns["types_without_target"])
         self.event_noun_preps = frozenset(patterns["event_noun_preps"])
+        self.xcomp_target_types = frozenset(patterns["xcomp_target_types"])
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.document or {}).get("published")
@@ -54,6 +55,8 @@ class EventExtractor:
     # ---- triggers ----------------------------------------------------------------------------
     def _code(self, token: Token) -> tuple[str, str | None] | None:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and token.dep_ == "amod":  # 'besieged families' describes, it reports no act
+            return None
         if token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ in ("prt", "prep"):
@@ -142,9 +145,10 @@ class EventExtractor:
         ):
             mode = "suicide-attack"
         location = self._location(doc, verb, sent)
-        date, date_text = self._date(doc, verb, sent, published)
         negated = self._negated(verb)
         hypothetical = self._hypothetical(verb, sent)
+        future = hypothetical and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead in time
+        date, date_text = self._date(doc, verb, sent, published, future=future)
         attributed_to, attributed_text = self._attribution(doc, verb)
         target = self._link(doc, target_token)
         results = []
@@ -221,11 +225,19 @@ class EventExtractor:
         lemma = direct.lemma_.lower() if direct is not None else ""
         if direct is not None and lemma not in self.instruments | self.non_participants:
             return direct
+        if direct is not None and lemma in self.of_target_nouns:  # 'took control of X'
+            for prep in direct.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in ("of", "on", "against")
+                    and (pobj := self._participant_object(prep))
+                ):
+                    return pobj
         preps = self.recipient_preps if direct is not None else (*self.recipient_preps, "with", "from")
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in preps and (pobj := self._participant_object(prep)):
                 return pobj
-        if direct is not None:  # 'took control of X', 'condemned the attack on the convoy'
+        if direct is not None:  # 'condemned the attack on the convoy'
             allowed = (
                 ("of", "on", "against", "with", "between")
                 if lemma in self.of_target_nouns
@@ -241,8 +253,10 @@ class EventExtractor:
             if lemma in self.instruments:  # 'shot down 40 drones', 'handed over their weapons'
                 return direct
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None:  # 'threatened to kill the journalists'
-            return next((c for c in xcomp.children if c.dep_ in ("dobj", "obj")), None)
+        if xcomp is not None and self._code(verb) and self._code(verb)[0] in self.xcomp_target_types:
+            return next(
+                (c for c in xcomp.children if c.dep_ in ("dobj", "obj")), None
+            )  # 'threatened to kill X'
         return None
 
     @staticmethod
@@ -264,7 +278,11 @@ class EventExtractor:
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if prep.lower_ == "by" and pobj is not None:
                     actor = pobj
-                elif prep.lower_ in TARGET_PREPS and pobj is not None:
+                elif (
+                    (prep.lower_ in TARGET_PREPS or prep.lower_ == "of")
+                    and pobj is not None
+                    and target is None
+                ):
                     target = pobj
         return ([actor] if actor is not None else []), target
 
@@ -303,7 +321,7 @@ class EventExtractor:
         return min(places)[1] if places else None
 
     def _date(
-        self, doc: Doc, verb: Token, sent: Span, published: str | None
+        self, doc: Doc, verb: Token, sent: Span, published: str | None, future: bool = False
     ) -> tuple[str | None, str | None]:
         """The date expression of the event's clause: anchored phrases first ('three days after the
         2015 Paris attacks'), then the nearest date; 'since', 'until' and 'by' dates are not the event's."""
@@ -324,7 +342,7 @@ class EventExtractor:
                 if anchored and "-" in anchored:
                     return anchored, tail
         for ent in dates:
-            resolved = resolve_date(ent.text, published)
+            resolved = resolve_date(ent.text, published, future)
             if resolved:
                 return resolved, ent.text
         return None, dates[0].text
