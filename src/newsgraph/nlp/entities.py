@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.geo.gazetteer import default_gazetteer, place_key
+from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
 from newsgraph.nlp.names import initials, load_data, match_key, name_tokens, skeleton, title_words
 
 DEFAULT_LABELS = {
@@ -34,6 +35,7 @@ class Cluster:
     keys: set[str] = field(default_factory=set)  # match keys of every mention, kept as mentions arrive
     skeletons: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)  # initials of multi-word mentions
+    actors: set[str] = field(default_factory=set)  # ids from the actor dictionary
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
@@ -77,8 +79,14 @@ def trim_span(span: Span) -> Span | None:
 
 class EntityClusterer:
     def __init__(
-        self, labels: dict[str, str], fuzzy_threshold: float, use_gazetteer: bool, city_population: int
+        self,
+        labels: dict[str, str],
+        fuzzy_threshold: float,
+        use_gazetteer: bool,
+        city_population: int,
+        dictionary: ActorDictionary | None = None,
     ) -> None:
+        self.dictionary = dictionary
         self.labels = labels
         self.fuzzy_threshold = fuzzy_threshold
         self.use_gazetteer = use_gazetteer
@@ -89,16 +97,15 @@ class EntityClusterer:
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
-        for ent in doc.ents:
-            entity_type = self.labels.get(ent.label_)
-            span = trim_span(ent) if entity_type else None
-            if span is None or not name_tokens(span.text):
-                continue
-            cluster = self._find(clusters, span, entity_type)
+        for span, entity_type, actor in self._candidates(doc):
+            cluster = self._find(clusters, span, entity_type, actor)
             if cluster is None:
                 cluster = Cluster()
                 clusters.append(cluster)
             cluster.add(span, entity_type)
+            if actor is not None:
+                cluster.actors.add(actor.id)
+                cluster.types[actor.type] += 2  # a curated actor outvotes the statistical label
         self._add_missed_mentions(doc, clusters)
         surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
         for cluster in clusters:
@@ -108,6 +115,34 @@ class EntityClusterer:
                 self._correct_type(doc, cluster)
         self._write(doc, clusters)
         return doc
+
+    def _candidates(self, doc: Doc) -> list[tuple[Span, str, Actor | None]]:
+        """NER mentions (typed, trimmed) and actor-dictionary matches, in text order; a dictionary
+        match inside or around an NER mention gives that mention its actor."""
+        matches = [
+            (trim_span(m) or m, a) for m, a in (self.dictionary.matches(doc) if self.dictionary else [])
+        ]
+        candidates: list[tuple[Span, str, Actor | None]] = []
+        used: set[int] = set()
+        for ent in doc.ents:
+            entity_type = self.labels.get(ent.label_)
+            span = trim_span(ent) if entity_type else None
+            if span is None or not name_tokens(span.text):
+                continue
+            actor = None
+            for number, (match, found) in enumerate(matches):
+                if match.start < span.end and span.start < match.end:
+                    actor, entity_type = found, found.type
+                    used.add(number)
+                    if match.end - match.start > span.end - span.start:
+                        span = match  # 'Islamic State' where the NER saw only 'State'
+                    break
+            candidates.append((span, entity_type, actor))
+        for number, (match, actor) in enumerate(matches):
+            covered = any(c.start < match.end and match.start < c.end for c, _, _ in candidates)
+            if number not in used and not covered:
+                candidates.append((match, actor.type, actor))
+        return sorted(candidates, key=lambda c: c[0].start)
 
     @staticmethod
     def _add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> None:
@@ -133,6 +168,8 @@ class EntityClusterer:
     # ---- typing ------------------------------------------------------------------------------
     def _correct_type(self, doc: Doc, cluster: Cluster) -> None:
         """Title cues make a PERSON; the gazetteer and place cues make a PLACE; else the NER vote stands."""
+        if cluster.actors:
+            return
         titles = title_words()
         if any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions):
             cluster.types["PERSON"] += len(cluster.mentions) + 1
@@ -171,7 +208,13 @@ class EntityClusterer:
             or after in self.place_nouns
         )
 
-    def _find(self, clusters: list[Cluster], span: Span, entity_type: str) -> Cluster | None:
+    def _find(
+        self, clusters: list[Cluster], span: Span, entity_type: str, actor: Actor | None = None
+    ) -> Cluster | None:
+        if actor is not None:
+            for cluster in clusters:
+                if actor.id in cluster.actors:
+                    return cluster
         key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
         for cluster in clusters:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
@@ -209,8 +252,7 @@ class EntityClusterer:
         ]
         return owners[0] if len(owners) == 1 else None
 
-    @staticmethod
-    def _write(doc: Doc, clusters: list[Cluster]) -> None:
+    def _write(self, doc: Doc, clusters: list[Cluster]) -> None:
         token_entity: list[str | None] = [None] * len(doc)
         entities = []
         for number, cluster in enumerate(clusters, 1):
@@ -233,6 +275,9 @@ class EntityClusterer:
                     "geo": None,
                 }
             )
+            if cluster.actors and self.dictionary:
+                actor = self.dictionary.actors[sorted(cluster.actors)[0]]
+                entities[-1].update({"actor_id": actor.id, "category": actor.category})
         doc._.entities = entities
         doc._.token_entity = token_entity
 
@@ -244,6 +289,7 @@ class EntityClusterer:
         "fuzzy_threshold": 85.0,
         "use_gazetteer": True,
         "city_population": 100000,
+        "use_actor_dictionary": True,
     },
 )
 def make_entities(
@@ -253,5 +299,7 @@ def make_entities(
     fuzzy_threshold: float,
     use_gazetteer: bool,
     city_population: int,
+    use_actor_dictionary: bool,
 ) -> EntityClusterer:
-    return EntityClusterer(dict(labels), fuzzy_threshold, use_gazetteer, city_population)
+    dictionary = ActorDictionary(nlp, actor_records()) if use_actor_dictionary else None
+    return EntityClusterer(dict(labels), fuzzy_threshold, use_gazetteer, city_population, dictionary)
