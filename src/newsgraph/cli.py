@@ -200,6 +200,68 @@ def quotes(
     out.print(table, markup=False)
 
 
+entity_app = typer.Typer(help="The cross-document knowledge base: show, explain and split merges.")
+app.add_typer(entity_app, name="entity")
+
+
+@entity_app.command("show")
+def entity_show(
+    name: str,
+    db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Every KB entity matching NAME: aliases, countries, and each document mention with why it was merged."""
+    from newsgraph.store.queries import kb_entity_details
+
+    found = kb_entity_details(_store(db).engine, name)
+    if not found:
+        err.print(f"newsgraph: no entity matches {name!r}", markup=False)
+        raise typer.Exit(1)
+    if format is not TableFormat.table:
+        print(json.dumps(found, ensure_ascii=False, default=str))
+        return
+    for entry in found:
+        out.print(
+            f"{entry['kb_id']}  {entry['name']}  ({entry['type']})  documents: {entry['documents']}",
+            markup=False,
+        )
+        out.print(
+            f"  aliases: {', '.join(entry['aliases']) or '-'}   countries: {', '.join(entry['countries']) or '-'}",
+            markup=False,
+        )
+        table = Table()
+        for column in ("entity", "document", "name in document", "method", "score", "active", "evidence"):
+            table.add_column(column)
+        for link in entry["links"]:
+            table.add_row(
+                str(link["entity"]),
+                link["document"],
+                link["name"],
+                link["method"],
+                str(link["score"]),
+                str(link["active"]),
+                json.dumps(link["evidence"]),
+            )
+        out.print(table, markup=False)
+
+
+@entity_app.command("split")
+def entity_split(entity: int, db: DbOption = None) -> None:
+    """Undo a merge: move document entity ENTITY (its number in `entity show`) to a KB entity of its own."""
+    from sqlalchemy.orm import Session
+
+    from newsgraph.kb.resolve import KnowledgeBase
+
+    store = _store(db)
+    with Session(store.engine) as session, session.begin():
+        try:
+            kb = KnowledgeBase(session).split(entity)
+        except KeyError:
+            err.print(f"newsgraph: error: no document entity {entity}", markup=False)
+            raise typer.Exit(1) from None
+        out.print(f"entity {entity} now belongs to {kb.kb_id} ({kb.name})", markup=False)
+
+
 class ExportFormat(str, Enum):
     geojson = "geojson"
     json = "json"

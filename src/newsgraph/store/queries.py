@@ -243,6 +243,51 @@ def quote_rows(
     return rows[offset : offset + limit]
 
 
+def kb_entity_details(engine: Engine, name: str) -> list[dict]:
+    """KB entities whose name or an alias contains `name`, with every document link and its evidence."""
+    from newsgraph.store.schema import KbEntityRow, KbLinkRow
+
+    needle = name.lower()
+    with Session(engine) as session:
+        matches = [
+            kb
+            for kb in session.scalars(select(KbEntityRow).order_by(KbEntityRow.documents.desc()))
+            if needle in kb.name.lower() or any(needle in a.lower() for a in kb.aliases)
+        ]
+        details = []
+        for kb in matches[:20]:
+            links = session.execute(
+                select(KbLinkRow, EntityRow.name, EntityRow.document_id)
+                .join(EntityRow, EntityRow.pk == KbLinkRow.entity_pk)
+                .where(KbLinkRow.kb_pk == kb.pk)
+                .order_by(KbLinkRow.pk)
+            )
+            details.append(
+                {
+                    "kb_id": kb.kb_id,
+                    "name": kb.name,
+                    "type": kb.type,
+                    "aliases": kb.aliases,
+                    "countries": kb.countries,
+                    "actor_id": kb.actor_id,
+                    "documents": kb.documents,
+                    "links": [
+                        {
+                            "entity": link.entity_pk,
+                            "document": document,
+                            "name": entity_name,
+                            "method": link.method,
+                            "score": link.score,
+                            "active": link.active,
+                            "evidence": link.evidence,
+                        }
+                        for link, entity_name, document in links
+                    ],
+                }
+            )
+    return details
+
+
 PLACE_COLUMNS = [
     "gazetteer_id",
     "name",

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
 from newsgraph.ingest.document import Document
+from newsgraph.kb.resolve import KnowledgeBase
 from newsgraph.nlp.names import match_key, strip_accents
 from newsgraph.store.schema import (
     ClaimRow,
@@ -23,6 +24,7 @@ from newsgraph.store.schema import (
     EventClusterRow,
     EventRow,
     IngestErrorRow,
+    KbEntityRow,
     MentionRow,
     QuoteRow,
     QuoteTextRow,
@@ -41,6 +43,7 @@ COUNTED = {
     "relations": RelationRow,
     "claims": ClaimRow,
     "sources": SourceRow,
+    "kb_entities": KbEntityRow,
     "ingest_errors": IngestErrorRow,
 }
 
@@ -84,6 +87,9 @@ class Store:
             session.add(_document_row(document, minhash, contract))
             session.flush()
             entity_pks = self._save_entities(session, document.id, contract["entities"])
+            KnowledgeBase(session).link_document(
+                [(session.get(EntityRow, entity_pks[e["id"]]), e) for e in contract["entities"]]
+            )
             self._save_facts(session, document.id, contract, entity_pks)
 
     def record_error(self, source: str, reason: str) -> None:

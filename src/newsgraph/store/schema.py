@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -45,6 +45,44 @@ class EntityRow(Base):
     geo: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     kb_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class KbEntityRow(Base):
+    """One real-world entity across documents: document entities link to it (kb_links), keeping why."""
+
+    __tablename__ = "kb_entities"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kb_id: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    countries: Mapped[list] = mapped_column(JSON, default=list)
+    actor_id: Mapped[str | None] = mapped_column(String(64))
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KbKeyRow(Base):
+    """Blocking keys (normalised names, transliteration skeletons, actor and gazetteer ids)."""
+
+    __tablename__ = "kb_keys"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, index=True)
+    kb_pk: Mapped[int] = mapped_column(ForeignKey("kb_entities.pk", ondelete="CASCADE"), index=True)
+
+
+class KbLinkRow(Base):
+    """Why a document entity belongs to a KB entity: method, score and evidence. A merge undone by
+    `newsgraph entity split` stays here, inactive, so every decision can be explained later."""
+
+    __tablename__ = "kb_links"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_pk: Mapped[int] = mapped_column(ForeignKey("entities.pk", ondelete="CASCADE"), index=True)
+    kb_pk: Mapped[int] = mapped_column(ForeignKey("kb_entities.pk"), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[dict] = mapped_column(JSON, default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
 class MentionRow(Base):

@@ -1,0 +1,1 @@
+"""Cross-document knowledge: entity resolution into one knowledge base."""

@@ -1,0 +1,205 @@
+"""Cross-document entity resolution. Each stored document entity is linked to a knowledge-base entity:
+candidates come from blocking keys (normalised names, transliteration skeletons, actor-dictionary and
+gazetteer ids), and are scored on name, type, shared countries and co-occurring entities. Every link
+keeps its method, score and evidence, so a merge can be explained and undone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsgraph.geo.gazetteer import fuzzy_key
+from newsgraph.nlp.names import match_key, name_tokens, skeleton
+from newsgraph.store.schema import EntityRow, KbEntityRow, KbKeyRow, KbLinkRow
+
+THRESHOLD = 0.85
+
+
+@dataclass
+class Candidate:
+    kb: KbEntityRow
+    score: float = 0.0
+    method: str = ""
+    evidence: dict = field(default_factory=dict)
+
+
+def blocking_keys(entity: dict) -> set[str]:
+    keys: set[str] = set()
+    if entity.get("actor_id"):
+        keys.add(f"actor:{entity['actor_id']}")
+    geo = entity.get("geo") or {}
+    if geo.get("gazetteer_id"):
+        keys.add(f"geo:{entity['type']}:{geo['gazetteer_id']}")
+    for name in [entity["name"], *entity["aliases"]]:
+        if key := match_key(name):
+            keys.add(f"name:{entity['type']}:{key}")
+        if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
+            keys.add(f"skel:{entity['type']}:{skel}")
+            # Coarser still: consonants only ('Yusuf Hadrami' / 'Yousef al-Hadrami'); scored by similarity.
+            keys.add(f"cons:{entity['type']}:{fuzzy_key(skel)}")
+    return keys
+
+
+class KnowledgeBase:
+    def __init__(self, session: Session, threshold: float = THRESHOLD) -> None:
+        self.session = session
+        self.threshold = threshold
+
+    def link_document(self, rows: list[tuple[EntityRow, dict]]) -> None:
+        """Resolve one document's entities; strongest evidence (actors, places) first so that the others
+        can use them as co-occurring context."""
+        countries = {(e.get("geo") or {}).get("country") for _, e in rows} - {None}
+        linked: set[int] = set()
+        order = sorted(rows, key=lambda pair: not (pair[1].get("actor_id") or pair[1].get("geo")))
+        for row, entity in order:
+            kb, candidate = self._resolve(row, entity, countries, linked)
+            linked.add(kb.pk)
+            self._record(row, entity, kb, candidate, countries)
+
+    def _resolve(self, row: EntityRow, entity: dict, countries: set[str], linked: set[int]):
+        keys = blocking_keys(entity)
+        kb_pks = set(self.session.scalars(select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))))
+        best: Candidate | None = None
+        for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_pks))):
+            candidate = self._score(kb, entity, keys, countries, linked)
+            if candidate and (best is None or candidate.score > best.score):
+                best = candidate
+        if best and best.score >= self.threshold:
+            return best.kb, best
+        kb = KbEntityRow(
+            kb_id="",
+            name=entity["name"],
+            type=entity["type"],
+            aliases=[],
+            countries=[],
+            actor_id=entity.get("actor_id"),
+            documents=0,
+        )
+        self.session.add(kb)
+        self.session.flush()
+        kb.kb_id = f"kb{kb.pk}"
+        evidence = {"best_candidate": best.kb.kb_id, "best_score": round(best.score, 3)} if best else {}
+        return kb, Candidate(kb, 1.0, "new", evidence)
+
+    def _score(self, kb: KbEntityRow, entity: dict, keys: set[str], countries: set[str], linked: set[int]):
+        kb_keys = set(self.session.scalars(select(KbKeyRow.key).where(KbKeyRow.kb_pk == kb.pk)))
+        shared = keys & kb_keys
+        if any(k.startswith(("actor:", "geo:")) for k in shared) and kb.type == entity["type"]:
+            return Candidate(
+                kb,
+                1.0,
+                "actor" if any(k.startswith("actor:") for k in shared) else "gazetteer",
+                {"shared_keys": sorted(shared)},
+            )
+        if kb.type != entity["type"]:
+            return None
+        own_places = {k for k in keys if k.startswith("geo:")}
+        kb_places = {k for k in kb_keys if k.startswith("geo:")}
+        if own_places and kb_places and not own_places & kb_places:
+            return None  # Tripoli, Libya is not Tripoli, Lebanon: namesake places never merge
+        if any(k.startswith("name:") for k in shared):
+            score, method = 0.95, "exact"
+        elif shared:
+            ratio = (
+                max(fuzz.ratio(skeleton(entity["name"]), skeleton(n)) for n in [kb.name, *kb.aliases]) / 100
+            )
+            score, method = 0.8 * ratio + 0.15, "fuzzy"
+        else:
+            return None
+        evidence = {"shared_keys": sorted(shared)}
+        if entity["type"] in ("PERSON", "ORG") and countries and kb.countries:
+            if countries & set(kb.countries):
+                score += 0.03
+                evidence["shared_countries"] = sorted(countries & set(kb.countries))
+            else:
+                score -= 0.2  # same name, different parts of the world: likely a namesake
+                evidence["no_shared_country"] = sorted(countries)
+        together = self._co_occurring(kb) & linked
+        if together:
+            score += min(0.1, 0.05 * len(together))
+            evidence["co_occurring"] = len(together)
+        return Candidate(kb, min(score, 1.0), method, evidence)
+
+    def _co_occurring(self, kb: KbEntityRow) -> set[int]:
+        documents = (
+            select(EntityRow.document_id)
+            .join(KbLinkRow, KbLinkRow.entity_pk == EntityRow.pk)
+            .where(KbLinkRow.kb_pk == kb.pk, KbLinkRow.active.is_(True))
+            .limit(50)
+        )
+        return set(
+            self.session.scalars(
+                select(KbLinkRow.kb_pk)
+                .join(EntityRow, EntityRow.pk == KbLinkRow.entity_pk)
+                .where(EntityRow.document_id.in_(documents), KbLinkRow.active.is_(True))
+            )
+        ) - {kb.pk}
+
+    def _record(
+        self, row: EntityRow, entity: dict, kb: KbEntityRow, candidate: Candidate, countries: set[str]
+    ) -> None:
+        row.kb_id = kb.kb_id
+        names = {entity["name"], *entity["aliases"]}
+        kb.aliases = sorted((set(kb.aliases) | names) - {kb.name})
+        if len(name_tokens(entity["name"])) > len(name_tokens(kb.name)):
+            kb.aliases = sorted((set(kb.aliases) | {kb.name}) - {entity["name"]})
+            kb.name = entity["name"]  # the fullest name seen anywhere
+        if entity["type"] in ("PERSON", "ORG"):
+            kb.countries = sorted(set(kb.countries) | countries)
+        elif (entity.get("geo") or {}).get("country"):
+            kb.countries = sorted(set(kb.countries) | {entity["geo"]["country"]})
+        kb.documents += 1
+        existing = set(self.session.scalars(select(KbKeyRow.key).where(KbKeyRow.kb_pk == kb.pk)))
+        self.session.add_all(KbKeyRow(key=k, kb_pk=kb.pk) for k in blocking_keys(entity) - existing)
+        self.session.add(
+            KbLinkRow(
+                entity_pk=row.pk,
+                kb_pk=kb.pk,
+                method=candidate.method,
+                score=round(candidate.score, 3),
+                evidence=candidate.evidence,
+                active=True,
+            )
+        )
+
+    def split(self, entity_pk: int) -> KbEntityRow:
+        """Undo a merge: the document entity leaves its KB entity for a new one; the old link stays,
+        inactive, as the record of the decision."""
+        row = self.session.get(EntityRow, entity_pk)
+        if row is None:
+            raise KeyError(entity_pk)
+        previous = []
+        for link in self.session.scalars(
+            select(KbLinkRow).where(KbLinkRow.entity_pk == entity_pk, KbLinkRow.active.is_(True))
+        ):
+            link.active = False
+            old = self.session.get(KbEntityRow, link.kb_pk)
+            old.documents = max(0, old.documents - 1)
+            previous.append(old.kb_id)
+        kb = KbEntityRow(
+            kb_id="",
+            name=row.name,
+            type=row.type,
+            aliases=list(row.aliases),
+            countries=[],
+            actor_id=None,
+            documents=1,
+        )
+        self.session.add(kb)
+        self.session.flush()
+        kb.kb_id = f"kb{kb.pk}"
+        row.kb_id = kb.kb_id
+        self.session.add(
+            KbLinkRow(
+                entity_pk=row.pk,
+                kb_pk=kb.pk,
+                method="manual",
+                score=1.0,
+                evidence={"split_from": previous},
+                active=True,
+            )
+        )
+        return kb

@@ -1,0 +1,82 @@
+"""Cross-document knowledge base: variants merge, namesakes stay apart, merges are explained and undone."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+RUN = [sys.executable, "-m", "newsgraph.cli"]
+
+
+@pytest.fixture(scope="module")
+def kb_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kb_docs")
+    articles = {
+        "a.txt": "Colonel Yusuf Hadrami, commander of the northern brigade, said on Monday that his troops had "
+        "retaken the village of Wadi Safra in Yemen. Hadrami spoke to reporters in Marib.",
+        "b.txt": "Col. Yousef al-Hadrami told journalists in Marib that Houthi fighters had shelled his positions "
+        "near the Yemeni border town. Ansar Allah denied the claim.",
+        "c.txt": "George H. W. Bush led the United States during the Gulf War. His son, George W. Bush, ordered "
+        "the invasion of Iraq in 2003.",
+        "d.txt": "Clashes in Tripoli, the capital of Libya, killed four people near the airport, the Libyan "
+        "health ministry said.",
+        "e.txt": "Two people died in clashes in Tripoli, in northern Lebanon, close to Beirut, the Lebanese army "
+        "said on Sunday.",
+    }
+    for name, text in articles.items():
+        (folder / name).write_text(text + "\n")
+    db = folder / "kb.db"
+    subprocess.run([*RUN, "ingest", str(folder), "--db", str(db), "--quiet"], check=True, timeout=600)
+    return db
+
+
+def show(db, name: str) -> list[dict]:
+    result = subprocess.run(
+        [*RUN, "entity", "show", name, "--db", str(db), "--format", "json"], capture_output=True, timeout=600
+    )
+    return json.loads(result.stdout) if result.returncode == 0 else []
+
+
+def test_transliterated_names_across_documents_are_one_entity(kb_db):
+    found = [e for e in show(kb_db, "Hadrami") if e["type"] == "PERSON"]
+    assert len(found) == 1
+    person = found[0]
+    assert person["documents"] == 2
+    assert {"Yusuf Hadrami", "Yousef al-Hadrami"} <= {person["name"], *person["aliases"]}
+    methods = {link["method"] for link in person["links"]}
+    assert "new" in methods and methods & {"exact", "fuzzy"}
+    merged = next(link for link in person["links"] if link["method"] != "new")
+    assert 0.85 <= merged["score"] <= 1.0 and merged["evidence"]["shared_keys"]
+
+
+def test_actor_aliases_join_one_kb_entity(kb_db):
+    houthis = show(kb_db, "Ansar Allah")
+    assert houthis and houthis[0]["actor_id"] == "houthis"
+    assert {"Houthi", "Houthis", "Ansar Allah"} & {houthis[0]["name"], *houthis[0]["aliases"]}
+
+
+def test_namesakes_and_namesake_places_stay_apart(kb_db):
+    bushes = {e["name"] for e in show(kb_db, "Bush") if e["type"] == "PERSON"}
+    assert {"George H. W. Bush", "George W. Bush"} <= bushes
+    tripolis = [e for e in show(kb_db, "Tripoli") if e["type"] == "PLACE"]
+    assert sorted(c for e in tripolis for c in e["countries"]) == ["LB", "LY"]
+
+
+def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(kb_db, db)
+    person = next(e for e in show(db, "Hadrami") if e["type"] == "PERSON")
+    moved = next(link for link in person["links"] if link["method"] != "new")
+    subprocess.run([*RUN, "entity", "split", str(moved["entity"]), "--db", str(db)], check=True, timeout=600)
+    after = [e for e in show(db, "Hadrami") if e["type"] == "PERSON"]
+    assert len(after) == 2
+    original = next(e for e in after if e["kb_id"] == person["kb_id"])
+    assert original["documents"] == 1
+    old_link = next(link for link in original["links"] if link["entity"] == moved["entity"])
+    assert old_link["active"] is False and old_link["evidence"] == moved["evidence"]
+    assert subprocess.run([*RUN, "entity", "split", "999999", "--db", str(db)], timeout=600).returncode == 1
