@@ -162,3 +162,4 @@ def test_same_quote_in_several_documents_is_one_quotation(tmp_path):
     harbour = rows["The harbour will reopen on Monday"]
     assert harbour["occurrences"] == "2" and harbour["documents"] == "2"
     assert harbour["speaker"] == "Sara Lindqvist" and harbour["channel"] == "interview"
+    assert harbour["speaker_kb_id"].startswith("kb")

@@ -182,6 +182,7 @@ QUOTE_COLUMNS = [
     "quote",
     "text",
     "speaker",
+    "speaker_kb_id",
     "speaker_text",
     "channel",
     "kind",
@@ -204,7 +205,7 @@ def quote_rows(
 ) -> list[dict]:
     """Quote occurrences with their speaker (or, grouped, one row per quotation with its count)."""
     query = (
-        select(QuoteRow, QuoteTextRow, EntityRow.name, DocumentRow.source)
+        select(QuoteRow, QuoteTextRow, EntityRow.name, EntityRow.kb_id, DocumentRow.source)
         .join(QuoteTextRow, QuoteTextRow.pk == QuoteRow.quote_text_pk, isouter=True)
         .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
         .outerjoin(EntityRow, EntityRow.pk == QuoteRow.speaker_pk)
@@ -218,7 +219,7 @@ def quote_rows(
         query = query.where(QuoteRow.channel == channel)
     rows, seen = [], set()
     with Session(engine) as session:
-        for quote, text_row, speaker_name, source in session.execute(query):
+        for quote, text_row, speaker_name, speaker_kb_id, source in session.execute(query):
             if grouped and quote.quote_text_pk in seen:
                 continue
             seen.add(quote.quote_text_pk)
@@ -227,6 +228,7 @@ def quote_rows(
                     "quote": quote.quote_text_pk,
                     "text": quote.text,
                     "speaker": speaker_name,
+                    "speaker_kb_id": speaker_kb_id,
                     "speaker_text": quote.speaker_text,
                     "channel": quote.channel,
                     "kind": quote.kind,
