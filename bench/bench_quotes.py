@@ -153,8 +153,12 @@ def run() -> Section:
         )
     lines += [
         "",
-        "The gold set was written before the quote component was tuned on it; see the issue note for "
-        "what was changed after the first measurement.",
+        "The gold set was written before the quote component was measured on it. First measurement (all "
+        "quotes): overlap F1 0.955, speaker accuracy 0.770, channel accuracy 0.777. The component was then "
+        "improved with general rules found by error analysis on this same set (speakers in apposition, bare "
+        "descriptions such as 'the former minister' resolved to earlier names, a subject-first pronoun sieve, "
+        "channels from the recipient of 'told' and from the speaker's earlier quote, paragraph breaks as "
+        "sentence boundaries), so the figures above are development figures, not held-out ones.",
     ]
     return Section(TITLE, "\n".join(lines) + "\n")
 
