@@ -20,9 +20,12 @@ demo: $(STAMP)
 	@$(BIN)/newsgraph stats --db sqlite:///$(DB)
 	@echo
 	@echo "Done. The knowledge base is in $(DB). Try:"
-	@echo "  $(BIN)/newsgraph search 'ceasefire' --db sqlite:///$(DB)"
-	@echo "  $(BIN)/newsgraph extract samples/html/ --format jsonl | head -c 2000"
-	@echo "  $(BIN)/newsgraph stats --db sqlite:///$(DB)"
+	@echo "  $(BIN)/newsgraph search 'ceasefire' --db $(DB)"
+	@echo "  $(BIN)/newsgraph events --grouped --type ASSAULT --db $(DB)"
+	@echo "  $(BIN)/newsgraph quotes --channel tweet --db $(DB)"
+	@echo "  $(BIN)/newsgraph entity show Zelensky --db $(DB)"
+	@echo "  $(BIN)/newsgraph export --format geojson --db $(DB) > map.geojson"
+	@echo "  $(BIN)/newsgraph extract samples/html/drc-goma-m23.html --format json"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
