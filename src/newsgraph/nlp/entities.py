@@ -6,6 +6,7 @@ title and short forms and acronyms; a short form that could belong to several pe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Cluster:
     skeletons: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)  # initials of multi-word mentions
     actors: set[str] = field(default_factory=set)  # ids from the actor dictionary
+    epithets: set[int] = field(default_factory=set)  # token starts of nickname mentions (never the name)
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
@@ -51,7 +53,8 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        texts = [display_text(m) for m in self.mentions]
+        names = [m for m in self.mentions if m.start not in self.epithets] or self.mentions
+        texts = [display_text(m) for m in names]
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
 
 
@@ -94,6 +97,7 @@ class EntityClusterer:
         cues = load_data("place_cues.json")
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
         self.place_nouns = frozenset(cues["place_nouns"])
+        self.epithet_cues = tuple(load_data("speech.json")["epithet_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -107,6 +111,7 @@ class EntityClusterer:
                 cluster.actors.add(actor.id)
                 cluster.types[actor.type] += 2  # a curated actor outvotes the statistical label
         self._add_missed_mentions(doc, clusters)
+        clusters = self._join_epithets(doc, clusters)
         surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
         for cluster in clusters:
             if len(name_tokens(cluster.name)) == 1 and skeleton(cluster.name) in surnames:
@@ -143,6 +148,56 @@ class EntityClusterer:
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
         return sorted(candidates, key=lambda c: c[0].start)
+
+    def _join_epithets(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+        """'General X, widely known as Hemedti' / 'X, dubbed "the Lion"': the name after an epithet cue
+        is the same person or group as the name before it in the sentence, not a new entity."""
+        owner_of = {id(m): c for c in clusters for m in c.mentions}
+        for cluster in list(clusters):
+            for mention in list(cluster.mentions):
+                before = " ".join(t.lower_ for t in doc[max(0, mention.start - 3) : mention.start])
+                if not before.endswith(self.epithet_cues):
+                    continue
+                sent = mention.sent
+                previous = [
+                    m
+                    for c in clusters
+                    for m in c.mentions
+                    if sent.start <= m.start
+                    and m.end <= mention.start
+                    and owner_of[id(m)] is not cluster
+                    and owner_of[id(m)].type in ("PERSON", "ORG")
+                ]
+                if not previous:
+                    continue
+                target = owner_of[id(max(previous, key=lambda m: m.start))]
+                for moved in cluster.mentions:
+                    target.add(moved, target.type)
+                    owner_of[id(moved)] = target
+                clusters.remove(cluster)
+                break
+        self._quoted_epithets(doc, clusters)
+        return clusters
+
+    def _quoted_epithets(self, doc: Doc, clusters: list[Cluster]) -> None:
+        """'Yusuf Kalo, the commander known as "the Lion of the North"': the quoted nickname becomes a
+        mention (and so an alias) of the person named before it."""
+        cues = "|".join(re.escape(c) for c in self.epithet_cues)
+        for match in re.finditer(rf"\b(?:{cues})\s+[\"“‘']([^\"”’']{{2,60}})[\"”’']", doc.text, re.I):
+            span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+            if span is None:
+                continue
+            sent = span.sent
+            previous = [
+                (m, c)
+                for c in clusters
+                for m in c.mentions
+                if sent.start <= m.start and m.end <= span.start and c.type in ("PERSON", "ORG")
+            ]
+            if previous:
+                _, owner = max(previous, key=lambda pair: pair[0].start)
+                owner.add(Span(doc, span.start, span.end, label=owner.mentions[0].label), owner.type)
+                owner.epithets.add(span.start)
 
     @staticmethod
     def _add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> None:

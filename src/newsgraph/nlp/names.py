@@ -62,10 +62,15 @@ def fold_token(token: str) -> str:
     return token
 
 
+_HYPHENATED = re.compile(r"\b(\w+)-(\w+)\b")
+
+
 @lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
-    """A transliteration-insensitive key: particles dropped, each token folded."""
+    """A transliteration-insensitive key: particles dropped, hyphenated syllables joined ('Ke-qiang' and
+    'Keqiang'; but 'al-Hadrami' loses its particle), each token folded."""
     particles, _ = _folding()
+    text = _HYPHENATED.sub(lambda m: m[0] if m[1].lower() in particles else m[1] + m[2], text)
     tokens = [t for t in name_tokens(text) if t not in particles]
     return " ".join(fold_token(t) for t in tokens)
 

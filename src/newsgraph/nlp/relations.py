@@ -43,6 +43,9 @@ class RelationExtractor:
                 yield self._relation(
                     entity["id"], "holds_position", title.text, title.start_char, span.end_char
                 )
+            kin = self._possessive_kin(doc, entity, span)
+            if kin is not None:
+                yield kin
         head = span.root
         for appos in (c for c in head.children if c.dep_ == "appos"):
             yield from self._appositive(doc, entity, span, appos)
@@ -57,6 +60,33 @@ class RelationExtractor:
                         span.start_char,
                         prep.right_edge.idx + len(prep.right_edge),
                     )
+
+    def _possessive_kin(self, doc: Doc, entity: dict, span: Span) -> dict | None:
+        """'Haftar's son Saddam Haftar', 'his son George W. Bush': the named person is kin of the possessor
+        (a name before "'s", or for 'his'/'her' the nearest person named before)."""
+        if span.start < 2 or doc[span.start - 1].lower_ not in self.kinship:
+            return None
+        predicate = self.kinship[doc[span.start - 1].lower_]
+        marker = doc[span.start - 2]
+        index = doc._.token_entity or []
+        if marker.text in ("'s", "’s") and span.start >= 3:
+            other = index[span.start - 3]
+        elif marker.lower_ in ("his", "her", "their"):
+            other = next(
+                (
+                    index[i]
+                    for i in range(span.start - 3, -1, -1)
+                    if index[i]
+                    and index[i] != entity["id"]
+                    and (entity_by_id(doc, index[i]) or {}).get("type") == "PERSON"
+                ),
+                None,
+            )
+        else:
+            return None
+        if not other or other == entity["id"] or (entity_by_id(doc, other) or {}).get("type") != "PERSON":
+            return None
+        return self._relation(entity["id"], predicate, other, marker.idx, span.end_char)
 
     def _title_before(self, doc: Doc, span: Span) -> Span | None:
         """The longest title phrase right before a person's name ('former vice president X')."""

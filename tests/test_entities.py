@@ -1,0 +1,117 @@
+"""Entities: typing, variants, short forms, acronyms, namesakes, kinship and epithets, in several scripts'
+transliterations (Arabic, Persian, Pashto, Russian, Chinese names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import entity_named
+
+
+def same_entity(result: dict, *surfaces: str) -> bool:
+    return len({entity_named(result, s)["id"] for s in surfaces}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # Arabic: vowel and particle variants
+        (
+            "Colonel Muammar Gaddafi ruled for decades. Critics called Qaddafi a tyrant, and Kadhafi never "
+            "answered them.",
+            ("Muammar Gaddafi", "Qaddafi", "Kadhafi"),
+        ),
+        # Persian: ou/u, ee/i
+        (
+            "Foreign minister Mohammad Javad Zarif met envoys in Vienna. Mohammed Javad Zareef said the talks "
+            "were useful.",
+            ("Mohammad Javad Zarif", "Mohammed Javad Zareef"),
+        ),
+        # Pashto: gh/g, q/k, spaced particles
+        (
+            "Governor Gul Agha Sherzai visited Kandahar. Gul Aga Shirzai promised new roads.",
+            ("Gul Agha Sherzai", "Gul Aga Shirzai"),
+        ),
+        # Russian: y/i, kh/k
+        (
+            "Defence minister Sergei Shoigu inspected the troops. Sergey Shoygu later flew to Rostov.",
+            ("Sergei Shoigu", "Sergey Shoygu"),
+        ),
+        # Chinese: hyphenated and spaced given names
+        (
+            "Premier Li Ke-qiang spoke in Beijing. Li Keqiang said growth would recover.",
+            ("Li Ke-qiang", "Li Keqiang"),
+        ),
+    ],
+)
+def test_transliteration_variants_merge(analyse, text, surfaces):
+    result = analyse(text)
+    assert same_entity(result, *surfaces)
+    assert entity_named(result, surfaces[0])["type"] == "PERSON"
+
+
+def test_titles_short_forms_and_possessives(analyse):
+    result = analyse(
+        "Governor Amina Rahimova visited Kunduz on Monday. Rahimova's convoy was stopped twice, and Governor "
+        "Rahimova later said the road was unsafe."
+    )
+    governor = entity_named(result, "Amina Rahimova")
+    assert governor["type"] == "PERSON" and governor["name"] == "Amina Rahimova"
+    assert len([m for m in governor["mentions"] if m["text"] == "Rahimova"]) >= 1
+    assert any(
+        r["predicate"] == "holds_position" and r["subject"] == governor["id"] for r in result["relations"]
+    )
+
+
+def test_acronyms_join_their_long_form_and_curated_actors(analyse):
+    result = analyse(
+        "The Northern Liberation Front (NLF) said its fighters held the pass. The NLF gave no figures. "
+        "The Houthis, who call themselves Ansar Allah, fired at a ship."
+    )
+    assert same_entity(result, "Northern Liberation Front", "NLF")
+    houthis = entity_named(result, "Ansar Allah")
+    assert houthis["type"] == "ORG" and houthis.get("actor_id") == "houthis"
+    assert same_entity(result, "Houthis", "Ansar Allah")
+
+
+def test_namesakes_stay_apart_and_kinship_is_recorded(analyse):
+    result = analyse(
+        "George H. W. Bush led the United States during the Gulf War. His son George W. Bush ordered the "
+        "invasion of Iraq. Khalifa Haftar did not comment. Haftar's son Saddam Haftar was in Benghazi."
+    )
+    father, son = entity_named(result, "George H. W. Bush"), entity_named(result, "George W. Bush")
+    assert father["id"] != son["id"]
+    relations = {(r["subject"], r["predicate"], r["object"]) for r in result["relations"]}
+    assert (son["id"], "child_of", father["id"]) in relations
+    assert (
+        entity_named(result, "Saddam Haftar")["id"],
+        "child_of",
+        entity_named(result, "Khalifa Haftar")["id"],
+    ) in relations
+
+
+def test_appositive_kinship(analyse):
+    result = analyse("Ahmad Masoud, the son of Ahmad Shah Massoud, leads the resistance in the valley.")
+    son, father = entity_named(result, "Ahmad Masoud"), entity_named(result, "Ahmad Shah Massoud")
+    assert son["id"] != father["id"]
+    assert any(
+        r["subject"] == son["id"] and r["predicate"] == "child_of" and r["object"] == father["id"]
+        for r in result["relations"]
+    )
+
+
+def test_epithets_attach_to_the_person(analyse):
+    result = analyse(
+        "The RSF commander, General Mohamed Hamdan Dagalo, widely known as Hemedti, left Khartoum. "
+        'Yusuf Kalo, the commander known as "the Lion of the North", was killed on Sunday.'
+    )
+    dagalo = entity_named(result, "Mohamed Hamdan Dagalo")
+    assert "Hemedti" in dagalo["aliases"] and dagalo["name"] == "Mohamed Hamdan Dagalo"
+    kalo = entity_named(result, "Yusuf Kalo")
+    assert kalo["name"] == "Yusuf Kalo" and "Lion of the North" in kalo["aliases"]
+
+
+def test_places_typed_by_gazetteer_and_cues(analyse):
+    result = analyse("Fighters entered Gao before dawn and later reached Ariha, a town in Idlib.")
+    for name in ("Gao", "Ariha", "Idlib"):
+        assert entity_named(result, name)["type"] == "PLACE", name
