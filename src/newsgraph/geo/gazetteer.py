@@ -354,6 +354,7 @@ class Gazetteer:
                 best.setdefault(place[0], Place(*place))
         return tuple(best.values())
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process; the cache lives as long
     def is_demonym(self, name: str) -> bool:
         row = self._con.execute("SELECT 1 FROM name WHERE key = ? AND kind = 'demonym'", (place_key(name),))
         return row.fetchone() is not None

@@ -118,8 +118,25 @@ class EntityClusterer:
                 cluster.types["PERSON"] += len(cluster.mentions) + 1  # a surname shared by namesakes
             else:
                 self._correct_type(doc, cluster)
+        self._coordinated_places(doc, clusters)
         self._write(doc, clusters)
         return doc
+
+    def _coordinated_places(self, doc: Doc, clusters: list[Cluster]) -> None:
+        """'between Gao and Ansongo': a known place name coordinated with a place is a place."""
+        owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        for cluster in clusters:
+            if cluster.type == "PLACE" or cluster.actors or not self.use_gazetteer:
+                continue
+            for mention in cluster.mentions:
+                root = mention.root
+                partners = [root.head] if root.dep_ == "conj" else []
+                partners += [c for c in root.children if c.dep_ == "conj"]
+                if any(owner.get(p.i) is not None and owner[p.i].type == "PLACE" for p in partners) and (
+                    default_gazetteer().candidates(cluster.name)
+                ):
+                    cluster.types["PLACE"] += len(cluster.mentions) + 2
+                    break
 
     def _candidates(self, doc: Doc) -> list[tuple[Span, str, Actor | None]]:
         """NER mentions (typed, trimmed) and actor-dictionary matches, in text order; a dictionary
@@ -136,6 +153,15 @@ class EntityClusterer:
                 continue
             actor = None
             for number, (match, found) in enumerate(matches):
+                inside_name = (
+                    entity_type == "PERSON"
+                    and span.start <= match.start
+                    and match.end <= span.end
+                    and (match.end - match.start < span.end - span.start)
+                )  # 'al-Houthi' in a person's name
+                if inside_name:
+                    used.add(number)
+                    continue
                 if match.start < span.end and span.start < match.end:
                     actor, entity_type = found, found.type
                     used.add(number)
@@ -225,18 +251,23 @@ class EntityClusterer:
         """Title cues make a PERSON; the gazetteer and place cues make a PLACE; else the NER vote stands."""
         if cluster.actors:
             return
+        if self._is_demonym(cluster.name):
+            cluster.types["OTHER"] += len(cluster.mentions) + 1  # 'Syrian' is a demonym; geo still places it
+            return
         titles = title_words()
-        if any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions):
+        if any(
+            m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions
+        ) or any(self._titled_appositive(m, titles) for m in cluster.mentions):
             cluster.types["PERSON"] += len(cluster.mentions) + 1
             return
-        if cluster.type != "PLACE" and any(self._place_appositive(m) for m in cluster.mentions):
+        if cluster.type != "PLACE" and any(
+            self._place_appositive(m) or self._place_noun_after(doc, m) for m in cluster.mentions
+        ):
             cluster.types["PLACE"] += len(cluster.mentions) + 1  # 'Ariha, a town in Idlib'
             return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
         gazetteer = default_gazetteer()
-        if gazetteer.is_demonym(cluster.name):
-            return  # 'Syrian' stays a demonym (OTHER); the geo component still places it
         key = place_key(cluster.name)
         # Only a place's own name types an entity: alternate names hold too many words ('Hamas').
         candidates = [p for p in gazetteer.candidates(cluster.name) if place_key(p.name) == key]
@@ -250,12 +281,34 @@ class EntityClusterer:
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += len(cluster.mentions) + 1
 
+    def _is_demonym(self, text: str) -> bool:
+        return self.use_gazetteer and default_gazetteer().is_demonym(text)
+
+    def _place_noun_after(self, doc: Doc, span: Span) -> bool:
+        """'the Anjuman pass', 'the Musi river', 'the Bab al-Tabbaneh and Jabal Mohsen districts'."""
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in self.place_nouns and after.pos_ == "NOUN":
+            return True
+        head = span.root
+        return (
+            head.dep_ in ("compound", "conj")
+            and head.head.lower_ in self.place_nouns
+            and head.head.i > span.end - 1
+        )
+
+    @staticmethod
+    def _titled_appositive(span: Span, titles: frozenset[str]) -> bool:
+        """'The head of the judiciary, X,': a name in apposition to a title is a person."""
+        head = span.root
+        return head.dep_ == "appos" and head.head.lower_ in titles
+
     def _place_appositive(self, span: Span) -> bool:
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
 
     def _place_cue(self, doc: Doc, span: Span) -> bool:
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+        start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+        before = doc[start - 1].lower_ if start > 0 else ""
+        before2 = doc[start - 2].lower_ if start > 1 else ""
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         return (
             before in self.place_before
@@ -271,10 +324,16 @@ class EntityClusterer:
                 if actor.id in cluster.actors:
                     return cluster
         key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
-        for cluster in clusters:
+        demonym = self._is_demonym(span.text)
+        compatible = [  # 'France' and 'French' are two entities, however alike they are spelled
+            c
+            for c in clusters
+            if {c.type, entity_type} != {"PLACE", "OTHER"} and self._is_demonym(c.mentions[0].text) == demonym
+        ]
+        for cluster in compatible:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
                 return cluster
-        for cluster in clusters:
+        for cluster in compatible:
             if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
                 return cluster
         if len(tokens) == 1 and entity_type != "PLACE":
