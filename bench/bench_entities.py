@@ -17,10 +17,10 @@ TITLE = "Entities (typing, in-document clustering, cross-document merges)"
 GOLD = Path(__file__).parent / "gold"
 
 
-def load_gold() -> dict[str, list[tuple[str, str, list[str]]]]:
+def load_gold(name: str = "entities_samples.txt") -> dict[str, list[tuple[str, str, list[str]]]]:
     gold: dict[str, list] = {}
     current = None
-    for line in (GOLD / "entities_samples.txt").read_text("utf-8").splitlines():
+    for line in (GOLD / name).read_text("utf-8").splitlines():
         if line.startswith("== "):
             current = line[3:].strip()
             gold[current] = []
@@ -34,7 +34,9 @@ def gold_mentions(text: str, entities) -> dict[tuple[int, int], int]:
     """(start, end) -> index of the gold entity, longest surfaces first, no overlaps."""
     spans: dict[tuple[int, int], int] = {}
     taken: list[tuple[int, int]] = []
-    pairs = sorted(((s, i) for i, (_, _, surfaces) in enumerate(entities) for s in surfaces), key=lambda p: -len(p[0]))
+    pairs = sorted(
+        ((s, i) for i, (_, _, surfaces) in enumerate(entities) for s in surfaces), key=lambda p: -len(p[0])
+    )
     for surface, index in pairs:
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             span = match.span()
@@ -48,17 +50,12 @@ def key_of(source: str) -> str:
     return source if "://" in source else source.rsplit("/", 1)[-1]
 
 
-def run() -> Section:
+def evaluate(nlp, gold: dict, folders: list[str]) -> tuple[dict, list, dict]:
     from newsgraph.ingest.document import Document
     from newsgraph.ingest.sources import iter_documents
-    from newsgraph.nlp.pipeline import build_pipeline, process
-    from newsgraph.store.db import make_engine
-    from newsgraph.store.repository import Store
+    from newsgraph.nlp.pipeline import process
 
-    gold = load_gold()
-    nlp = build_pipeline()
-    docs = [d for d in iter_documents([str(ROOT / "samples"), str(GOLD / "quote_articles")])
-            if isinstance(d, Document) and key_of(d.source) in gold]
+    docs = [d for d in iter_documents(folders) if isinstance(d, Document) and key_of(d.source) in gold]
     results = list(process(nlp, docs))
     n_gold = n_found = 0
     precisions, recalls, typing, person_merges, namesake_merges = [], [], [], 0, 0
@@ -70,8 +67,15 @@ def run() -> Section:
         matched: dict[tuple[int, int], tuple[int, dict]] = {}
         for span, index in spans.items():
             hit = predicted.get(span) or next(
-                (e for (s, t), e in predicted.items() if s < span[1] and span[0] < t
-                 and min(t, span[1]) - max(s, span[0]) >= 0.5 * (span[1] - span[0])), None)
+                (
+                    e
+                    for (s, t), e in predicted.items()
+                    if s < span[1]
+                    and span[0] < t
+                    and min(t, span[1]) - max(s, span[0]) >= 0.5 * (span[1] - span[0])
+                ),
+                None,
+            )
             if hit is not None:
                 matched[span] = (index, hit)
         n_gold += len(spans)
@@ -80,7 +84,7 @@ def run() -> Section:
         for span, (index, entity) in matched.items():
             by_gold[index].add(span)
             by_pred[entity["id"]].add(span)
-        for span, (index, entity) in matched.items():
+        for index, entity in matched.values():
             shared = len(by_gold[index] & by_pred[entity["id"]])
             precisions.append(shared / len(by_pred[entity["id"]]))
             recalls.append(shared / len(by_gold[index]))
@@ -97,24 +101,60 @@ def run() -> Section:
             canonical_of[(result["document"]["id"], entity_id)] = owners.most_common(1)[0][0]
     precision = sum(precisions) / len(precisions)
     recall = sum(recalls) / len(recalls)
-    f1 = 2 * precision * recall / (precision + recall)
+    metrics = {
+        "documents": len(results),
+        "entities": sum(len(gold[key_of(d.source)]) for d, _ in results),
+        "mentions": n_gold,
+        "mention_recall": n_found / n_gold,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall),
+        "typing": sum(typing) / len(typing),
+        "person_merges": person_merges,
+        "namesake_merges": namesake_merges,
+    }
+    return metrics, results, canonical_of
+
+
+def run() -> Section:
+    from newsgraph.nlp.pipeline import build_pipeline
+    from newsgraph.store.db import make_engine
+    from newsgraph.store.repository import Store
+
+    nlp = build_pipeline()
+    dev, results, canonical_of = evaluate(
+        nlp, load_gold(), [str(ROOT / "samples"), str(GOLD / "quote_articles")]
+    )
+    held, _, _ = evaluate(nlp, load_gold("entities_heldout.txt"), [str(GOLD / "entity_articles")])
     kb_precision, kb_recall, kb_pairs = cross_document(results, canonical_of, make_engine, Store)
     lines = [
-        f"{len(results)} documents, {sum(len(v) for v in gold.values())} gold entities, {n_gold} gold mentions. "
-        "Targets: typing accuracy ≥ 0.95, B-cubed F1 ≥ 0.93, zero namesake merges.",
+        f"Development set: {dev['documents']} documents, {dev['entities']} gold entities, {dev['mentions']} gold "
+        f"mentions (bench/gold/entities_samples.txt). Blind held-out set: {held['documents']} articles written for "
+        f"this benchmark after tuning, {held['entities']} entities, {held['mentions']} mentions "
+        "(bench/gold/entities_heldout.txt). Targets: typing accuracy ≥ 0.95, B-cubed F1 ≥ 0.93, zero namesake "
+        "merges.",
         "",
-        "| mention recall | B-cubed P | B-cubed R | B-cubed F1 | typing accuracy | merges of two gold people | "
-        "namesake merges | cross-doc merge precision | cross-doc merge recall |",
-        "|---|---|---|---|---|---|---|---|---|",
-        f"| {n_found / n_gold:.3f} | {precision:.3f} | {recall:.3f} | **{f1:.3f}** | **{sum(typing) / len(typing):.3f}** | "
-        f"{person_merges} | **{namesake_merges}** | **{kb_precision:.3f}** ({kb_pairs} merged pairs) | "
-        f"{kb_recall:.3f} |",
+        "| set | mention recall | B-cubed P | B-cubed R | B-cubed F1 | typing accuracy | merges of two gold people | "
+        "namesake merges |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, m in (("development", dev), ("blind held-out", held)):
+        lines.append(
+            f"| {name} | {m['mention_recall']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** | "
+            f"**{m['typing']:.3f}** | {m['person_merges']} | **{m['namesake_merges']}** |"
+        )
+    lines += [
         "",
-        "B-cubed is computed over the gold mentions the system found (mention recall is reported beside it); "
-        "typing is the majority predicted type of each gold entity's mentions. Cross-document figures come "
-        "from storing the 40 documents: a pair of document entities linked to one KB entity is correct when "
-        "both are the same gold entity (canonical name); recall is over gold pairs in different documents. "
-        "The gold set was written after the entity component; the component was not tuned on it.",
+        f"Cross-document knowledge base (the 40 development documents stored together): merge precision "
+        f"**{kb_precision:.3f}** over {kb_pairs} merged pairs of document entities, merge recall {kb_recall:.3f}.",
+        "",
+        "B-cubed is computed over the gold mentions the system found (mention recall is beside it); typing is "
+        "the majority predicted type of each gold entity's mentions. A merged cross-document pair is correct "
+        "when both are the same gold entity; recall is over gold pairs in different documents. First "
+        "measurement on the development set, before any change made on its account: B-cubed F1 0.992, typing "
+        "0.923, cross-document precision 0.947. The general fixes that followed (demonyms never merge with "
+        "or type as places, place nouns after a name, coordinated places, titled appositives) were then "
+        "checked on the blind held-out set, which was not used for tuning.",
     ]
     return Section(TITLE, "\n".join(lines) + "\n")
 
@@ -138,7 +178,11 @@ def cross_document(results, canonical_of, make_engine, Store) -> tuple[float, fl
     correct = sum(a[1] == b[1] for a, b in merged)
     gold_pairs = [(a, b) for a, b in combinations(members, 2) if a[1] == b[1] and a[2] != b[2]]
     found = sum(a[0] == b[0] for a, b in gold_pairs)
-    return (correct / len(merged) if merged else 1.0), (found / len(gold_pairs) if gold_pairs else 1.0), len(merged)
+    return (
+        (correct / len(merged) if merged else 1.0),
+        (found / len(gold_pairs) if gold_pairs else 1.0),
+        len(merged),
+    )
 
 
 if __name__ == "__main__":
