@@ -90,6 +90,16 @@ def test_namesakes_stay_apart_and_kinship_is_recorded(analyse):
     ) in relations
 
 
+def test_the_elder_namesake_is_resolved_through_kinship(analyse):
+    result = analyse(
+        "George H. W. Bush led the United States during the Gulf War. His son George W. Bush ordered the "
+        "invasion of Iraq. The elder Bush died in Houston in 2018."
+    )
+    father = entity_named(result, "George H. W. Bush")
+    assert any(m["text"] == "Bush" for m in father["mentions"])
+    assert all(m["text"] != "Bush" for m in entity_named(result, "George W. Bush")["mentions"])
+
+
 def test_appositive_kinship(analyse):
     result = analyse("Ahmad Masoud, the son of Ahmad Shah Massoud, leads the resistance in the valley.")
     son, father = entity_named(result, "Ahmad Masoud"), entity_named(result, "Ahmad Shah Massoud")

@@ -42,8 +42,8 @@ register_extensions()
 
 
 def merge_entities(doc: Doc, keep_id: str, drop_id: str) -> None:
-    """Fold entity `drop_id` into `keep_id` (mentions, aliases, token index). Later components never see
-    `drop_id`, so this must run before anything refers to entity ids besides the token index."""
+    """Fold entity `drop_id` into `keep_id`: mentions, aliases, the token index, and every reference that
+    components already wrote (quote speakers, event roles, relations)."""
     entities = doc._.entities or []
     keep = entity_by_id(doc, keep_id)
     drop = entity_by_id(doc, drop_id)
@@ -57,3 +57,12 @@ def merge_entities(doc: Doc, keep_id: str, drop_id: str) -> None:
     keep["aliases"] = sorted(names - {keep["name"]})
     doc._.entities = [e for e in entities if e is not drop]
     doc._.token_entity = [keep_id if e == drop_id else e for e in doc._.token_entity or []]
+    for section, fields in (
+        ("quotes", ("speaker",)),
+        ("events", ("actor", "target", "location", "attributed_to")),
+        ("relations", ("subject", "object")),
+    ):
+        for item in getattr(doc._, section) or []:
+            for name in fields:
+                if item.get(name) == drop_id:
+                    item[name] = keep_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.extensions import entity_by_id, entity_id_for
+from newsgraph.nlp.extensions import entity_by_id, entity_id_for, merge_entities
 from newsgraph.nlp.names import load_data, title_words
 
 
@@ -34,7 +34,30 @@ class RelationExtractor:
         for entity in doc._.entities or []:
             relations.extend(self._gazetteer_hierarchy(entity, seen))
         doc._.relations = relations
+        self._elder_and_younger(doc)
         return doc
+
+    @staticmethod
+    def _elder_and_younger(doc: Doc) -> None:
+        """'the elder Bush' / 'the younger Bush': a surname two namesakes share, resolved through the
+        parent-child relation found between them."""
+        people = [e for e in doc._.entities or [] if e["type"] == "PERSON"]
+        for short in [e for e in people if len(e["name"].split()) == 1]:
+            words = set()
+            for mention in short["mentions"]:
+                span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+                words.add(doc[span.start - 1].lower_ if span is not None and span.start > 0 else "")
+            if len(words) != 1 or not words & {"elder", "younger"}:
+                continue
+            family = {e["id"] for e in people if e is not short and e["name"].split()[-1] == short["name"]}
+            for relation in doc._.relations or []:
+                if (
+                    relation["predicate"] == "child_of"
+                    and {relation["subject"], relation["object"]} <= family
+                ):
+                    keep = relation["object"] if "elder" in words else relation["subject"]
+                    merge_entities(doc, keep, short["id"])
+                    break
 
     def _from_mention(self, doc: Doc, entity: dict, span: Span):
         if entity["type"] == "PERSON":
