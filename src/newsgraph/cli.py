@@ -186,18 +186,9 @@ def quotes(
     if format is not TableFormat.table:
         _write_rows(rows, QUOTE_COLUMNS, format.value)
         return
-    table = Table(title=f"{len(rows)} quotes")
-    for column in ("speaker", "channel", "kind", "occurrences", "text"):
-        table.add_column(column)
     for row in rows:
-        table.add_row(
-            row["speaker"] or row["speaker_text"] or "",
-            row["channel"],
-            row["kind"],
-            str(row["occurrences"]),
-            row["text"],
-        )
-    out.print(table, markup=False)
+        row["said by"] = row["speaker"] or row["speaker_text"]
+    _print_table(f"{len(rows)} quotes", rows, ("said by", "channel", "kind", "occurrences", "text"))
 
 
 entity_app = typer.Typer(help="The cross-document knowledge base: show, explain and split merges.")
@@ -316,37 +307,7 @@ def events(
     if format is not TableFormat.table:
         _write_rows(rows, EVENT_COLUMNS, format.value)
         return
-    table = Table(title=f"{len(rows)} events")
-    for column in (
-        "date",
-        "type",
-        "mode",
-        "actor",
-        "target",
-        "location",
-        "country",
-        "negated",
-        "hypothetical",
-    ):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
-            *(
-                str(row[c]) if row[c] is not None else ""
-                for c in (
-                    "date",
-                    "type",
-                    "mode",
-                    "actor",
-                    "target",
-                    "location",
-                    "country",
-                    "negated",
-                    "hypothetical",
-                )
-            )
-        )
-    out.print(table, markup=False)
+    _print_table(f"{len(rows)} events", rows, EVENT_TABLE)
 
 
 def _print_clusters(store, query, format: TableFormat) -> None:
@@ -356,15 +317,24 @@ def _print_clusters(store, query, format: TableFormat) -> None:
     if format is not TableFormat.table:
         _write_rows(rows, CLUSTER_COLUMNS, format.value)
         return
-    table = Table(title=f"{len(rows)} events")
-    for column in CLUSTER_COLUMNS:
+    _print_table(f"{len(rows)} events", rows, CLUSTER_COLUMNS)
+
+
+EVENT_TABLE = ("date", "type", "mode", "actor", "target", "location", "country", "negated", "hypothetical")
+
+
+def _print_table(title: str, rows: list[dict], columns) -> None:
+    """Rows as a rich table; lists joined, None shown empty."""
+    table = Table(title=title)
+    for column in columns:
         table.add_column(column)
     for row in rows:
-        cells = (
-            "; ".join(v) if isinstance(v := row[c], list) else "" if v is None else str(v)
-            for c in CLUSTER_COLUMNS
+        table.add_row(
+            *(
+                "; ".join(v) if isinstance(v := row.get(c), list) else "" if v is None else str(v)
+                for c in columns
+            )
         )
-        table.add_row(*cells)
     out.print(table, markup=False)
 
 
