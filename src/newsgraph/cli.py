@@ -253,6 +253,18 @@ def entity_split(entity: int, db: DbOption = None) -> None:
         out.print(f"entity {entity} now belongs to {kb.kb_id} ({kb.name})", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None, host: str = "127.0.0.1", port: Annotated[int, typer.Option(min=1, max=65535)] = 8000
+) -> None:
+    """Serve the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
 class ExportFormat(str, Enum):
     geojson = "geojson"
     json = "json"

@@ -1,0 +1,80 @@
+"""The HTTP API over a store built from the samples: JSON, CSV, GeoJSON and Atom views, paging,
+validation with problem details, and escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import geojson
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.runner import Batch
+from newsgraph.store.db import make_engine
+from newsgraph.store.repository import Store
+from newsgraph.web.app import create_app
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def client(nlp, tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
+    batch = Batch(nlp, lambda e: None, store=Store(make_engine(url)))
+    list(batch.run([str(SAMPLES)]))
+    return TestClient(create_app(url))
+
+
+def test_documents_are_paged_and_each_is_its_contract(client):
+    first = client.get("/api/documents", params={"limit": 5}).json()
+    second = client.get("/api/documents", params={"limit": 5, "offset": 5}).json()
+    assert first["total"] >= 31 and len(first["items"]) == 5
+    assert {d["id"] for d in first["items"]}.isdisjoint({d["id"] for d in second["items"]})
+    contract = client.get(f"/api/documents/{first['items'][0]['id']}").json()
+    assert {"document", "entities", "quotes", "events", "relations", "claims"} <= set(contract)
+
+
+def test_search_entities_and_entity_page(client):
+    hits = client.get("/api/search", params={"q": "Goma"}).json()["items"]
+    assert hits and "Goma" in hits[0]["snippet"]
+    people = client.get("/api/entities", params={"type": "PERSON", "q": "Zelensky"}).json()["items"]
+    assert people and people[0]["name"] == "Volodymyr Zelensky"
+    page = client.get(f"/api/entities/{people[0]['kb_id']}").json()
+    assert page["links"] and any(q["channel"] for q in page["quotes"])
+
+
+def test_events_filters_csv_and_clusters(client):
+    events = client.get("/api/events", params={"type": "ASSAULT", "country": "SD"}).json()["items"]
+    assert events and all(e["type"] == "ASSAULT" and e["country"] == "SD" for e in events)
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv"}).text)))
+    assert {"negated", "hypothetical", "sentence"} <= set(rows[0])
+    assert client.get("/api/events/clusters").json()["items"]
+
+
+def test_quotes_claims_places_geojson_and_feed(client):
+    assert client.get("/api/quotes", params={"channel": "tweet"}).json()["items"]
+    contested = client.get("/api/claims", params={"contested": "true"}).json()["items"]
+    assert all(c["status"] == "contested" for c in contested)
+    assert client.get("/api/places", params={"country": "UA"}).json()["items"]
+    collection = geojson.loads(client.get("/api/export.geojson").text)
+    assert collection.is_valid and collection["features"]
+    feed = ET.fromstring(client.get("/api/feed.atom").text)
+    assert feed.tag.endswith("feed") and len(feed) > 3
+
+
+def test_bad_input_gets_problem_details(client):
+    for path, params in (
+        ("/api/events", {"since": "2025-13-99x"}),
+        ("/api/events", {"limit": 0}),
+        ("/api/places", {"country": "Ukraine"}),
+        ("/api/entities", {"type": "ROBOT"}),
+    ):
+        response = client.get(path, params=params)
+        assert response.status_code == 422
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.json()["status"] == 422 and response.json()["detail"]
+    missing = client.get("/api/documents/0000000000000000")
+    assert missing.status_code == 404 and missing.json()["title"] == "Error"
+    assert client.get("/openapi.json").json()["info"]["title"] == "newsgraph"
