@@ -236,6 +236,21 @@ def entity_show(
         out.print(table, markup=False)
 
 
+@entity_app.command("situation")
+def entity_situation(name: str, db: DbOption = None) -> None:
+    """The situation picture of the KB entities matching NAME, as JSON: last known whereabouts (people),
+    who holds it by which sources (places), allies and opponents (everyone), all with their sources."""
+    from newsgraph.kb.situation import situation
+    from newsgraph.store.queries import kb_entity_details
+
+    store = _store(db)
+    pictures = [situation(store.engine, d["kb_id"]) for d in kb_entity_details(store.engine, name)]
+    if not pictures:
+        err.print(f"newsgraph: no entity matches {name!r}", markup=False)
+        raise typer.Exit(1)
+    print(json.dumps(pictures, ensure_ascii=False, indent=2, default=str))
+
+
 @entity_app.command("split")
 def entity_split(entity: int, db: DbOption = None) -> None:
     """Undo a merge: move document entity ENTITY (its number in `entity show`) to a KB entity of its own."""

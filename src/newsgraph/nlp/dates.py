@@ -150,6 +150,11 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return f"{year}-{month:02d}" if year else None
     if week := _week(phrase, reference):
         return week
+    if (
+        reference is not None
+        and (year := {"last year": -1, "this year": 0, "next year": 1}.get(phrase)) is not None
+    ):
+        return str(reference.year + year)  # the text gives a year, not a day
     if _VAGUE.search(phrase):
         return None
     if reference is None and not re.search(r"\d{4}", phrase):

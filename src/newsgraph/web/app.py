@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newsgraph import __version__
+from newsgraph.kb.situation import contested_across_documents, situation
 from newsgraph.store.db import make_engine
 from newsgraph.store.queries import (
     CLUSTER_COLUMNS,
@@ -158,6 +159,18 @@ def create_app(db: str | None = None) -> FastAPI:
             if name in (e["actor"], e["target"], e["location"])
         ]
         return {**details, "quotes": quotes, "events": events}
+
+    @app.get("/api/entities/{kb_id}/situation")
+    def entity_situation(kb_id: str) -> dict:
+        picture = situation(engine, kb_id)
+        if picture is None:
+            raise HTTPException(404, f"no entity {kb_id}")
+        return picture
+
+    @app.get("/api/claims/contested")
+    def contested_claims() -> dict:
+        """Claims that sources contest, within a document (alternatives) and across documents."""
+        return {"across_documents": contested_across_documents(engine)}
 
     @app.get("/api/events")
     def events(

@@ -1,0 +1,59 @@
+"""The situation picture: control of a place by source, contested accounts across documents, last known
+whereabouts, allies and opponents, through the CLI and the API."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.web.app import create_app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RUN = [sys.executable, "-m", "newsgraph.cli"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("situation")
+    for name in ("situation-seized.txt", "situation-denied.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    path = folder / "situation.db"
+    subprocess.run([*RUN, "ingest", str(folder), "--db", str(path), "--quiet"], check=True, timeout=600)
+    return path
+
+
+def picture(db, name: str) -> dict:
+    output = subprocess.run([*RUN, "entity", "situation", name, "--db", str(db)], capture_output=True, check=True,
+                            timeout=600).stdout
+    return json.loads(output)[0]
+
+
+def test_control_by_source_and_contested(db):
+    control = picture(db, "Goma")["control"]
+    holds = {(c["holds"], Path(c["source"]).name) for c in control}
+    assert holds == {(True, "situation-seized.txt"), (False, "situation-denied.txt")}
+    assert all(c["holder"] == "Northern Liberation Front" and c["contested"] for c in control)
+
+
+def test_whereabouts_allies_and_opponents(db):
+    where = picture(db, "Kamara")["whereabouts"]["last_known"]
+    assert where["place"] == "Goma" and where["source"].endswith("situation-seized.txt")
+    front = picture(db, "Northern Liberation Front")
+    assert [a["name"] for a in front["allies"]] == ["Southern Alliance"]
+    assert all(o["name"] != "Goma" for o in front["opponents"])  # a town attacked is not an opponent
+
+
+def test_contested_claims_across_documents_in_the_api(db):
+    client = TestClient(create_app(f"sqlite:///{db}"))
+    groups = client.get("/api/claims/contested").json()["across_documents"]
+    goma = next(g for g in groups if g["subject"] == "Goma")
+    assert {a["denied"] for a in goma["accounts"]} == {True, False}
+    kb_id = client.get("/api/entities", params={"q": "Goma", "type": "PLACE"}).json()["items"][0]["kb_id"]
+    assert client.get(f"/api/entities/{kb_id}/situation").json()["control"]
+    assert client.get("/api/entities/kb999999/situation").status_code == 404
