@@ -29,8 +29,9 @@ def db(tmp_path_factory):
 
 
 def picture(db, name: str) -> dict:
-    output = subprocess.run([*RUN, "entity", "situation", name, "--db", str(db)], capture_output=True, check=True,
-                            timeout=600).stdout
+    output = subprocess.run(
+        [*RUN, "entity", "situation", name, "--db", str(db)], capture_output=True, check=True, timeout=600
+    ).stdout
     return json.loads(output)[0]
 
 

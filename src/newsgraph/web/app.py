@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import html
 import io
+from importlib import resources
 from typing import Annotated
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -277,4 +278,14 @@ def create_app(db: str | None = None) -> FastAPI:
         )
         return Response(body, media_type="application/atom+xml")
 
+    from fastapi.staticfiles import StaticFiles
+
+    from newsgraph.web.pages import page_router
+
+    app.include_router(page_router(store))
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(resources.files("newsgraph.web").joinpath("static"))),
+        name="static",
+    )
     return app

@@ -1,0 +1,193 @@
+"""Server-rendered pages of the web UI. Everything shown is escaped by Jinja2's autoescaping; the
+article view builds its highlights from escaped text pieces (markupsafe) only."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from newsgraph.kb.situation import contested_across_documents, situation
+from newsgraph.store.queries import EventFilter, event_rows, kb_entity_details, quote_rows
+from newsgraph.store.repository import Store
+from newsgraph.store.schema import KbEntityRow
+
+PLOVER = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+TEMPLATES = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
+
+
+@lru_cache(maxsize=1)
+def basemap() -> dict:
+    """Country outlines for the map, from the countryinfo package (Natural Earth-derived, MIT)."""
+    folder = Path(str(resources.files("countryinfo").joinpath("data")))
+    features = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        for feature in (data.get("geoJSON") or {}).get("features", []):
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": feature.get("geometry"),
+                    "properties": {"name": data.get("name")},
+                }
+            )
+    return {"type": "FeatureCollection", "features": [f for f in features if f["geometry"]]}
+
+
+def highlighted(contract: dict) -> Markup:
+    """The article text with entity mentions marked and quotes underlined, each with hover details."""
+    text = contract["document"]["text"]
+    spans = []
+    for entity in contract["entities"]:
+        for mention in entity["mentions"]:
+            spans.append(
+                (
+                    mention["start"],
+                    mention["end"],
+                    "mark",
+                    entity["type"],
+                    f"{entity['name']} ({entity['type']})"
+                    + (f" · aliases: {', '.join(entity['aliases'])}" if entity["aliases"] else ""),
+                )
+            )
+    names = {e["id"]: e["name"] for e in contract["entities"]}
+    for quote in contract["quotes"]:
+        speaker = names.get(quote["speaker"]) or quote["speaker_text"] or "unnamed"
+        spans.append(
+            (
+                quote["start"],
+                quote["end"],
+                "span",
+                "quote",
+                f"{quote['kind']} quote · {speaker} · {quote['channel']}",
+            )
+        )
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out, position, stack = [], 0, []
+    for start, end, tag, css, title in spans:
+        while stack and stack[-1][0] <= start:
+            close, close_tag = stack.pop()
+            out.append(escape(text[position:close]))
+            out.append(Markup(f"</{close_tag}>"))
+            position = close
+        if stack and end > stack[-1][0]:
+            continue  # crosses an open span: leave it out rather than break the nesting
+        out.append(escape(text[position:start]))
+        out.append(Markup('<{} class="{}" title="{}">').format(Markup(tag), css, title))
+        stack.append((end, tag))
+        position = start
+    while stack:
+        close, close_tag = stack.pop()
+        out.append(escape(text[position:close]))
+        out.append(Markup(f"</{close_tag}>"))
+        position = close
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def page_router(store: Store) -> APIRouter:
+    engine: Engine = store.engine
+    router = APIRouter(include_in_schema=False)
+
+    def render(request: Request, template: str, **context) -> HTMLResponse:
+        return TEMPLATES.TemplateResponse(request, template, context)
+
+    @router.get("/", response_class=HTMLResponse)
+    def home(request: Request):
+        return render(request, "map.html", title="Events and places", types=PLOVER, query=None)
+
+    @router.get("/api/basemap.geojson")
+    def basemap_geojson():
+        return JSONResponse(basemap(), media_type="application/geo+json")
+
+    @router.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = ""):
+        hits = store.search(q, 50) if q.strip() else []
+        entities = []
+        if q.strip():
+            with Session(engine) as session:
+                entities = session.scalars(
+                    select(KbEntityRow).where(KbEntityRow.name.ilike(f"%{q}%")).limit(20)
+                ).all()
+        return render(request, "search.html", title=f"Search: {q}", hits=hits, entities=entities, query=q)
+
+    @router.get("/entity/{kb_id}", response_class=HTMLResponse)
+    def entity_page(request: Request, kb_id: str):
+        with Session(engine) as session:
+            row = session.scalar(select(KbEntityRow).where(KbEntityRow.kb_id == kb_id))
+            if row is None:
+                raise HTTPException(404, f"no entity {kb_id}")
+            name = row.name
+        details = next(d for d in kb_entity_details(engine, name) if d["kb_id"] == kb_id)
+        by_channel = defaultdict(list)
+        for quote in quote_rows(engine, limit=10**6):
+            if quote.get("speaker_kb_id") == kb_id:
+                by_channel[quote["channel"]].append(quote)
+        events = [
+            e
+            for e in event_rows(engine, EventFilter(limit=10**6))
+            if name in (e["actor"], e["target"], e["location"])
+        ]
+        return render(
+            request,
+            "entity.html",
+            title=name,
+            entity=details,
+            situation=situation(engine, kb_id) or {},
+            quotes_by_channel=dict(by_channel),
+            events=events,
+            query=None,
+        )
+
+    @router.get("/document/{doc_id}", response_class=HTMLResponse)
+    def document_page(request: Request, doc_id: str):
+        contract = store.contract(doc_id)
+        if contract is None:
+            raise HTTPException(404, f"no document {doc_id}")
+        title = contract["document"]["title"] or contract["document"]["source"]
+        return render(
+            request,
+            "document.html",
+            title=title,
+            doc=contract["document"],
+            body=highlighted(contract),
+            query=None,
+        )
+
+    @router.get("/contested", response_class=HTMLResponse)
+    def contested_page(request: Request):
+        return render(
+            request,
+            "contested.html",
+            title="Contested claims",
+            groups=contested_across_documents(engine),
+            query=None,
+        )
+
+    return router
