@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsgraph.db
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench lint install clean browser screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ demo: $(STAMP)
 	@echo "  $(BIN)/newsgraph export --format geojson --db $(DB) > map.geojson"
 	@echo "  $(BIN)/newsgraph extract samples/html/drc-goma-m23.html --format json"
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium (never a browser Playwright would download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || echo "chromium could not be installed: browser tests will be skipped"
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+screenshots: $(STAMP) browser
+	$(BIN)/python tools/screenshots.py docs/
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -1,0 +1,82 @@
+"""Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium, installed by `make test`)
+against the app on loopback: the map, search, an entity page, a document view and the contested view."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgraph.runner import Batch
+from newsgraph.store.db import make_engine
+from newsgraph.store.repository import Store
+from newsgraph.web.testing import CHROMIUM, CHROMIUM_ARGS, serving
+
+from .conftest import SAMPLES
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is not installed")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def base_url(nlp, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    for name in ("situation-seized.txt", "situation-denied.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    url = f"sqlite:///{folder / 'browser.db'}"
+    list(Batch(nlp, lambda e: None, store=Store(make_engine(url))).run([str(folder), str(SAMPLES)]))
+    with serving(url) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def page(base_url):
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(20000)
+        yield page
+        browser.close()
+
+
+def test_map_shows_clustered_events_filters_and_timeline(page, base_url):
+    page.goto(base_url + "/")
+    page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+    page.wait_for_selector("#events tbody tr")
+    all_rows = page.locator("#events tbody tr").count()
+    assert page.locator("#timeline div").count() > 0
+    page.select_option("select[name=type]", "PROTEST")
+    page.click("#filters button")
+    page.wait_for_function(f"document.querySelectorAll('#events tbody tr').length < {all_rows}")
+    types = page.locator("#events tbody tr td:nth-child(2)").all_inner_texts()
+    assert types and all(t.startswith("PROTEST") for t in types)
+
+
+def test_search_leads_to_a_document_with_provenance(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("header input[name=q]", "Hemedti")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r".*/search\?q=Hemedti"))
+    page.click("table a")
+    mark = page.locator("mark.PERSON", has_text="Hemedti").first
+    assert "Mohamed Hamdan Dagalo" in mark.get_attribute("title")
+    assert page.locator("span.quote").count() > 0
+
+
+def test_entity_page(page, base_url):
+    page.goto(base_url + "/search?q=Zelensky")
+    page.click("text=Volodymyr Zelensky")
+    assert page.locator("h1").inner_text() == "Volodymyr Zelensky"
+    assert page.locator("text=Quotes by channel").count() == 1
+    assert "Zelenskyy" in page.content()
+
+
+def test_contested_view(page, base_url):
+    page.goto(base_url + "/contested")
+    accounts = page.locator(".account")
+    assert accounts.count() >= 2
+    assert page.locator(".account.denied").count() >= 1
