@@ -19,7 +19,9 @@ demo: $(STAMP)
 	$(BIN)/newsgraph ingest samples/ --db sqlite:///$(DB)
 	@$(BIN)/newsgraph stats --db sqlite:///$(DB)
 	@echo
-	@echo "Done. The knowledge base is in $(DB). Try:"
+	@echo "Done. The knowledge base is in $(DB)."
+	@echo "Open the situation picture: $(BIN)/newsgraph serve --db $(DB)   then browse http://127.0.0.1:8000/"
+	@echo "Or try:"
 	@echo "  $(BIN)/newsgraph search 'ceasefire' --db $(DB)"
 	@echo "  $(BIN)/newsgraph events --grouped --type ASSAULT --db $(DB)"
 	@echo "  $(BIN)/newsgraph quotes --channel tweet --db $(DB)"

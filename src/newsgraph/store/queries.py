@@ -217,6 +217,9 @@ def quote_rows(
         )
     if channel:
         query = query.where(QuoteRow.channel == channel)
+    if not grouped:  # occurrences page in SQL; grouping needs every row first
+        query = query.limit(limit).offset(offset)
+        offset = 0
     rows, seen = [], set()
     with Session(engine) as session:
         for quote, text_row, speaker_name, speaker_kb_id, source in session.execute(query):
