@@ -122,7 +122,7 @@ def test_migrations_are_idempotent(stored):
     store, _, _ = stored
     migrate(store.engine)
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
 
 
 def test_database_url_from_path_env_or_default(monkeypatch):

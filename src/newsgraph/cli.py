@@ -270,14 +270,27 @@ def entity_split(entity: int, db: DbOption = None) -> None:
 
 @app.command()
 def serve(
-    db: DbOption = None, host: str = "127.0.0.1", port: Annotated[int, typer.Option(min=1, max=65535)] = 8000
+    db: DbOption = None,
+    host: str = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (one per core).")] = 1,
 ) -> None:
-    """Serve the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default."""
+    """Serve the web UI and the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default."""
+    import os
+
     import uvicorn
 
-    from newsgraph.web.app import create_app
+    from newsgraph.store.db import database_url
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    os.environ["NEWSGRAPH_DB"] = database_url(db)  # each worker process builds the app from it
+    uvicorn.run(
+        "newsgraph.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 class ExportFormat(str, Enum):

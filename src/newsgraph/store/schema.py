@@ -212,3 +212,6 @@ class IngestErrorRow(Base):
 
 
 Index("ix_mentions_doc_span", MentionRow.document_id, MentionRow.start)
+Index("ix_events_type_date", EventRow.type, EventRow.date)
+Index("ix_kb_entities_documents", KbEntityRow.documents)
+Index("ix_documents_published_id", DocumentRow.published, DocumentRow.id)

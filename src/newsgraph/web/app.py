@@ -79,7 +79,7 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/stats")
     def stats() -> dict:
-        return store.stats()
+        return JSONResponse(store.stats())
 
     @app.get("/api/documents")
     def documents(limit: Limit = 50, offset: Offset = 0) -> dict:
@@ -97,26 +97,28 @@ def create_app(db: str | None = None) -> FastAPI:
                 .limit(limit)
                 .offset(offset)
             ).all()
-        return {
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "items": [
-                dict(zip(("id", "title", "source", "published", "duplicate_of"), r, strict=True))
-                for r in rows
-            ],
-        }
+        return JSONResponse(
+            {
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "items": [
+                    dict(zip(("id", "title", "source", "published", "duplicate_of"), r, strict=True))
+                    for r in rows
+                ],
+            }
+        )
 
     @app.get("/api/documents/{doc_id}")
     def document(doc_id: str) -> dict:
         contract = store.contract(doc_id)
         if contract is None:
             raise HTTPException(404, f"no document {doc_id}")
-        return contract
+        return JSONResponse(contract)
 
     @app.get("/api/search")
     def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20) -> dict:
-        return {"query": q, "items": [hit.__dict__ for hit in store.search(q, limit)]}
+        return JSONResponse({"query": q, "items": [hit.__dict__ for hit in store.search(q, limit)]})
 
     @app.get("/api/entities")
     def entities(
@@ -143,7 +145,7 @@ def create_app(db: str | None = None) -> FastAPI:
                 }
                 for r in rows
             ]
-        return {"limit": limit, "offset": offset, "items": items}
+        return JSONResponse({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/entities/{kb_id}")
     def entity(kb_id: str) -> dict:
@@ -159,7 +161,7 @@ def create_app(db: str | None = None) -> FastAPI:
             for e in event_rows(engine, EventFilter(limit=10**6))
             if name in (e["actor"], e["target"], e["location"])
         ]
-        return {**details, "quotes": quotes, "events": events}
+        return JSONResponse({**details, "quotes": quotes, "events": events})
 
     @app.get("/api/entities/{kb_id}/situation")
     def entity_situation(kb_id: str) -> dict:
@@ -171,7 +173,7 @@ def create_app(db: str | None = None) -> FastAPI:
     @app.get("/api/claims/contested")
     def contested_claims() -> dict:
         """Claims that sources contest, within a document (alternatives) and across documents."""
-        return {"across_documents": contested_across_documents(engine)}
+        return JSONResponse({"across_documents": contested_across_documents(engine)})
 
     @app.get("/api/events")
     def events(
@@ -191,7 +193,7 @@ def create_app(db: str | None = None) -> FastAPI:
         )
         if format == "csv":
             return as_csv(rows, EVENT_COLUMNS)
-        return {"limit": limit, "offset": offset, "items": rows}
+        return JSONResponse({"limit": limit, "offset": offset, "items": rows})
 
     @app.get("/api/events/clusters")
     def clusters(type: str | None = None, limit: Limit = 100, offset: Offset = 0, format: Format = "json"):
@@ -199,7 +201,7 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, CLUSTER_COLUMNS)
             if format == "csv"
-            else {"limit": limit, "offset": offset, "items": rows}
+            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/quotes")
@@ -215,7 +217,7 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, QUOTE_COLUMNS)
             if format == "csv"
-            else {"limit": limit, "offset": offset, "items": rows}
+            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/claims")
@@ -237,7 +239,7 @@ def create_app(db: str | None = None) -> FastAPI:
                 }
                 for c, name in rows
             ]
-        return {"limit": limit, "offset": offset, "items": items}
+        return JSONResponse({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/places")
     def places(
@@ -250,7 +252,7 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, PLACE_COLUMNS)
             if format == "csv"
-            else {"limit": limit, "offset": offset, "items": rows}
+            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/export.geojson")
@@ -289,3 +291,8 @@ def create_app(db: str | None = None) -> FastAPI:
         name="static",
     )
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for `newsgraph serve` (uvicorn workers): the database URL comes from $NEWSGRAPH_DB."""
+    return create_app(None)
