@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, EventRow, KbEntityRow
+from newsgraph.store.queries import events_with_roles
+from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
 CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
@@ -19,32 +20,22 @@ OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 
 def _facts(session: Session, kb_id: str) -> list[dict]:
     """Every stored event in which the KB entity takes part, with the KB ids of all participants."""
-    actor, target, place, source = (aliased(EntityRow) for _ in range(4))
-    query = (
-        select(
-            EventRow,
-            actor.kb_id,
-            actor.name,
-            target.kb_id,
-            target.name,
-            place.kb_id,
-            place.name,
-            DocumentRow.source,
-            DocumentRow.published,
-            source.name,
-            actor.type,
-            target.type,
-        )
-        .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-        .outerjoin(actor, actor.pk == EventRow.actor_pk)
-        .outerjoin(target, target.pk == EventRow.target_pk)
-        .outerjoin(place, place.pk == EventRow.location_pk)
-        .outerjoin(source, source.pk == EventRow.attributed_to_pk)
-        .where((actor.kb_id == kb_id) | (target.kb_id == kb_id) | (place.kb_id == kb_id))
-    )
+    query, roles = events_with_roles()
+    actor, target, place, source = roles.actor, roles.target, roles.location, roles.source
+    query = query.add_columns(
+        actor.kb_id,
+        actor.name,
+        target.kb_id,
+        target.name,
+        place.kb_id,
+        place.name,
+        source.name,
+        actor.type,
+        target.type,
+    ).where((actor.kb_id == kb_id) | (target.kb_id == kb_id) | (place.kb_id == kb_id))
     facts = []
     for row in session.execute(query):
-        event, a_id, a_name, t_id, t_name, p_id, p_name, doc_source, published, said_by, a_type, t_type = row
+        event, doc_source, published, a_id, a_name, t_id, t_name, p_id, p_name, said_by, a_type, t_type = row
         facts.append(
             {
                 "event": event.pk,

@@ -410,18 +410,8 @@ class QuoteExtractor:
             start, end = start_token.idx, end_token.idx + len(end_token)
             if end - start < 10 or any(s < end and start < e for s, e in covered):
                 continue
-            speaker, speaker_text = self._speaker_of(doc, token, token.i, earlier)
-            found.append(
-                {
-                    "text": text[start:end],
-                    "start": start,
-                    "end": end,
-                    "speaker": speaker,
-                    "speaker_text": speaker_text,
-                    "channel": self._channel(doc, doc[start_token.i : end_token.i + 1], token, True),
-                    "kind": "indirect",
-                }
-            )
+            channel = self._channel(doc, doc[start_token.i : end_token.i + 1], token, True)
+            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         return found
 
@@ -464,19 +454,23 @@ class QuoteExtractor:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if any(s < end and start < e for s, e in covered):
                 continue
-            speaker, speaker_text = self._speaker_of(doc, token, token.i, earlier)
-            found.append(
-                {
-                    "text": text[start:end],
-                    "start": start,
-                    "end": end,
-                    "speaker": speaker,
-                    "speaker_text": speaker_text,
-                    "channel": self._channel(doc, doc[first:last], None),
-                    "kind": "indirect",
-                }
-            )
+            channel = self._channel(doc, doc[first:last], None)
+            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         return found
+
+    def _indirect_quote(
+        self, doc: Doc, text: str, start: int, end: int, cue: Token, channel: str, earlier: list[dict]
+    ) -> dict:
+        speaker, speaker_text = self._speaker_of(doc, cue, cue.i, earlier)
+        return {
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            "speaker_text": speaker_text,
+            "channel": channel,
+            "kind": "indirect",
+        }
 
 
 @Language.factory("newsgraph_quotes", default_config={"min_words": 3, "max_cue_distance": 12})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.store.schema import (
@@ -55,24 +55,36 @@ EVENT_COLUMNS = [
 ]
 
 
-def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
-    actor, target, location, source = (aliased(EntityRow) for _ in range(4))
+@dataclass
+class EventRoles:
+    """Aliases of the entities table for each role an event links to."""
+
+    actor: type[EntityRow]
+    target: type[EntityRow]
+    location: type[EntityRow]
+    source: type[EntityRow]
+
+
+def events_with_roles() -> tuple[Select, EventRoles]:
+    """SELECT events (with their document's source and date) joined to the entity in every role; callers
+    add the role columns they need from the returned aliases."""
+    roles = EventRoles(*(aliased(EntityRow) for _ in range(4)))
     query = (
-        select(
-            EventRow,
-            actor.name,
-            target.name,
-            location.name,
-            location.geo,
-            source.name,
-            DocumentRow.source,
-            DocumentRow.published,
-        )
+        select(EventRow, DocumentRow.source, DocumentRow.published)
         .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-        .outerjoin(actor, actor.pk == EventRow.actor_pk)
-        .outerjoin(target, target.pk == EventRow.target_pk)
-        .outerjoin(location, location.pk == EventRow.location_pk)
-        .outerjoin(source, source.pk == EventRow.attributed_to_pk)
+        .outerjoin(roles.actor, roles.actor.pk == EventRow.actor_pk)
+        .outerjoin(roles.target, roles.target.pk == EventRow.target_pk)
+        .outerjoin(roles.location, roles.location.pk == EventRow.location_pk)
+        .outerjoin(roles.source, roles.source.pk == EventRow.attributed_to_pk)
+    )
+    return query, roles
+
+
+def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
+    query, roles = events_with_roles()
+    actor, target, location, source = roles.actor, roles.target, roles.location, roles.source
+    query = (
+        query.add_columns(actor.name, target.name, location.name, location.geo, source.name)
         .order_by(EventRow.date.desc(), EventRow.pk)
         .limit(f.limit)
         .offset(f.offset)
@@ -95,13 +107,13 @@ def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
     with Session(engine) as session:
         for (
             event,
+            doc_source,
+            published,
             actor_name,
             target_name,
             location_name,
             geo,
             source_name,
-            doc_source,
-            published,
         ) in session.execute(query):
             rows.append(
                 {
