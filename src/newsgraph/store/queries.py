@@ -13,6 +13,8 @@ from newsgraph.store.schema import (
     EntityRow,
     EventClusterRow,
     EventRow,
+    KbEntityRow,
+    KbLinkRow,
     MentionRow,
     QuoteRow,
     QuoteTextRow,
@@ -214,6 +216,7 @@ def quote_rows(
     grouped: bool = False,
     limit: int = 1000,
     offset: int = 0,
+    speaker_kb_id: str | None = None,
 ) -> list[dict]:
     """Quote occurrences with their speaker (or, grouped, one row per quotation with its count)."""
     query = (
@@ -229,6 +232,8 @@ def quote_rows(
         )
     if channel:
         query = query.where(QuoteRow.channel == channel)
+    if speaker_kb_id:
+        query = query.where(EntityRow.kb_id == speaker_kb_id)
     if not grouped:  # occurrences page in SQL; grouping needs every row first
         query = query.limit(limit).offset(offset)
         offset = 0
@@ -262,8 +267,6 @@ def quote_rows(
 
 def kb_entity_details(engine: Engine, name: str) -> list[dict]:
     """KB entities whose name or an alias contains `name`, with every document link and its evidence."""
-    from newsgraph.store.schema import KbEntityRow, KbLinkRow
-
     needle = name.lower()
     with Session(engine) as session:
         matches = [
@@ -271,38 +274,55 @@ def kb_entity_details(engine: Engine, name: str) -> list[dict]:
             for kb in session.scalars(select(KbEntityRow).order_by(KbEntityRow.documents.desc()))
             if needle in kb.name.lower() or any(needle in a.lower() for a in kb.aliases)
         ]
-        details = []
-        for kb in matches[:20]:
-            links = session.execute(
-                select(KbLinkRow, EntityRow.name, EntityRow.document_id)
-                .join(EntityRow, EntityRow.pk == KbLinkRow.entity_pk)
-                .where(KbLinkRow.kb_pk == kb.pk)
-                .order_by(KbLinkRow.pk)
-            )
-            details.append(
-                {
-                    "kb_id": kb.kb_id,
-                    "name": kb.name,
-                    "type": kb.type,
-                    "aliases": kb.aliases,
-                    "countries": kb.countries,
-                    "actor_id": kb.actor_id,
-                    "documents": kb.documents,
-                    "links": [
-                        {
-                            "entity": link.entity_pk,
-                            "document": document,
-                            "name": entity_name,
-                            "method": link.method,
-                            "score": link.score,
-                            "active": link.active,
-                            "evidence": link.evidence,
-                        }
-                        for link, entity_name, document in links
-                    ],
-                }
-            )
-    return details
+        return [_kb_detail(session, kb) for kb in matches[:20]]
+
+
+def entity_profile(engine: Engine, kb_id: str) -> dict | None:
+    """One KB entity (details and merge evidence) with the quotes it spoke and the events naming it;
+    the API's entity view and the entity page both show this."""
+    with Session(engine) as session:
+        kb = session.scalar(select(KbEntityRow).where(KbEntityRow.kb_id == kb_id))
+        if kb is None:
+            return None
+        profile = _kb_detail(session, kb)
+    name = profile["name"]
+    profile["quotes"] = quote_rows(engine, limit=10**6, speaker_kb_id=kb_id)
+    profile["events"] = [
+        e
+        for e in event_rows(engine, EventFilter(limit=10**6))
+        if name in (e["actor"], e["target"], e["location"])
+    ]
+    return profile
+
+
+def _kb_detail(session: Session, kb: KbEntityRow) -> dict:
+    links = session.execute(
+        select(KbLinkRow, EntityRow.name, EntityRow.document_id)
+        .join(EntityRow, EntityRow.pk == KbLinkRow.entity_pk)
+        .where(KbLinkRow.kb_pk == kb.pk)
+        .order_by(KbLinkRow.pk)
+    )
+    return {
+        "kb_id": kb.kb_id,
+        "name": kb.name,
+        "type": kb.type,
+        "aliases": kb.aliases,
+        "countries": kb.countries,
+        "actor_id": kb.actor_id,
+        "documents": kb.documents,
+        "links": [
+            {
+                "entity": link.entity_pk,
+                "document": document,
+                "name": entity_name,
+                "method": link.method,
+                "score": link.score,
+                "active": link.active,
+                "evidence": link.evidence,
+            }
+            for link, entity_name, document in links
+        ],
+    }
 
 
 PLACE_COLUMNS = [

@@ -26,8 +26,8 @@ from newsgraph.store.queries import (
     QUOTE_COLUMNS,
     EventFilter,
     cluster_rows,
+    entity_profile,
     event_rows,
-    kb_entity_details,
     place_rows,
     quote_rows,
     to_geojson,
@@ -149,19 +149,10 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/entities/{kb_id}")
     def entity(kb_id: str) -> dict:
-        with Session(engine) as session:
-            row = session.scalar(select(KbEntityRow).where(KbEntityRow.kb_id == kb_id))
-            if row is None:
-                raise HTTPException(404, f"no entity {kb_id}")
-            name = row.name
-        details = next((d for d in kb_entity_details(engine, name) if d["kb_id"] == kb_id), None)
-        quotes = [q for q in quote_rows(engine, limit=10**6) if q.get("speaker_kb_id") == kb_id]
-        events = [
-            e
-            for e in event_rows(engine, EventFilter(limit=10**6))
-            if name in (e["actor"], e["target"], e["location"])
-        ]
-        return JSONResponse({**details, "quotes": quotes, "events": events})
+        profile = entity_profile(engine, kb_id)
+        if profile is None:
+            raise HTTPException(404, f"no entity {kb_id}")
+        return JSONResponse(profile)
 
     @app.get("/api/entities/{kb_id}/situation")
     def entity_situation(kb_id: str) -> dict:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from newsgraph.kb.situation import contested_across_documents, situation
-from newsgraph.store.queries import EventFilter, event_rows, kb_entity_details, quote_rows
+from newsgraph.store.queries import entity_profile
 from newsgraph.store.repository import Store
 from newsgraph.store.schema import KbEntityRow
 
@@ -139,29 +139,20 @@ def page_router(store: Store) -> APIRouter:
 
     @router.get("/entity/{kb_id}", response_class=HTMLResponse)
     def entity_page(request: Request, kb_id: str):
-        with Session(engine) as session:
-            row = session.scalar(select(KbEntityRow).where(KbEntityRow.kb_id == kb_id))
-            if row is None:
-                raise HTTPException(404, f"no entity {kb_id}")
-            name = row.name
-        details = next(d for d in kb_entity_details(engine, name) if d["kb_id"] == kb_id)
+        profile = entity_profile(engine, kb_id)
+        if profile is None:
+            raise HTTPException(404, f"no entity {kb_id}")
         by_channel = defaultdict(list)
-        for quote in quote_rows(engine, limit=10**6):
-            if quote.get("speaker_kb_id") == kb_id:
-                by_channel[quote["channel"]].append(quote)
-        events = [
-            e
-            for e in event_rows(engine, EventFilter(limit=10**6))
-            if name in (e["actor"], e["target"], e["location"])
-        ]
+        for quote in profile["quotes"]:
+            by_channel[quote["channel"]].append(quote)
         return render(
             request,
             "entity.html",
-            title=name,
-            entity=details,
+            title=profile["name"],
+            entity=profile,
             situation=situation(engine, kb_id) or {},
             quotes_by_channel=dict(by_channel),
-            events=events,
+            events=profile["events"],
             query=None,
         )
 
