@@ -78,3 +78,27 @@ def test_bad_input_gets_problem_details(client):
     missing = client.get("/api/documents/0000000000000000")
     assert missing.status_code == 404 and missing.json()["title"] == "Error"
     assert client.get("/openapi.json").json()["info"]["title"] == "newsgraph"
+
+
+def test_response_cache_serves_repeats_and_never_outlives_a_write(nlp, tmp_path):
+    """A repeated request is answered from the cache; storing a document (a write through any
+    session, in this process or another) makes the next answer fresh."""
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    store = Store(make_engine(url))
+    first = tmp_path / "first.txt"
+    first.write_text("Militia fighters attacked the town of Berevo on Monday, residents said.\n")
+    list(Batch(nlp, lambda e: None, store=store).run([str(first)]))
+    client = TestClient(create_app(url))
+    cold = client.get("/api/documents")
+    warm = client.get("/api/documents")
+    assert cold.headers["x-cache"] == "miss" and warm.headers["x-cache"] == "hit"
+    assert warm.json() == cold.json() and warm.json()["total"] == 1
+    second = tmp_path / "second.txt"
+    second.write_text("Flood waters cut the road between Lusaka and Kafue on Tuesday, engineers said.\n")
+    other_writer = Store(make_engine(url))  # its own engine and connections, as `newsgraph ingest` has
+    list(Batch(nlp, lambda e: None, store=other_writer).run([str(second)]))
+    fresh = client.get("/api/documents")
+    assert fresh.headers["x-cache"] == "miss" and fresh.json()["total"] == 2
+    assert client.get("/api/documents", params={"limit": 0}).headers.get("x-cache") == "miss"
+    uncached = TestClient(create_app(url, cache=False)).get("/api/documents")
+    assert "x-cache" not in uncached.headers and uncached.json() == fresh.json()

@@ -119,10 +119,59 @@ def test_failure_leaves_store_intact(nlp, stored, tmp_path):
 
 
 def test_migrations_are_idempotent(stored):
+    from alembic.script import ScriptDirectory
+
+    from newsgraph.store.db import alembic_config
+
     store, _, _ = stored
     migrate(store.engine)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
+
+
+def place_aggregate(connection) -> dict[str, tuple[int, int]]:
+    """Documents and mentions per gazetteer place, recomputed from the stored entities."""
+    import json
+
+    totals: dict[str, tuple[set, int]] = {}
+    for document_id, geo, mentions in connection.execute(
+        text(
+            "SELECT e.document_id, e.geo, (SELECT count(*) FROM mentions m WHERE m.entity_pk = e.pk) "
+            "FROM entities e WHERE e.type = 'PLACE' AND e.geo IS NOT NULL"
+        )
+    ):
+        documents, count = totals.get(json.loads(geo)["gazetteer_id"], (set(), 0))
+        totals[json.loads(geo)["gazetteer_id"]] = (documents | {document_id}, count + mentions)
+    return {key: (len(documents), count) for key, (documents, count) in totals.items()}
+
+
+def test_places_read_model_matches_the_stored_entities(stored, tmp_path):
+    """Storing documents keeps `places` equal to an aggregate of the entities; so does the migration
+    that creates it from an older store's entities."""
+    store, _, path = stored
+    with store.engine.connect() as connection:
+        expected = place_aggregate(connection)
+        kept = {
+            g: (d, m)
+            for g, d, m in connection.execute(text("SELECT gazetteer_id, documents, mentions FROM places"))
+        }
+    assert len(expected) >= 5 and kept == expected
+    copy = tmp_path / "copy.db"
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    engine = make_engine(f"sqlite:///{copy}", migrate_schema=False)
+    with engine.begin() as connection:  # the store as revision 0006 left it
+        connection.execute(text("DROP TABLE places"))
+        connection.execute(text("DROP TABLE store_meta"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    migrate(engine)
+    with engine.connect() as connection:
+        rebuilt = {
+            g: (d, m)
+            for g, d, m in connection.execute(text("SELECT gazetteer_id, documents, mentions FROM places"))
+        }
+    assert rebuilt == expected
 
 
 def test_database_url_from_path_env_or_default(monkeypatch):

@@ -274,6 +274,8 @@ def serve(
     host: str = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (one per core).")] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
+    cache: Annotated[bool, typer.Option(help="Keep JSON answers until the store changes.")] = True,
 ) -> None:
     """Serve the web UI and the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default."""
     import os
@@ -283,6 +285,7 @@ def serve(
     from newsgraph.store.db import database_url
 
     os.environ["NEWSGRAPH_DB"] = database_url(db)  # each worker process builds the app from it
+    os.environ["NEWSGRAPH_RESPONSE_CACHE"] = "1" if cache else "0"
     uvicorn.run(
         "newsgraph.web.app:app_from_environment",
         factory=True,
@@ -290,6 +293,7 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        access_log=access_log,
     )
 
 
@@ -339,7 +343,16 @@ def events(
     _validate_date(since, "--since")
     _validate_date(until, "--until")
     store = _store(db)
-    query = EventFilter(type, country, since, until, negated, hypothetical, actor, limit)
+    query = EventFilter(
+        type=type,
+        country=country,
+        since=since,
+        until=until,
+        negated=negated,
+        hypothetical=hypothetical,
+        actor=actor,
+        limit=limit,
+    )
     if grouped:
         _print_clusters(store, query, format)
         return

@@ -9,7 +9,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.store.queries import events_with_roles
+from newsgraph.store.queries import events_with_roles, involving
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
 CONTROL_GAINED = {("ASSAULT", "seize")}
@@ -32,7 +32,7 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
         source.name,
         actor.type,
         target.type,
-    ).where((actor.kb_id == kb_id) | (target.kb_id == kb_id) | (place.kb_id == kb_id))
+    ).where(involving(kb_id))
     facts = []
     for row in session.execute(query):
         event, doc_source, published, a_id, a_name, t_id, t_name, p_id, p_name, said_by, a_type, t_type = row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Select, func, select
+from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.store.schema import (
@@ -15,13 +15,13 @@ from newsgraph.store.schema import (
     EventRow,
     KbEntityRow,
     KbLinkRow,
-    MentionRow,
+    PlaceRow,
     QuoteRow,
     QuoteTextRow,
 )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class EventFilter:
     type: str | None = None
     country: str | None = None
@@ -30,6 +30,7 @@ class EventFilter:
     negated: bool | None = None
     hypothetical: bool | None = None
     actor: str | None = None
+    kb_id: str | None = None  # events the KB entity takes part in, in any role
     limit: int = 1000
     offset: int = 0
 
@@ -67,27 +68,58 @@ class EventRoles:
     source: type[EntityRow]
 
 
-def events_with_roles() -> tuple[Select, EventRoles]:
-    """SELECT events (with their document's source and date) joined to the entity in every role; callers
-    add the role columns they need from the returned aliases."""
-    roles = EventRoles(*(aliased(EntityRow) for _ in range(4)))
+# Built once: aliasing a mapped class copies every column, which costs more than running the query.
+ROLES = EventRoles(*(aliased(EntityRow, name=role) for role in ("actor", "target", "location", "source")))
+
+
+def events_with_roles(entity: bool = True) -> tuple[Select, EventRoles]:
+    """SELECT events (the ORM row unless `entity` is false, then only columns) with their document's
+    source and date, joined to the entity in every role; callers add the role columns they need from
+    the returned aliases."""
     query = (
-        select(EventRow, DocumentRow.source, DocumentRow.published)
+        select(*([EventRow] if entity else []), DocumentRow.source, DocumentRow.published)
+        .select_from(EventRow)
         .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-        .outerjoin(roles.actor, roles.actor.pk == EventRow.actor_pk)
-        .outerjoin(roles.target, roles.target.pk == EventRow.target_pk)
-        .outerjoin(roles.location, roles.location.pk == EventRow.location_pk)
-        .outerjoin(roles.source, roles.source.pk == EventRow.attributed_to_pk)
+        .outerjoin(ROLES.actor, ROLES.actor.pk == EventRow.actor_pk)
+        .outerjoin(ROLES.target, ROLES.target.pk == EventRow.target_pk)
+        .outerjoin(ROLES.location, ROLES.location.pk == EventRow.location_pk)
+        .outerjoin(ROLES.source, ROLES.source.pk == EventRow.attributed_to_pk)
     )
-    return query, roles
+    return query, ROLES
+
+
+def involving(kb_id: str):
+    """WHERE clause: events in which the KB entity is actor, target or place. Written as IN-subqueries
+    on the indexed role columns so the database unions three index lookups instead of scanning."""
+    linked = select(EntityRow.pk).where(EntityRow.kb_id == kb_id)
+    return or_(
+        EventRow.actor_pk.in_(linked), EventRow.target_pk.in_(linked), EventRow.location_pk.in_(linked)
+    )
 
 
 def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
-    query, roles = events_with_roles()
+    query, roles = events_with_roles(entity=False)
     actor, target, location, source = roles.actor, roles.target, roles.location, roles.source
     query = (
-        query.add_columns(actor.name, target.name, location.name, location.geo, source.name)
-        .order_by(EventRow.date.desc(), EventRow.pk)
+        query.add_columns(
+            EventRow.pk.label("id"),
+            EventRow.type,
+            EventRow.mode,
+            EventRow.date,
+            EventRow.negated,
+            EventRow.hypothetical,
+            actor.name.label("actor"),
+            target.name.label("target"),
+            location.name.label("location"),
+            EventRow.country,
+            location.geo,
+            source.name.label("attributed_to"),
+            EventRow.document_id,
+            EventRow.sentence,
+            EventRow.start,
+            EventRow.end,
+        )
+        .order_by(EventRow.date.desc(), EventRow.pk.desc())
         .limit(f.limit)
         .offset(f.offset)
     )
@@ -105,41 +137,15 @@ def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
         query = query.where(EventRow.hypothetical == f.hypothetical)
     if f.actor:
         query = query.where(actor.name.ilike(f"%{f.actor}%"))
-    rows = []
-    with Session(engine) as session:
-        for (
-            event,
-            doc_source,
-            published,
-            actor_name,
-            target_name,
-            location_name,
-            geo,
-            source_name,
-        ) in session.execute(query):
-            rows.append(
-                {
-                    "id": event.pk,
-                    "type": event.type,
-                    "mode": event.mode,
-                    "date": event.date,
-                    "negated": event.negated,
-                    "hypothetical": event.hypothetical,
-                    "actor": actor_name,
-                    "target": target_name,
-                    "location": location_name,
-                    "country": event.country,
-                    "lat": (geo or {}).get("lat"),
-                    "lon": (geo or {}).get("lon"),
-                    "attributed_to": source_name,
-                    "document_id": event.document_id,
-                    "source": doc_source,
-                    "published": published,
-                    "sentence": event.sentence,
-                    "start": event.start,
-                    "end": event.end,
-                }
-            )
+    if f.kb_id:
+        query = query.where(involving(f.kb_id))
+    with engine.connect() as connection:
+        result = connection.execute(query)
+        columns = list(result.keys())
+        rows = [dict(zip(columns, values, strict=True)) for values in result]
+    for row in rows:
+        geo = row.pop("geo") or {}
+        row["lat"], row["lon"] = geo.get("lat"), geo.get("lon")
     return rows
 
 
@@ -220,46 +226,52 @@ def quote_rows(
 ) -> list[dict]:
     """Quote occurrences with their speaker (or, grouped, one row per quotation with its count)."""
     query = (
-        select(QuoteRow, QuoteTextRow, EntityRow.name, EntityRow.kb_id, DocumentRow.source)
+        select(
+            QuoteRow.quote_text_pk.label("quote"),
+            QuoteRow.text,
+            EntityRow.name.label("speaker"),
+            EntityRow.kb_id.label("speaker_kb_id"),
+            QuoteRow.speaker_text,
+            QuoteRow.channel,
+            QuoteRow.kind,
+            func.coalesce(QuoteTextRow.occurrences, 1).label("occurrences"),
+            func.coalesce(QuoteTextRow.documents, 1).label("documents"),
+            QuoteRow.document_id,
+            DocumentRow.source,
+            QuoteRow.start,
+            QuoteRow.end,
+        )
         .join(QuoteTextRow, QuoteTextRow.pk == QuoteRow.quote_text_pk, isouter=True)
         .join(DocumentRow, DocumentRow.id == QuoteRow.document_id)
         .outerjoin(EntityRow, EntityRow.pk == QuoteRow.speaker_pk)
         .order_by(QuoteRow.pk)
     )
+    own: list = []  # conditions on the quotes table itself
+    if channel:
+        own.append(QuoteRow.channel == channel)
+    if speaker_kb_id:
+        own.append(QuoteRow.speaker_pk.in_(select(EntityRow.pk).where(EntityRow.kb_id == speaker_kb_id)))
+    query = query.where(*own)
     if speaker:
         query = query.where(
             EntityRow.name.ilike(f"%{speaker}%") | QuoteRow.speaker_text.ilike(f"%{speaker}%")
         )
-    if channel:
-        query = query.where(QuoteRow.channel == channel)
-    if speaker_kb_id:
-        query = query.where(EntityRow.kb_id == speaker_kb_id)
-    if not grouped:  # occurrences page in SQL; grouping needs every row first
-        query = query.limit(limit).offset(offset)
+        if not grouped:
+            query = query.limit(limit).offset(offset)
+            offset = 0
+    elif not grouped:
+        # Page over the quotes table alone, then join: an OFFSET over the joined rows would join every
+        # skipped row as well.
+        page = select(QuoteRow.pk).where(*own).order_by(QuoteRow.pk).limit(limit).offset(offset)
+        query = query.where(QuoteRow.pk.in_(page))
         offset = 0
     rows, seen = [], set()
-    with Session(engine) as session:
-        for quote, text_row, speaker_name, speaker_kb_id, source in session.execute(query):
-            if grouped and quote.quote_text_pk in seen:
+    with engine.connect() as connection:
+        for row in connection.execute(query).mappings():
+            if grouped and row["quote"] in seen:
                 continue
-            seen.add(quote.quote_text_pk)
-            rows.append(
-                {
-                    "quote": quote.quote_text_pk,
-                    "text": quote.text,
-                    "speaker": speaker_name,
-                    "speaker_kb_id": speaker_kb_id,
-                    "speaker_text": quote.speaker_text,
-                    "channel": quote.channel,
-                    "kind": quote.kind,
-                    "occurrences": text_row.occurrences if text_row else 1,
-                    "documents": text_row.documents if text_row else 1,
-                    "document_id": quote.document_id,
-                    "source": source,
-                    "start": quote.start,
-                    "end": quote.end,
-                }
-            )
+            seen.add(row["quote"])
+            rows.append(dict(row))
     if grouped:
         rows.sort(key=lambda r: -r["occurrences"])
     return rows[offset : offset + limit]
@@ -277,6 +289,9 @@ def kb_entity_details(engine: Engine, name: str) -> list[dict]:
         return [_kb_detail(session, kb) for kb in matches[:20]]
 
 
+PROFILE_LIMIT = 1000  # most recent quotes and events on a profile; the filtered lists page further
+
+
 def entity_profile(engine: Engine, kb_id: str) -> dict | None:
     """One KB entity (details and merge evidence) with the quotes it spoke and the events naming it;
     the API's entity view and the entity page both show this."""
@@ -285,13 +300,8 @@ def entity_profile(engine: Engine, kb_id: str) -> dict | None:
         if kb is None:
             return None
         profile = _kb_detail(session, kb)
-    name = profile["name"]
-    profile["quotes"] = quote_rows(engine, limit=10**6, speaker_kb_id=kb_id)
-    profile["events"] = [
-        e
-        for e in event_rows(engine, EventFilter(limit=10**6))
-        if name in (e["actor"], e["target"], e["location"])
-    ]
+    profile["quotes"] = quote_rows(engine, limit=PROFILE_LIMIT, speaker_kb_id=kb_id)
+    profile["events"] = event_rows(engine, EventFilter(kb_id=kb_id, limit=PROFILE_LIMIT))
     return profile
 
 
@@ -340,40 +350,18 @@ PLACE_COLUMNS = [
 
 
 def place_rows(engine: Engine, country: str | None = None, limit: int = 10000, offset: int = 0) -> list[dict]:
-    """Places across documents, one row per gazetteer entry, with every name used for it."""
-    query = select(EntityRow).where(EntityRow.type == "PLACE", EntityRow.geo.is_not(None))
+    """Places across documents, one row per gazetteer entry with every name used for it, most reported
+    first (read from the `places` table that storing documents keeps up to date)."""
+    query = (
+        select(*(getattr(PlaceRow, column) for column in PLACE_COLUMNS))
+        .order_by(PlaceRow.mentions.desc(), PlaceRow.name)
+        .limit(limit)
+        .offset(offset)
+    )
     if country:
-        query = query.where(EntityRow.country == country.upper())
-    places: dict[str, dict] = {}
-    with Session(engine) as session:
-        mention_counts = dict(
-            session.execute(select(MentionRow.entity_pk, func.count()).group_by(MentionRow.entity_pk)).all()
-        )
-        for entity in session.scalars(query):
-            geo = entity.geo
-            row = places.setdefault(
-                geo["gazetteer_id"],
-                {
-                    "gazetteer_id": geo["gazetteer_id"],
-                    "name": entity.name,
-                    "aliases": set(),
-                    "country": geo["country"],
-                    "admin1": geo.get("admin1"),
-                    "lat": geo["lat"],
-                    "lon": geo["lon"],
-                    "feature": geo.get("feature"),
-                    "documents": set(),
-                    "mentions": 0,
-                },
-            )
-            row["aliases"].update([entity.name, *entity.aliases])
-            row["documents"].add(entity.document_id)
-            row["mentions"] += mention_counts.get(entity.pk, 0)
-    rows = sorted(places.values(), key=lambda r: (-r["mentions"], r["name"]))[offset : offset + limit]
-    for row in rows:
-        row["aliases"] = sorted(row["aliases"] - {row["name"]})
-        row["documents"] = sorted(row["documents"])
-    return rows
+        query = query.where(PlaceRow.country == country.upper())
+    with engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def to_geojson(events: list[dict], places: list[dict]) -> dict:

@@ -8,7 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, bindparam, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from newsgraph.store.schema import (
     IngestErrorRow,
     KbEntityRow,
     MentionRow,
+    PlaceRow,
     QuoteRow,
     QuoteTextRow,
     RelationRow,
@@ -44,6 +45,7 @@ COUNTED = {
     "claims": ClaimRow,
     "sources": SourceRow,
     "kb_entities": KbEntityRow,
+    "places": PlaceRow,
     "ingest_errors": IngestErrorRow,
 }
 
@@ -87,6 +89,7 @@ class Store:
             session.add(_document_row(document, minhash, contract))
             session.flush()
             entity_pks = self._save_entities(session, document.id, contract["entities"])
+            self._count_places(session, contract["entities"])
             KnowledgeBase(session).link_document(
                 [(session.get(EntityRow, entity_pks[e["id"]]), e) for e in contract["entities"]]
             )
@@ -120,6 +123,36 @@ class Store:
                 for m in entity["mentions"]
             )
         return pks
+
+    @staticmethod
+    def _count_places(session: Session, entities: list[dict]) -> None:
+        """Add this document's place entities to the places read model (names, documents, mentions)."""
+        seen: set[str] = set()
+        for entity in entities:
+            geo = entity.get("geo")
+            if entity["type"] != "PLACE" or not geo:
+                continue
+            place = session.scalar(select(PlaceRow).where(PlaceRow.gazetteer_id == geo["gazetteer_id"]))
+            if place is None:
+                place = PlaceRow(
+                    gazetteer_id=geo["gazetteer_id"],
+                    name=entity["name"],
+                    aliases=[],
+                    country=geo.get("country"),
+                    admin1=geo.get("admin1"),
+                    lat=geo["lat"],
+                    lon=geo["lon"],
+                    feature=geo.get("feature"),
+                    documents=0,
+                    mentions=0,
+                )
+                session.add(place)
+            names = {entity["name"], *entity["aliases"]} - {place.name}
+            place.aliases = sorted(set(place.aliases) | names)
+            place.documents += geo["gazetteer_id"] not in seen
+            place.mentions += len(entity["mentions"])
+            seen.add(geo["gazetteer_id"])
+            session.flush()
 
     def _save_facts(self, session: Session, doc_id: str, contract: dict, pks: dict[str, int]) -> None:
         countries = {e["id"]: (e.get("geo") or {}).get("country") for e in contract["entities"]}
@@ -302,13 +335,26 @@ class Store:
         return self._search_postgres(query, limit)
 
     def _search_sqlite(self, query: str, limit: int) -> list[SearchHit]:
-        sql = text(
-            "SELECT d.id, d.title, d.source, d.published, snippet(documents_fts, 1, '[', ']', '…', 12) "
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+        # Rank first, then build snippets for the page only: SQLite evaluates every result column
+        # before sorting, so one query would make a snippet for every match of a common word.
+        ranked = text(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
         )
+        page = text(
+            "SELECT documents_fts.rowid, d.id, d.title, d.source, d.published, "
+            "snippet(documents_fts, 1, '[', ']', '…', 12) "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH :q AND documents_fts.rowid IN :rowids"
+        ).bindparams(bindparam("rowids", expanding=True))
         with self.engine.connect() as connection:
-            return [SearchHit(*row) for row in connection.execute(sql, {"q": query, "n": limit})]
+            rowids = connection.execute(ranked, {"q": query, "n": limit}).scalars().all()
+            if not rowids:
+                return []
+            hits = {
+                row[0]: SearchHit(*row[1:])
+                for row in connection.execute(page, {"q": query, "rowids": rowids})
+            }
+        return [hits[rowid] for rowid in rowids]
 
     def _search_postgres(self, query: str, limit: int) -> list[SearchHit]:
         sql = text(

@@ -122,6 +122,25 @@ class QuoteTextRow(Base):
     documents: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PlaceRow(Base):
+    """One gazetteer place across documents, with every name used for it and how often it is reported:
+    kept up to date as documents are stored, so the places list and the map never aggregate mentions."""
+
+    __tablename__ = "places"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gazetteer_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    country: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    feature: Mapped[str | None] = mapped_column(String(16))
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class EventRow(Base):
     __tablename__ = "events"
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -201,6 +220,15 @@ class ClaimSourceRow(Base):
     entity_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"))
 
 
+class StoreMetaRow(Base):
+    """One row: `generation` grows with every write transaction (see store.db.count_writes)."""
+
+    __tablename__ = "store_meta"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class IngestErrorRow(Base):
     """Inputs that failed, kept so a batch's failures can be listed later."""
 
@@ -212,6 +240,12 @@ class IngestErrorRow(Base):
 
 
 Index("ix_mentions_doc_span", MentionRow.document_id, MentionRow.start)
-Index("ix_events_type_date", EventRow.type, EventRow.date)
-Index("ix_kb_entities_documents", KbEntityRow.documents)
+Index("ix_events_type_date_pk", EventRow.type, EventRow.date, EventRow.pk)
+Index("ix_events_date_pk", EventRow.date, EventRow.pk)
+Index("ix_events_country_date_pk", EventRow.country, EventRow.date, EventRow.pk)
+# the entity list's order (most documents first, then by name) as stored, so a page needs no sort
+Index("ix_kb_entities_documents_name", KbEntityRow.documents.desc(), KbEntityRow.name)
+Index("ix_kb_entities_type_documents_name", KbEntityRow.type, KbEntityRow.documents.desc(), KbEntityRow.name)
+Index("ix_places_mentions_name", PlaceRow.mentions.desc(), PlaceRow.name)
+Index("ix_places_country_mentions_name", PlaceRow.country, PlaceRow.mentions.desc(), PlaceRow.name)
 Index("ix_documents_published_id", DocumentRow.published, DocumentRow.id)

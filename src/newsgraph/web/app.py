@@ -7,9 +7,11 @@ import csv
 import datetime as dt
 import html
 import io
+import os
 from importlib import resources
 from typing import Annotated
 
+import orjson
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph import __version__
 from newsgraph.kb.situation import contested_across_documents, situation
-from newsgraph.store.db import make_engine
+from newsgraph.store.db import generation, make_engine
 from newsgraph.store.queries import (
     CLUSTER_COLUMNS,
     EVENT_COLUMNS,
@@ -34,15 +36,24 @@ from newsgraph.store.queries import (
 )
 from newsgraph.store.repository import Store
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
+from newsgraph.web.cache import ResponseCache
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0)]
 DateParam = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Format = Annotated[str, Query(pattern="^(json|csv)$")]
+Country = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")]
+
+
+class JSON(JSONResponse):
+    """JSON rendered by orjson: several times faster than the standard library on large pages."""
+
+    def render(self, content: object) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 def problem(status: int, title: str, detail: str) -> JSONResponse:
-    return JSONResponse(
+    return JSON(
         {"type": "about:blank", "title": title, "status": status, "detail": detail},
         status_code=status,
         media_type="application/problem+json",
@@ -58,7 +69,8 @@ def as_csv(rows: list[dict], columns: list[str]) -> Response:
     return Response(buffer.getvalue(), media_type="text/csv")
 
 
-def create_app(db: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
+    """The API and web UI over the store at `db`; `cache` keeps JSON answers until the store changes."""
     store = Store(make_engine(db))
     engine = store.engine
     app = FastAPI(
@@ -66,6 +78,8 @@ def create_app(db: str | None = None) -> FastAPI:
         version=__version__,
         description="Source-attributed knowledge base of news: entities, quotes, events, places, claims.",
     )
+    if cache:
+        app.add_middleware(ResponseCache, generation=lambda: generation(engine))
 
     @app.exception_handler(HTTPException)
     async def http_problem(_: Request, exc: HTTPException) -> JSONResponse:
@@ -78,81 +92,68 @@ def create_app(db: str | None = None) -> FastAPI:
         return problem(422, "Invalid request", f"{where}: {first.get('msg', 'invalid value')}")
 
     @app.get("/api/stats")
-    def stats() -> dict:
-        return JSONResponse(store.stats())
+    def stats() -> dict:  # counts whole tables: the threadpool, not the event loop
+        return JSON(store.stats())
 
     @app.get("/api/documents")
-    def documents(limit: Limit = 50, offset: Offset = 0) -> dict:
-        with Session(engine) as session:
-            total = session.scalar(select(func.count()).select_from(DocumentRow))
-            rows = session.execute(
-                select(
-                    DocumentRow.id,
-                    DocumentRow.title,
-                    DocumentRow.source,
-                    DocumentRow.published,
-                    DocumentRow.duplicate_of,
-                )
-                .order_by(DocumentRow.published.desc())
-                .limit(limit)
-                .offset(offset)
-            ).all()
-        return JSONResponse(
-            {
-                "total": total,
-                "limit": limit,
-                "offset": offset,
-                "items": [
-                    dict(zip(("id", "title", "source", "published", "duplicate_of"), r, strict=True))
-                    for r in rows
-                ],
-            }
+    async def documents(limit: Limit = 50, offset: Offset = 0) -> dict:
+        page = (
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                DocumentRow.source,
+                DocumentRow.published,
+                DocumentRow.duplicate_of,
+            )
+            .order_by(DocumentRow.published.desc())
+            .limit(limit)
+            .offset(offset)
         )
+        with engine.connect() as connection:
+            total = connection.scalar(select(func.count()).select_from(DocumentRow))
+            items = [dict(row) for row in connection.execute(page).mappings()]
+        return JSON({"total": total, "limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/documents/{doc_id}")
-    def document(doc_id: str) -> dict:
+    async def document(doc_id: str) -> dict:
         contract = store.contract(doc_id)
         if contract is None:
             raise HTTPException(404, f"no document {doc_id}")
-        return JSONResponse(contract)
+        return JSON(contract)
 
     @app.get("/api/search")
-    def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20) -> dict:
-        return JSONResponse({"query": q, "items": [hit.__dict__ for hit in store.search(q, limit)]})
+    async def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20) -> dict:
+        return JSON({"query": q, "items": [hit.__dict__ for hit in store.search(q, limit)]})
 
     @app.get("/api/entities")
-    def entities(
+    async def entities(
         q: str | None = None,
         type: Annotated[str | None, Query(pattern="^(PERSON|ORG|PLACE|EVENT|OTHER)$")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        query = select(KbEntityRow).order_by(KbEntityRow.documents.desc(), KbEntityRow.name)
+        query = select(
+            KbEntityRow.kb_id,
+            KbEntityRow.name,
+            KbEntityRow.type,
+            KbEntityRow.aliases,
+            KbEntityRow.countries,
+            KbEntityRow.documents,
+        ).order_by(KbEntityRow.documents.desc(), KbEntityRow.name)
         if type:
             query = query.where(KbEntityRow.type == type)
         if q:
             query = query.where(KbEntityRow.name.ilike(f"%{q}%"))
-        with Session(engine) as session:
-            rows = session.scalars(query.limit(limit).offset(offset)).all()
-            items = [
-                {
-                    "kb_id": r.kb_id,
-                    "name": r.name,
-                    "type": r.type,
-                    "aliases": r.aliases,
-                    "countries": r.countries,
-                    "documents": r.documents,
-                }
-                for r in rows
-            ]
-        return JSONResponse({"limit": limit, "offset": offset, "items": items})
+        with engine.connect() as connection:
+            items = [dict(row) for row in connection.execute(query.limit(limit).offset(offset)).mappings()]
+        return JSON({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/entities/{kb_id}")
-    def entity(kb_id: str) -> dict:
+    async def entity(kb_id: str) -> dict:
         profile = entity_profile(engine, kb_id)
         if profile is None:
             raise HTTPException(404, f"no entity {kb_id}")
-        return JSONResponse(profile)
+        return JSON(profile)
 
     @app.get("/api/entities/{kb_id}/situation")
     def entity_situation(kb_id: str) -> dict:
@@ -164,12 +165,12 @@ def create_app(db: str | None = None) -> FastAPI:
     @app.get("/api/claims/contested")
     def contested_claims() -> dict:
         """Claims that sources contest, within a document (alternatives) and across documents."""
-        return JSONResponse({"across_documents": contested_across_documents(engine)})
+        return JSON({"across_documents": contested_across_documents(engine)})
 
     @app.get("/api/events")
-    def events(
+    async def events(
         type: str | None = None,
-        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
+        country: Country = None,
         since: DateParam = None,
         until: DateParam = None,
         negated: bool | None = None,
@@ -180,11 +181,22 @@ def create_app(db: str | None = None) -> FastAPI:
         format: Format = "json",
     ):
         rows = event_rows(
-            engine, EventFilter(type, country, since, until, negated, hypothetical, actor, limit, offset)
+            engine,
+            EventFilter(
+                type=type,
+                country=country,
+                since=since,
+                until=until,
+                negated=negated,
+                hypothetical=hypothetical,
+                actor=actor,
+                limit=limit,
+                offset=offset,
+            ),
         )
         if format == "csv":
             return as_csv(rows, EVENT_COLUMNS)
-        return JSONResponse({"limit": limit, "offset": offset, "items": rows})
+        return JSON({"limit": limit, "offset": offset, "items": rows})
 
     @app.get("/api/events/clusters")
     def clusters(type: str | None = None, limit: Limit = 100, offset: Offset = 0, format: Format = "json"):
@@ -192,11 +204,11 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, CLUSTER_COLUMNS)
             if format == "csv"
-            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
+            else JSON({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/quotes")
-    def quotes(
+    async def quotes(
         speaker: str | None = None,
         channel: str | None = None,
         grouped: bool = False,
@@ -208,11 +220,11 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, QUOTE_COLUMNS)
             if format == "csv"
-            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
+            else JSON({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/claims")
-    def claims(contested: bool = False, limit: Limit = 100, offset: Offset = 0) -> dict:
+    async def claims(contested: bool = False, limit: Limit = 100, offset: Offset = 0) -> dict:
         query = select(ClaimRow, EntityRow.name).outerjoin(EntityRow, EntityRow.pk == ClaimRow.subject_pk)
         if contested:
             query = query.where(ClaimRow.status == "contested")
@@ -230,11 +242,11 @@ def create_app(db: str | None = None) -> FastAPI:
                 }
                 for c, name in rows
             ]
-        return JSONResponse({"limit": limit, "offset": offset, "items": items})
+        return JSON({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/places")
-    def places(
-        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
+    async def places(
+        country: Country = None,
         limit: Limit = 500,
         offset: Offset = 0,
         format: Format = "json",
@@ -243,18 +255,41 @@ def create_app(db: str | None = None) -> FastAPI:
         return (
             as_csv(rows, PLACE_COLUMNS)
             if format == "csv"
-            else JSONResponse({"limit": limit, "offset": offset, "items": rows})
+            else JSON({"limit": limit, "offset": offset, "items": rows})
         )
 
     @app.get("/api/export.geojson")
-    def geojson(country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None) -> Response:
-        collection = to_geojson(
-            event_rows(engine, EventFilter(country=country, limit=10**9)), place_rows(engine, country)
+    async def geojson(
+        type: str | None = None,
+        country: Country = None,
+        since: DateParam = None,
+        until: DateParam = None,
+        negated: bool | None = None,
+        hypothetical: bool | None = None,
+        actor: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+        places: bool = True,
+    ) -> Response:
+        """Located events (the most recent `limit` that match the filters, as in /api/events) and, unless
+        `places=false`, the `limit` most reported places: what the map draws."""
+        events = event_rows(
+            engine,
+            EventFilter(
+                type=type,
+                country=country,
+                since=since,
+                until=until,
+                negated=negated,
+                hypothetical=hypothetical,
+                actor=actor,
+                limit=limit,
+            ),
         )
-        return JSONResponse(collection, media_type="application/geo+json")
+        collection = to_geojson(events, place_rows(engine, country, limit) if places else [])
+        return JSON(collection, media_type="application/geo+json")
 
     @app.get("/api/feed.atom")
-    def feed(limit: Limit = 50) -> Response:
+    async def feed(limit: Limit = 50) -> Response:
         """An Atom feed of the latest events, for feed readers and alerting."""
         rows = event_rows(engine, EventFilter(limit=limit))
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -285,5 +320,6 @@ def create_app(db: str | None = None) -> FastAPI:
 
 
 def app_from_environment() -> FastAPI:
-    """Factory for `newsgraph serve` (uvicorn workers): the database URL comes from $NEWSGRAPH_DB."""
-    return create_app(None)
+    """Factory for `newsgraph serve` (uvicorn workers): the database URL comes from $NEWSGRAPH_DB,
+    and $NEWSGRAPH_RESPONSE_CACHE=0 turns the response cache off."""
+    return create_app(None, cache=os.environ.get("NEWSGRAPH_RESPONSE_CACHE", "1") != "0")
