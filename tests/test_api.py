@@ -102,3 +102,27 @@ def test_response_cache_serves_repeats_and_never_outlives_a_write(nlp, tmp_path)
     assert client.get("/api/documents", params={"limit": 0}).headers.get("x-cache") == "miss"
     uncached = TestClient(create_app(url, cache=False)).get("/api/documents")
     assert "x-cache" not in uncached.headers and uncached.json() == fresh.json()
+
+
+def test_response_cache_keeps_within_its_byte_budget():
+    """Least recently used answers are dropped once the cached bodies exceed the budget."""
+    import asyncio
+
+    from newsgraph.web.cache import ResponseCache
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"x" * 400})
+
+    cache = ResponseCache(app, generation=lambda: 1, budget=1000)
+
+    async def get(path: str) -> None:
+        async def send(message):
+            return None
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b""}
+        await cache(scope, None, send)
+
+    for path in ("/api/a", "/api/b", "/api/a", "/api/c"):
+        asyncio.run(get(path))
+    assert list(cache.entries) == ["/api/a?", "/api/c?"] and cache.size == 800

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import html
 import io
 import os
@@ -322,4 +323,6 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """Factory for `newsgraph serve` (uvicorn workers): the database URL comes from $NEWSGRAPH_DB,
     and $NEWSGRAPH_RESPONSE_CACHE=0 turns the response cache off."""
-    return create_app(None, cache=os.environ.get("NEWSGRAPH_RESPONSE_CACHE", "1") != "0")
+    app = create_app(None, cache=os.environ.get("NEWSGRAPH_RESPONSE_CACHE", "1") != "0")
+    gc.freeze()  # the modules and data loaded so far live as long as the worker: keep them out of GC passes
+    return app

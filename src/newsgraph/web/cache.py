@@ -12,15 +12,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHED_PREFIX = "/api/"
 MAX_BODY = 2 * 1024 * 1024  # larger answers (bulk exports) are rebuilt each time
+MAX_TOTAL = 128 * 1024 * 1024  # per worker process; least recently used answers go first
 
 
 class ResponseCache:
     """Pure ASGI middleware (no per-request task or body copy on a miss beyond the capture)."""
 
-    def __init__(self, app: ASGIApp, generation: Callable[[], int], entries: int = 2048) -> None:
+    def __init__(self, app: ASGIApp, generation: Callable[[], int], budget: int = MAX_TOTAL) -> None:
         self.app = app
         self.generation = generation
-        self.capacity = entries
+        self.budget = budget
+        self.size = 0
         self.entries: OrderedDict[str, tuple[int, Message, bytes]] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -50,10 +52,16 @@ class ResponseCache:
         await self.app(scope, receive, capture)
         body = b"".join(chunks)
         if start.get("status") == 200 and len(body) <= MAX_BODY:
+            self.forget(key)
             self.entries[key] = (current, start, body)
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.capacity:
-                self.entries.popitem(last=False)
+            self.size += len(body)
+            while self.size > self.budget:
+                self.forget(next(iter(self.entries)))
+
+    def forget(self, key: str) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry[2])
 
 
 def labelled(start: Message, outcome: bytes) -> Message:
