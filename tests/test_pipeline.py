@@ -139,3 +139,24 @@ def test_events_with_negation_modality_and_dates(analyse):
 def test_paragraph_breaks_end_sentences(nlp):
     doc = nlp('The minister spoke to reporters on Monday\n\n"We will rebuild the bridge," she said.')
     assert any(sent.text.startswith('"We will rebuild') for sent in doc.sents)
+
+
+def test_relations_stated_in_the_text_become_claims(analyse, contract_schema):
+    """A kinship stated in an appositive is a claim of the publisher; the gazetteer's own hierarchy
+    (a town lies in its province) is knowledge, not something the article claims."""
+    text = (
+        "Tarik Odayo, the son of former senator Bashir Odayo, was arrested in Kaduna on Friday, "
+        "the regional police said.\n"
+    )
+    result = analyse(text, source="https://news.example.org/a.html")
+    validate(result, contract_schema)
+    child = next(r for r in result["relations"] if r["predicate"] == "child_of")
+    claims = [c for c in result["claims"] if c.get("kind") == "relation"]
+    stated = [c for c in claims if c["predicate"] == "child_of"]
+    assert len(stated) == 1 and stated[0]["subject"] == child["subject"]
+    assert "son of former senator" in stated[0]["statement"]
+    assert stated[0]["sources"] == ["publisher:news.example.org"] and stated[0]["status"] == "reported"
+    from_gazetteer = [r for r in result["relations"] if r.get("evidence") == "gazetteer"]
+    assert from_gazetteer and all(
+        c["predicate"] != "located_in" or c["subject"] != r["subject"] for c in claims for r in from_gazetteer
+    )

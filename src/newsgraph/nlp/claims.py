@@ -1,4 +1,5 @@
-"""Claims component: each reported event and each attributed quote becomes a claim with its sources.
+"""Claims component: each reported event, each relation the text states and each attributed quote
+becomes a claim with its sources.
 
 Claims about the same subject and event type that disagree (one negated, one not; or different
 places) are marked contested and point at each other as alternatives. Cross-document contests are
@@ -38,6 +39,14 @@ class ClaimBuilder:
             if subject is None:
                 continue
             claims.append(self._claim(event, subject, event["sentence"], index, "event", publisher))
+        for index, relation in enumerate(doc._.relations or []):
+            if relation.get("evidence") != "text":  # the gazetteer's hierarchy is not the article's claim
+                continue
+            span = doc.char_span(relation["start"], relation["end"], alignment_mode="expand")
+            sentence = span.sent.text if span is not None else doc.text[relation["start"] : relation["end"]]
+            claim = self._claim(relation, relation["subject"], sentence, index, "relation", publisher)
+            claim.update(predicate=relation["predicate"], object=relation["object"])
+            claims.append(claim)
         for index, quote in enumerate(doc._.quotes or []):
             if quote["speaker"] is None and quote["speaker_text"] is None:
                 continue
