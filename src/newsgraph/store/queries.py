@@ -31,6 +31,7 @@ class EventFilter:
     hypothetical: bool | None = None
     actor: str | None = None
     kb_id: str | None = None  # events the KB entity takes part in, in any role
+    clusters: list[int] | None = None  # mentions of these real-world events
     limit: int = 1000
     offset: int = 0
 
@@ -97,6 +98,30 @@ def involving(kb_id: str):
     )
 
 
+def event_conditions(f: EventFilter) -> list:
+    """The filter as WHERE conditions over `events_with_roles()` (the actor filter uses its alias)."""
+    conditions = []
+    if f.type:
+        conditions.append(EventRow.type == f.type.upper())
+    if f.country:
+        conditions.append(EventRow.country == f.country.upper())
+    if f.since:
+        conditions.append(EventRow.date >= f.since)
+    if f.until:
+        conditions.append(EventRow.date <= f.until + "\uffff")
+    if f.negated is not None:
+        conditions.append(EventRow.negated == f.negated)
+    if f.hypothetical is not None:
+        conditions.append(EventRow.hypothetical == f.hypothetical)
+    if f.actor:
+        conditions.append(ROLES.actor.name.ilike(f"%{f.actor}%"))
+    if f.kb_id:
+        conditions.append(involving(f.kb_id))
+    if f.clusters is not None:
+        conditions.append(EventRow.cluster_pk.in_(f.clusters))
+    return conditions
+
+
 def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
     query, roles = events_with_roles(entity=False)
     actor, target, location, source = roles.actor, roles.target, roles.location, roles.source
@@ -123,22 +148,7 @@ def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
         .limit(f.limit)
         .offset(f.offset)
     )
-    if f.type:
-        query = query.where(EventRow.type == f.type.upper())
-    if f.country:
-        query = query.where(EventRow.country == f.country.upper())
-    if f.since:
-        query = query.where(EventRow.date >= f.since)
-    if f.until:
-        query = query.where(EventRow.date <= f.until + "\uffff")
-    if f.negated is not None:
-        query = query.where(EventRow.negated == f.negated)
-    if f.hypothetical is not None:
-        query = query.where(EventRow.hypothetical == f.hypothetical)
-    if f.actor:
-        query = query.where(actor.name.ilike(f"%{f.actor}%"))
-    if f.kb_id:
-        query = query.where(involving(f.kb_id))
+    query = query.where(*event_conditions(f))
     with engine.connect() as connection:
         result = connection.execute(query)
         columns = list(result.keys())
@@ -165,37 +175,52 @@ CLUSTER_COLUMNS = [
 
 
 def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
-    """Real-world events (clusters of mentions), with the documents that report each."""
-    mentions = event_rows(engine, EventFilter(**{**f.__dict__, "limit": 10**9, "offset": 0}))
+    """Real-world events (clusters of mentions) with a mention matching the filter, most widely
+    reported first, with the documents that report each. The page is cut in SQL; only its clusters'
+    mentions are read."""
+    matching, _ = events_with_roles(entity=False)
+    matching = matching.with_only_columns(EventRow.cluster_pk).where(*event_conditions(f))
+    page = (
+        select(EventClusterRow)
+        .where(EventClusterRow.pk.in_(matching))
+        .order_by(EventClusterRow.documents.desc(), EventClusterRow.date, EventClusterRow.pk)
+        .limit(f.limit)
+        .offset(f.offset)
+    )
     with Session(engine) as session:
-        cluster_of = dict(session.execute(select(EventRow.pk, EventRow.cluster_pk)).all())
-        clusters = {c.pk: c for c in session.scalars(select(EventClusterRow))}
-    grouped: dict[int, dict] = {}
-    for mention in mentions:
-        pk = cluster_of.get(mention["id"])
-        if pk is None:
-            continue
-        cluster = clusters[pk]
-        row = grouped.setdefault(
-            pk,
-            {
-                "cluster": pk,
-                "type": cluster.type,
-                "date": cluster.date,
-                "actor": mention["actor"],
-                "target": mention["target"],
-                "place": mention["location"],
-                "negated": cluster.negated,
-                "hypothetical": cluster.hypothetical,
-                "mentions": cluster.mentions,
-                "documents": cluster.documents,
-                "sources": [],
-            },
+        clusters = session.scalars(page).all()
+    mentions = event_rows(engine, EventFilter(clusters=[c.pk for c in clusters], limit=10**9))
+    with engine.connect() as connection:
+        cluster_of = dict(
+            connection.execute(
+                select(EventRow.pk, EventRow.cluster_pk).where(
+                    EventRow.cluster_pk.in_([c.pk for c in clusters])
+                )
+            ).all()
         )
+    rows = {
+        c.pk: {
+            "cluster": c.pk,
+            "type": c.type,
+            "date": c.date,
+            "actor": None,
+            "target": None,
+            "place": None,
+            "negated": c.negated,
+            "hypothetical": c.hypothetical,
+            "mentions": c.mentions,
+            "documents": c.documents,
+            "sources": [],
+        }
+        for c in clusters
+    }
+    for mention in sorted(mentions, key=lambda m: m["id"]):  # names from the first report
+        row = rows[cluster_of[mention["id"]]]
+        for field, key in (("actor", "actor"), ("target", "target"), ("place", "location")):
+            row[field] = row[field] or mention[key]
         if mention["source"] not in row["sources"]:
             row["sources"].append(mention["source"])
-    rows = sorted(grouped.values(), key=lambda r: (-r["documents"], r["date"] or ""), reverse=False)
-    return rows[f.offset : f.offset + f.limit]
+    return list(rows.values())
 
 
 QUOTE_COLUMNS = [
