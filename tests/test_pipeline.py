@@ -145,7 +145,7 @@ def test_relations_stated_in_the_text_become_claims(analyse, contract_schema):
     """A kinship stated in an appositive is a claim of the publisher; the gazetteer's own hierarchy
     (a town lies in its province) is knowledge, not something the article claims."""
     text = (
-        "Tarik Odayo, the son of former senator Bashir Odayo, was arrested in Kaduna on Friday, "
+        "Tarik Odayo, the son of the late senator Bashir Odayo, was arrested in Kaduna on Friday, "
         "the regional police said.\n"
     )
     result = analyse(text, source="https://news.example.org/a.html")
@@ -154,7 +154,7 @@ def test_relations_stated_in_the_text_become_claims(analyse, contract_schema):
     claims = [c for c in result["claims"] if c.get("kind") == "relation"]
     stated = [c for c in claims if c["predicate"] == "child_of"]
     assert len(stated) == 1 and stated[0]["subject"] == child["subject"]
-    assert "son of former senator" in stated[0]["statement"]
+    assert "son of the late senator" in stated[0]["statement"]
     assert stated[0]["sources"] == ["publisher:news.example.org"] and stated[0]["status"] == "reported"
     from_gazetteer = [r for r in result["relations"] if r.get("evidence") == "gazetteer"]
     assert from_gazetteer and all(

@@ -154,9 +154,13 @@ class RelationExtractor:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        entity_id = entity_id_for(doc, pobj.left_edge.i, pobj.i + 1, prefer_last=True)
-        entity = entity_by_id(doc, entity_id)
-        return entity_id if entity and entity["type"] == entity_type else None
+        # "of Bashir Odayo", or "of the late senator Bashir Odayo" where the name is the noun's appositive
+        for head in (pobj, *(c for c in pobj.children if c.dep_ == "appos")):
+            entity_id = entity_id_for(doc, head.left_edge.i, head.i + 1, prefer_last=True)
+            entity = entity_by_id(doc, entity_id)
+            if entity and entity["type"] == entity_type:
+                return entity_id
+        return None
 
     @staticmethod
     def _gazetteer_hierarchy(entity: dict, seen: set[tuple]):
