@@ -9,11 +9,12 @@ import gc
 import html
 import io
 import os
+from dataclasses import replace
 from importlib import resources
 from typing import Annotated
 
 import orjson
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import func, select
@@ -68,6 +69,27 @@ def as_csv(rows: list[dict], columns: list[str]) -> Response:
     for row in rows:
         writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
     return Response(buffer.getvalue(), media_type="text/csv")
+
+
+async def event_filter(  # async: FastAPI would run a plain function in the threadpool
+    type: str | None = None,
+    country: Country = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    negated: bool | None = None,
+    hypothetical: bool | None = None,
+    actor: str | None = None,
+) -> EventFilter:
+    """The event filters that /api/events and the map's GeoJSON share (a FastAPI dependency)."""
+    return EventFilter(
+        type=type,
+        country=country,
+        since=since,
+        until=until,
+        negated=negated,
+        hypothetical=hypothetical,
+        actor=actor,
+    )
 
 
 def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
@@ -170,31 +192,12 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
 
     @app.get("/api/events")
     async def events(
-        type: str | None = None,
-        country: Country = None,
-        since: DateParam = None,
-        until: DateParam = None,
-        negated: bool | None = None,
-        hypothetical: bool | None = None,
-        actor: str | None = None,
+        where: Annotated[EventFilter, Depends(event_filter)],
         limit: Limit = 100,
         offset: Offset = 0,
         format: Format = "json",
     ):
-        rows = event_rows(
-            engine,
-            EventFilter(
-                type=type,
-                country=country,
-                since=since,
-                until=until,
-                negated=negated,
-                hypothetical=hypothetical,
-                actor=actor,
-                limit=limit,
-                offset=offset,
-            ),
-        )
+        rows = event_rows(engine, replace(where, limit=limit, offset=offset))
         if format == "csv":
             return as_csv(rows, EVENT_COLUMNS)
         return JSON({"limit": limit, "offset": offset, "items": rows})
@@ -261,32 +264,14 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
 
     @app.get("/api/export.geojson")
     async def geojson(
-        type: str | None = None,
-        country: Country = None,
-        since: DateParam = None,
-        until: DateParam = None,
-        negated: bool | None = None,
-        hypothetical: bool | None = None,
-        actor: str | None = None,
+        where: Annotated[EventFilter, Depends(event_filter)],
         limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
         places: bool = True,
     ) -> Response:
         """Located events (the most recent `limit` that match the filters, as in /api/events) and, unless
         `places=false`, the `limit` most reported places: what the map draws."""
-        events = event_rows(
-            engine,
-            EventFilter(
-                type=type,
-                country=country,
-                since=since,
-                until=until,
-                negated=negated,
-                hypothetical=hypothetical,
-                actor=actor,
-                limit=limit,
-            ),
-        )
-        collection = to_geojson(events, place_rows(engine, country, limit) if places else [])
+        events = event_rows(engine, replace(where, limit=limit))
+        collection = to_geojson(events, place_rows(engine, where.country, limit) if places else [])
         return JSON(collection, media_type="application/geo+json")
 
     @app.get("/api/feed.atom")
