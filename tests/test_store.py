@@ -201,3 +201,33 @@ def test_schema_upgrades_from_the_first_revision_keeping_data(tmp_path):
     store = Store(make_engine(url))
     assert store.stats()["documents"] == 1 and store.stats()["event_clusters"] == 0
     assert [hit.id for hit in store.search("flood")] == ["0123456789abcdef"]
+
+
+def test_generation_counts_each_committed_write_transaction_once(tmp_path):
+    """Many flushes in one transaction count once; a rollback counts nothing; a write after a
+    rolled-back savepoint still counts."""
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store.db import generation
+    from newsgraph.store.schema import IngestErrorRow
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'g.db'}")
+    start = generation(engine)
+    with Session(engine) as session, session.begin():
+        for name in ("a", "b", "c"):
+            session.add(IngestErrorRow(source=name, reason="unreadable"))
+            session.flush()
+    assert generation(engine) == start + 1
+    with pytest.raises(RuntimeError), Session(engine) as session, session.begin():
+        session.add(IngestErrorRow(source="d", reason="unreadable"))
+        session.flush()
+        raise RuntimeError("abandon the transaction")
+    assert generation(engine) == start + 1
+    with Session(engine) as session, session.begin():
+        savepoint = session.begin_nested()
+        session.add(IngestErrorRow(source="e", reason="unreadable"))
+        session.flush()
+        savepoint.rollback()
+        session.add(IngestErrorRow(source="f", reason="unreadable"))
+        session.flush()
+    assert generation(engine) == start + 2

@@ -8,7 +8,7 @@ from importlib import resources
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from newsgraph.store.schema import StoreMetaRow
 
@@ -57,11 +57,25 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+COUNTED = "newsgraph_generation_counted"  # session.info key: this transaction has bumped the generation
+
+
 @event.listens_for(Session, "after_flush")
 def count_writes(session: Session, _context) -> None:
-    """Every ORM write (all writes go through sessions) bumps the store generation in the same
-    transaction, so the new number becomes visible exactly when the new data does."""
-    session.connection().execute(update(StoreMetaRow).values(generation=StoreMetaRow.generation + 1))
+    """Every transaction that writes through the ORM (all writes go through sessions) bumps the store
+    generation once, with its first flush, so the new number becomes visible exactly when the new data
+    does."""
+    if not session.info.get(COUNTED):
+        session.connection().execute(update(StoreMetaRow).values(generation=StoreMetaRow.generation + 1))
+        session.info[COUNTED] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _transaction_ended(session: Session, transaction: SessionTransaction) -> None:
+    # The transaction, or a savepoint (a rolled-back savepoint takes its bump with it, so the next flush
+    # counts again); not the internal subtransaction each flush opens.
+    if transaction.parent is None or transaction.nested:
+        session.info.pop(COUNTED, None)
 
 
 def generation(engine: Engine) -> int:
