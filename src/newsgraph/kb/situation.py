@@ -9,7 +9,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.store.queries import events_with_roles, involving
+from newsgraph.store.queries import ROLES, events_with_roles, involving
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
 CONTROL_GAINED = {("ASSAULT", "seize")}
@@ -20,19 +20,22 @@ OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 
 def _facts(session: Session, kb_id: str) -> list[dict]:
     """Every stored event in which the KB entity takes part, with the KB ids of all participants."""
-    query, roles = events_with_roles()
-    actor, target, place, source = roles.actor, roles.target, roles.location, roles.source
-    query = query.add_columns(
-        actor.kb_id,
-        actor.name,
-        target.kb_id,
-        target.name,
-        place.kb_id,
-        place.name,
-        source.name,
-        actor.type,
-        target.type,
-    ).where(involving(kb_id))
+    actor, target, place, source = ROLES.actor, ROLES.target, ROLES.location, ROLES.source
+    query = (
+        events_with_roles()
+        .add_columns(
+            actor.kb_id,
+            actor.name,
+            target.kb_id,
+            target.name,
+            place.kb_id,
+            place.name,
+            source.name,
+            actor.type,
+            target.type,
+        )
+        .where(involving(kb_id))
+    )
     facts = []
     for row in session.execute(query):
         event, doc_source, published, a_id, a_name, t_id, t_name, p_id, p_name, said_by, a_type, t_type = row

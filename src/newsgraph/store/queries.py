@@ -73,10 +73,10 @@ class EventRoles:
 ROLES = EventRoles(*(aliased(EntityRow, name=role) for role in ("actor", "target", "location", "source")))
 
 
-def events_with_roles(entity: bool = True) -> tuple[Select, EventRoles]:
+def events_with_roles(entity: bool = True) -> Select:
     """SELECT events (the ORM row unless `entity` is false, then only columns) with their document's
     source and date, joined to the entity in every role; callers add the role columns they need from
-    the returned aliases."""
+    the aliases in ROLES."""
     query = (
         select(*([EventRow] if entity else []), DocumentRow.source, DocumentRow.published)
         .select_from(EventRow)
@@ -86,7 +86,7 @@ def events_with_roles(entity: bool = True) -> tuple[Select, EventRoles]:
         .outerjoin(ROLES.location, ROLES.location.pk == EventRow.location_pk)
         .outerjoin(ROLES.source, ROLES.source.pk == EventRow.attributed_to_pk)
     )
-    return query, ROLES
+    return query
 
 
 def involving(kb_id: str):
@@ -123,10 +123,10 @@ def event_conditions(f: EventFilter) -> list:
 
 
 def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
-    query, roles = events_with_roles(entity=False)
-    actor, target, location, source = roles.actor, roles.target, roles.location, roles.source
+    actor, target, location, source = ROLES.actor, ROLES.target, ROLES.location, ROLES.source
     query = (
-        query.add_columns(
+        events_with_roles(entity=False)
+        .add_columns(
             EventRow.pk.label("id"),
             EventRow.type,
             EventRow.mode,
@@ -143,6 +143,7 @@ def event_rows(engine: Engine, f: EventFilter) -> list[dict]:
             EventRow.sentence,
             EventRow.start,
             EventRow.end,
+            EventRow.cluster_pk.label("cluster"),
         )
         .order_by(EventRow.date.desc(), EventRow.pk.desc())
         .limit(f.limit)
@@ -178,8 +179,9 @@ def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
     """Real-world events (clusters of mentions) with a mention matching the filter, most widely
     reported first, with the documents that report each. The page is cut in SQL; only its clusters'
     mentions are read."""
-    matching, _ = events_with_roles(entity=False)
-    matching = matching.with_only_columns(EventRow.cluster_pk).where(*event_conditions(f))
+    matching = (
+        events_with_roles(entity=False).with_only_columns(EventRow.cluster_pk).where(*event_conditions(f))
+    )
     page = (
         select(EventClusterRow)
         .where(EventClusterRow.pk.in_(matching))
@@ -190,14 +192,6 @@ def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
     with Session(engine) as session:
         clusters = session.scalars(page).all()
     mentions = event_rows(engine, EventFilter(clusters=[c.pk for c in clusters], limit=10**9))
-    with engine.connect() as connection:
-        cluster_of = dict(
-            connection.execute(
-                select(EventRow.pk, EventRow.cluster_pk).where(
-                    EventRow.cluster_pk.in_([c.pk for c in clusters])
-                )
-            ).all()
-        )
     rows = {
         c.pk: {
             "cluster": c.pk,
@@ -215,7 +209,7 @@ def cluster_rows(engine: Engine, f: EventFilter) -> list[dict]:
         for c in clusters
     }
     for mention in sorted(mentions, key=lambda m: m["id"]):  # names from the first report
-        row = rows[cluster_of[mention["id"]]]
+        row = rows[mention["cluster"]]
         for field, key in (("actor", "actor"), ("target", "target"), ("place", "location")):
             row[field] = row[field] or mention[key]
         if mention["source"] not in row["sources"]:
@@ -281,14 +275,12 @@ def quote_rows(
         query = query.where(
             EntityRow.name.ilike(f"%{speaker}%") | QuoteRow.speaker_text.ilike(f"%{speaker}%")
         )
-        if not grouped:
+    if not grouped:  # occurrences page in SQL; grouping needs every row first
+        if speaker:
             query = query.limit(limit).offset(offset)
-            offset = 0
-    elif not grouped:
-        # Page over the quotes table alone, then join: an OFFSET over the joined rows would join every
-        # skipped row as well.
-        page = select(QuoteRow.pk).where(*own).order_by(QuoteRow.pk).limit(limit).offset(offset)
-        query = query.where(QuoteRow.pk.in_(page))
+        else:  # cut the page on the quotes table alone: an OFFSET over joined rows joins every skipped row
+            page = select(QuoteRow.pk).where(*own).order_by(QuoteRow.pk).limit(limit).offset(offset)
+            query = query.where(QuoteRow.pk.in_(page))
         offset = 0
     rows, seen = [], set()
     with engine.connect() as connection:

@@ -151,8 +151,7 @@ class Store:
             place.aliases = sorted(set(place.aliases) | names)
             place.documents += geo["gazetteer_id"] not in seen
             place.mentions += len(entity["mentions"])
-            seen.add(geo["gazetteer_id"])
-            session.flush()
+            seen.add(geo["gazetteer_id"])  # the next lookup autoflushes, so a new place is found
 
     def _save_facts(self, session: Session, doc_id: str, contract: dict, pks: dict[str, int]) -> None:
         countries = {e["id"]: (e.get("geo") or {}).get("country") for e in contract["entities"]}

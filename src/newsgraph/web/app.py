@@ -62,6 +62,13 @@ def problem(status: int, title: str, detail: str) -> JSONResponse:
     )
 
 
+def listing(rows: list[dict], columns: list[str], limit: int, offset: int, format: str) -> Response:
+    """A page of rows: CSV with `columns`, or JSON with its paging."""
+    if format == "csv":
+        return as_csv(rows, columns)
+    return JSON({"limit": limit, "offset": offset, "items": rows})
+
+
 def as_csv(rows: list[dict], columns: list[str]) -> Response:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
@@ -198,18 +205,12 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
         format: Format = "json",
     ):
         rows = event_rows(engine, replace(where, limit=limit, offset=offset))
-        if format == "csv":
-            return as_csv(rows, EVENT_COLUMNS)
-        return JSON({"limit": limit, "offset": offset, "items": rows})
+        return listing(rows, EVENT_COLUMNS, limit, offset, format)
 
     @app.get("/api/events/clusters")
     def clusters(type: str | None = None, limit: Limit = 100, offset: Offset = 0, format: Format = "json"):
         rows = cluster_rows(engine, EventFilter(type=type, limit=limit, offset=offset))
-        return (
-            as_csv(rows, CLUSTER_COLUMNS)
-            if format == "csv"
-            else JSON({"limit": limit, "offset": offset, "items": rows})
-        )
+        return listing(rows, CLUSTER_COLUMNS, limit, offset, format)
 
     @app.get("/api/quotes")
     async def quotes(
@@ -221,11 +222,7 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
         format: Format = "json",
     ):
         rows = quote_rows(engine, speaker, channel, grouped, limit, offset)
-        return (
-            as_csv(rows, QUOTE_COLUMNS)
-            if format == "csv"
-            else JSON({"limit": limit, "offset": offset, "items": rows})
-        )
+        return listing(rows, QUOTE_COLUMNS, limit, offset, format)
 
     @app.get("/api/claims")
     async def claims(contested: bool = False, limit: Limit = 100, offset: Offset = 0) -> dict:
@@ -256,11 +253,7 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
         format: Format = "json",
     ):
         rows = place_rows(engine, country, limit, offset)
-        return (
-            as_csv(rows, PLACE_COLUMNS)
-            if format == "csv"
-            else JSON({"limit": limit, "offset": offset, "items": rows})
-        )
+        return listing(rows, PLACE_COLUMNS, limit, offset, format)
 
     @app.get("/api/export.geojson")
     async def geojson(
