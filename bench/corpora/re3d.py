@@ -1,0 +1,57 @@
+"""re3d (Dstl, defence and security documents from seven publishers; licence per folder): entity spans
+and types with crowd confidence, relations including IsSynonymOf (name variants). Gold labels are the
+rows with confidence >= 0.5 (the alternatives of a span carry confidence 0)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corpora.model import GoldDocument, GoldMention
+from corpora.split import half_of
+
+TYPES = {"Person": "PERSON", "Organisation": "ORG", "Location": "PLACE", "Nationality": "OTHER"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def is_named(value: str) -> bool:
+    """A proper-name span: its first word after a determiner is capitalised ('the Kurdish YPG', 'Daesh'),
+    not a description ('U.S. service members' counts: it starts with a name)."""
+    words = value.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
+def load(benchmarks: Path) -> list[GoldDocument]:
+    root = benchmarks / "real" / "re3d"
+    documents: list[GoldDocument] = []
+    for source in sorted(p for p in root.glob("*") if (p / "documents.json").exists()):
+        by_id: dict[str, GoldDocument] = {}
+        for row in _rows(source / "documents.json"):
+            doc = GoldDocument("re3d", row["_id"], row["text"], half_of(f"re3d:{row['_id']}"),
+                               title=row.get("title"), topic=source.name)
+            by_id[row["_id"]] = doc
+            documents.append(doc)
+        for row in _rows(source / "entities.json"):
+            doc = by_id.get(row["documentId"])
+            if doc is None or row.get("confidence", 0) < 0.5 or row["type"] not in TYPES:
+                continue
+            start, end = row["begin"], row["end"]
+            if doc.text[start:end] != row["value"]:
+                continue  # the five rows whose offsets do not match their text (normalised quotes)
+            doc.mentions.append(
+                GoldMention(start, end, TYPES[row["type"]], is_named(row["value"]), corpus_type=row["type"],
+                            id=row["_id"])
+            )
+        for row in _rows(source / "relations.json"):
+            doc = by_id.get(row["documentId"])
+            if doc is not None and row["type"] == "IsSynonymOf" and row.get("confidence", 0) >= 0.5:
+                pair = ((row["sourceBegin"], row["sourceEnd"]), (row["targetBegin"], row["targetEnd"]))
+                if tuple(reversed(pair)) not in doc.synonyms:
+                    doc.synonyms.append(pair)
+    return documents

@@ -1,0 +1,29 @@
+"""Run newsgraph over gold documents once per process and keep the results for every scorer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from corpora.model import GoldDocument
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    from newsgraph.nlp.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+_RESULTS: dict[tuple[str, str], dict] = {}
+
+
+def annotate(golds: list[GoldDocument]) -> list[tuple[GoldDocument, object, dict]]:
+    """(gold, Document, contract JSON) for each gold document, computed once per process."""
+    from newsgraph.nlp.pipeline import process
+
+    missing = [g for g in golds if (g.corpus, g.id) not in _RESULTS]
+    documents = {id(d): (g, d) for g in missing for d in (g.document(),)}
+    for document, result in process(pipeline(), [d for _, d in documents.values()]):
+        gold = documents[id(document)][0]
+        _RESULTS[(gold.corpus, gold.id)] = (document, result)
+    return [(g, *_RESULTS[(g.corpus, g.id)]) for g in golds]
