@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -72,30 +73,86 @@ def _looks_like_title(line: str, rules: ChromeRules) -> bool:
     return 0 < len(line) <= rules.title_max_chars and not line.endswith((".", ":", ";", ",")) and " " in line
 
 
-def clean_text(raw: str, rules: ChromeRules | None = None, detect_title: bool = True) -> CleanedText:
-    """Drop chrome lines, cut the footer, and take a leading title and a 'Published:' date line."""
+_LIST_MARK = re.compile(r"^[•·▪►»|*>+–-]\s*\S")
+_SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ":", ";", ")")
+NAV_RUN = 3  # this many short lines in a row (blank lines aside) are a menu, a share bar or a tag list
+NAV_WORDS = 3  # a navigation item has at most this many words
+PROSE_BEFORE_FOOTER = 50  # words of prose kept before a footer line may end the article
+
+
+def _is_nav_item(line: str) -> bool:
+    """A line shaped like a menu entry, a share button or a tag: a few words, no sentence punctuation."""
+    words = line.split()
+    return len(words) <= NAV_WORDS and len(line) <= 40 and not line.endswith(_SENTENCE_END)
+
+
+def _is_list_chrome(line: str) -> bool:
+    """'• facebook', '| Share', '» More news': a short list-marked line."""
+    return bool(_LIST_MARK.match(line)) and len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
+
+
+def _shape_chrome(lines: list[str]) -> set[int]:
+    """Indexes of lines that are chrome by their shape alone: runs of navigation items, short lines the
+    page repeats, list-marked short lines. A single short line between paragraphs (a subheading) stays."""
+    chrome: set[int] = set()
+    counts = Counter(line for line in lines if line)
+    run: list[int] = []
+    for index, line in enumerate([*lines, "a closing line that ends every run."]):
+        if not line:
+            continue
+        if index < len(lines) and _is_nav_item(line):
+            run.append(index)
+            continue
+        if len(run) >= NAV_RUN:
+            chrome.update(run)
+        run = []
+    for index, line in enumerate(lines):
+        if line and ((counts[line] > 1 and _is_nav_item(line)) or _is_list_chrome(line)):
+            chrome.add(index)
+    return chrome
+
+
+def _prose_words(line: str) -> int:
+    words = line.split()
+    return len(words) if len(words) >= 8 else 0
+
+
+def clean_text(
+    raw: str, rules: ChromeRules | None = None, detect_title: bool = True, by_shape: bool = True
+) -> CleanedText:
+    """Drop chrome lines (by rule and, unless `by_shape` is off, by shape), cut the footer, and take a
+    leading title and a 'Published:' date line. Text an extractor already took from a page's layout
+    (trafilatura) is cleaned by rule only: its short lines are list items, not menus."""
     rules = rules or default_rules()
     kept: list[str] = []
     result = CleanedText(text="")
-    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw_line.split())
+    lines = [" ".join(line.split()) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    shaped = _shape_chrome(lines) if by_shape else set()
+    prose_after = [0] * (len(lines) + 1)  # words of prose from each line to the end
+    for index in range(len(lines) - 1, -1, -1):
+        prose_after[index] = prose_after[index + 1] + _prose_words(lines[index])
+    prose = 0
+    for index, line in enumerate(lines):
         if not line:
             if kept and kept[-1]:
                 kept.append("")
             continue
         if any(p.match(line) for p in rules.stop_patterns):
             result.dropped.append(line)
-            break
+            if prose >= PROSE_BEFORE_FOOTER and prose_after[index] <= prose / 4:
+                break  # a footer after the article; the same words in a header menu only drop the line
+            continue
         if result.published is None and len(line) < 80:
             date = _metadata_date(line, rules)
             if date:
                 result.published = date
                 result.dropped.append(line)
                 continue
-        if _is_chrome(line, rules):
+        if _is_chrome(line, rules) or (index in shaped and not (detect_title and not kept)):
             result.dropped.append(line)
             continue
         kept.append(line)
+        prose += _prose_words(line)
     paragraphs = [line for line in "\n".join(kept).split("\n\n") if line.strip()]
     if (
         detect_title

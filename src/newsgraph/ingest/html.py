@@ -30,7 +30,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> Document:
     if result is None or not (result.text or "").strip():
         raise InputError(source, "no article text found in the HTML page")
     title = (result.title or "").strip() or None
-    cleaned = clean_text(result.text, detect_title=False)
+    cleaned = clean_text(result.text, detect_title=False, by_shape=False)
     text = _drop_leading_title(cleaned.text, title)
     if not text:
         raise InputError(source, "no article text left after removing page chrome")
