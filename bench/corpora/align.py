@@ -28,11 +28,15 @@ def align(gold: GoldDocument, result: dict, mentions: Iterable[GoldMention] | No
     found: dict[str, dict] = {}
     for mention in gold.mentions if mentions is None else mentions:
         span = (mention.start, mention.end)
+        # English noun phrases end in their head ('US automaker GM' is GM): a mention ending where the
+        # gold span ends wins, then the largest overlap.
         best = max(
-            ((overlap(span, p), e) for p, e in predicted if same_span(span, p)), default=None, key=lambda x: x[0]
+            ((p[1] == span[1], overlap(span, p), e) for p, e in predicted if same_span(span, p)),
+            default=None,
+            key=lambda x: x[:2],
         )
         if best is not None:
-            found[mention.id] = best[1]
+            found[mention.id] = best[2]
     return found
 
 

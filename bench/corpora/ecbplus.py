@@ -11,21 +11,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-from corpora.model import GoldDocument, GoldEvent, GoldMention
+from corpora.model import GoldDocument, GoldEvent, GoldMention, is_named
 from corpora.render import render
 from corpora.split import half_of
 
 HUMAN = {"HUMAN_PART_PER": "PERSON", "HUMAN_PART_ORG": "ORG", "HUMAN_PART_GPE": "PLACE"}
 PLACES = {"LOC_GEO": "PLACE", "LOC_FAC": "PLACE", "LOC_OTHER": "PLACE"}
-
-
-FUNCTION_WORDS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a",
-                  "an", "this", "that", "these", "those", "who", "him", "them"}
-
-
-def is_named(surface: str) -> bool:
-    """A span with a capitalised word that is not a sentence-initial pronoun or determiner."""
-    return any(w[:1].isupper() and w.lower() not in FUNCTION_WORDS for w in surface.split())
 
 
 def root_of(benchmarks: Path) -> Path:

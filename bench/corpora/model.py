@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+FUNCTION_WORDS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a",
+                  "an", "this", "that", "these", "those", "who", "him", "them", "me", "us", "my", "your"}
+
+
+def is_named(surface: str) -> bool:
+    """A proper-name span: a capitalised word that is not a pronoun or determiner ('We', 'The')."""
+    return any(w[:1].isupper() and w.lower().strip("’'") not in FUNCTION_WORDS for w in surface.split())
+
+
 @dataclass
 class GoldMention:
     start: int

@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.geo.gazetteer import default_gazetteer, place_key
 from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
-from newsgraph.nlp.names import initials, load_data, match_key, name_tokens, skeleton, title_words
+from newsgraph.nlp.names import (
+    initials,
+    leading_function_words,
+    load_data,
+    match_key,
+    name_tokens,
+    organisation_cues,
+    skeleton,
+    title_words,
+)
 
 DEFAULT_LABELS = {
     "PERSON": "PERSON",
@@ -69,11 +78,19 @@ def display_text(span: Span) -> str:
 
 
 def trim_span(span: Span) -> Span | None:
-    """Drop a leading 'the', leading titles and a trailing possessive so mentions are bare names."""
+    """Drop leading function words ('the', 'Near' glued on at a line start), leading titles and a trailing
+    possessive so mentions are bare names. A title word that opens an organisation's name ('General
+    Motors') is part of the name and stays."""
     start, end = span.start, span.end
     doc = span.doc
     titles = title_words()
-    while start < end and (doc[start].lower_ in ("the",) or doc[start].lower_.rstrip(".") in titles):
+    function_words = leading_function_words()
+    organisation_name = doc[end - 1].lower_.rstrip(".") in organisation_cues()["name_heads"]
+    while start < end - 1 and doc[start].lower_ in function_words and not doc[start].is_upper:
+        start += 1
+    while start < end and (
+        doc[start].lower_ in ("the",) or (doc[start].lower_.rstrip(".") in titles and not organisation_name)
+    ):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
@@ -148,9 +165,14 @@ class EntityClusterer:
         used: set[int] = set()
         for ent in doc.ents:
             entity_type = self.labels.get(ent.label_)
+            body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") else 0
+            if body:  # 'Iraqi forces', 'the French government': an organisation acting, not a place
+                ent, entity_type = Span(doc, ent.start, ent.end + body, label="ORG"), "ORG"
             span = trim_span(ent) if entity_type else None
             if span is None or not name_tokens(span.text):
                 continue
+            if entity_type != "PLACE" and self._glued_place(ent, span):
+                entity_type = "PLACE"  # 'Near Palmyra' read as a person's two names
             actor = None
             for number, (match, found) in enumerate(matches):
                 inside_name = (
@@ -174,6 +196,23 @@ class EntityClusterer:
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
         return sorted(candidates, key=lambda c: c[0].start)
+
+    def _glued_place(self, ent: Span, span: Span) -> bool:
+        """The NER glued a place preposition to a name ('Near X', 'In X'): its label described the pair;
+        the name alone is a place when the gazetteer knows it by that very name."""
+        if span.start == ent.start or ent.doc[ent.start].lower_ not in self.place_before or not self.use_gazetteer:
+            return False
+        key = place_key(span.text)
+        return any(place_key(p.name) == key for p in default_gazetteer().candidates(span.text))
+
+    def _body_after(self, ent: Span) -> int:
+        """How many tokens after a nationality or country form a collective body noun ('security forces')."""
+        doc, bodies = ent.doc, organisation_cues()["bodies"]
+        for size in (2, 1):
+            words = doc[ent.end : ent.end + size]
+            if len(words) == size and " ".join(t.lower_ for t in words) in bodies and words[-1].pos_ == "NOUN":
+                return size
+        return 0
 
     def _join_epithets(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         """'General X, widely known as Hemedti' / 'X, dubbed "the Lion"': the name after an epithet cue
@@ -260,6 +299,9 @@ class EntityClusterer:
         ) or any(self._titled_appositive(m, titles) for m in cluster.mentions):
             cluster.types["PERSON"] += len(cluster.mentions) + 1
             return
+        if any(self._described_as_organisation(m) for m in cluster.mentions):
+            cluster.types["ORG"] += len(cluster.mentions) + 1  # 'the airline, X', 'carmaker X'
+            return
         if cluster.type != "PLACE" and any(
             self._place_appositive(m) or self._place_noun_after(doc, m) for m in cluster.mentions
         ):
@@ -294,6 +336,23 @@ class EntityClusterer:
             head.dep_ in ("compound", "conj")
             and head.head.lower_ in self.place_nouns
             and head.head.i > span.end - 1
+        )
+
+    @staticmethod
+    def _described_as_organisation(span: Span) -> bool:
+        """The name stands in apposition to, or right after, a noun that describes an organisation."""
+        descriptors = organisation_cues()["descriptors"]
+        root, doc = span.root, span.doc
+        if root.dep_ == "appos" and root.head.lemma_.lower() in descriptors and root.head.pos_ == "NOUN":
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in descriptors and c.pos_ == "NOUN" for c in root.children):
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        return (
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.lower_ in descriptors
+            and span.start <= before.head.i < span.end
         )
 
     @staticmethod

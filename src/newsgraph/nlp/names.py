@@ -21,6 +21,17 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def organisation_cues() -> dict[str, frozenset[str]]:
+    data = load_data("organisations.json")
+    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies")}
+
+
+@lru_cache(maxsize=1)
+def leading_function_words() -> frozenset[str]:
+    return frozenset(load_data("function_words.json")["leading"])
+
+
+@lru_cache(maxsize=1)
 def _folding() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...]]:
     data = load_data("transliteration.json")
     return frozenset(data["particles"]), tuple((re.compile(a), b) for a, b in data["fold"])
