@@ -125,3 +125,41 @@ def test_places_typed_by_gazetteer_and_cues(analyse):
     result = analyse("Fighters entered Gao before dawn and later reached Ariha, a town in Idlib.")
     for name in ("Gao", "Ariha", "Idlib"):
         assert entity_named(result, name)["type"] == "PLACE", name
+
+
+def test_place_preposition_glued_to_a_name_at_a_line_start(analyse):
+    result = analyse("Near Kandahar, two patrols were ambushed on Tuesday.\nNear Herat, a convoy was stopped.")
+    kandahar = entity_named(result, "Kandahar")
+    assert kandahar["type"] == "PLACE"
+    assert all(not m["text"].startswith("Near") for e in result["entities"] for m in e["mentions"])
+
+
+def test_title_word_opening_an_organisation_name_is_kept(analyse):
+    result = analyse("Admiral Electric said on Monday it would close two plants. Shares in Admiral Electric fell.")
+    company = entity_named(result, "Admiral Electric")
+    assert company["type"] == "ORG"
+    assert company["name"] == "Admiral Electric"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The regional airline, Skyvanta, said it would cancel forty flights because of the strike.", "Skyvanta"),
+        ("Shares of carmaker Drovexa rose after the announcement of a new factory.", "Drovexa"),
+    ],
+)
+def test_name_described_by_an_organisation_noun_is_an_organisation(analyse, text, name):
+    assert entity_named(analyse(text), name)["type"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moldovan troops crossed the river before dawn, the ministry said.", "Moldovan troops"),
+        ("The talks stalled after the Chilean government rejected the offer.", "Chilean government"),
+    ],
+)
+def test_nationality_with_a_collective_body_is_one_organisation(analyse, text, name):
+    entity = entity_named(analyse(text), name)
+    assert entity["type"] == "ORG"
+    assert entity["name"] == name

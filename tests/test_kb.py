@@ -23,6 +23,8 @@ def kb_db(tmp_path_factory):
         "the invasion of Iraq in 2003.",
         "d.txt": "Clashes in Tripoli, the capital of Libya, killed four people near the airport, the Libyan "
         "health ministry said.",
+        "f.txt": "Harbour master Grace Okafor closed the channel on Friday. Okafor said the storm had moved the buoys.",
+        "g.txt": "The fisherman Daniel Okafor lost two boats in the storm. Okafor said nobody had warned the crews.",
         "e.txt": "Two people died in clashes in Tripoli, in northern Lebanon, close to Beirut, the Lebanese army "
         "said on Sunday.",
     }
@@ -63,6 +65,13 @@ def test_namesakes_and_namesake_places_stay_apart(kb_db):
     assert {"George H. W. Bush", "George W. Bush"} <= bushes
     tripolis = [e for e in show(kb_db, "Tripoli") if e["type"] == "PLACE"]
     assert sorted(c for e in tripolis for c in e["countries"]) == ["LB", "LY"]
+
+
+def test_people_sharing_only_a_surname_stay_apart_across_documents(kb_db):
+    okafors = [e for e in show(kb_db, "Okafor") if e["type"] == "PERSON"]
+    full_names = {e["name"] for e in okafors}
+    assert {"Grace Okafor", "Daniel Okafor"} <= full_names
+    assert all(e["documents"] == 1 for e in okafors if e["name"] in ("Grace Okafor", "Daniel Okafor"))
 
 
 def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, tmp_path):

@@ -48,11 +48,27 @@ def load(benchmarks: Path) -> list[GoldDocument]:
     return documents
 
 
+def country_names() -> set[str]:
+    """Country names and their short forms from the countryinfo package (REST Countries data)."""
+    import countryinfo
+
+    names: set[str] = set()
+    for country in countryinfo.all_countries():
+        try:
+            names.add(country.name().title())
+            names.update(s for s in country.alt_spellings() if len(s) > 1)
+        except Exception:  # a record without names
+            continue
+    return names
+
+
 def _places_acting(documents: list[GoldDocument]) -> None:
     """re3d types a country or city as Organisation where it acts ('Syria has accused'); the contract
-    types a geopolitical name PLACE whatever it does. A name re3d annotates as a Location anywhere in the
-    corpus is mapped to PLACE (corpus_type keeps re3d's own label)."""
+    types a geopolitical name PLACE whatever it does. A country name (countryinfo) or a name re3d itself
+    annotates as a Location anywhere in the corpus is mapped to PLACE (corpus_type keeps re3d's label)."""
     places = {d.text[m.start : m.end] for d in documents for m in d.mentions if m.corpus_type == "Location"}
+    places |= country_names()
+    places |= {f"the {p}" for p in places} | {f"The {p}" for p in places}
     for document in documents:
         for mention in document.mentions:
             if mention.corpus_type == "Organisation" and document.text[mention.start : mention.end] in places:

@@ -33,7 +33,12 @@ def blocking_keys(entity: dict) -> set[str]:
     geo = entity.get("geo") or {}
     if geo.get("gazetteer_id"):
         keys.add(f"geo:{entity['type']}:{geo['gazetteer_id']}")
-    for name in [entity["name"], *entity["aliases"]]:
+    names = [entity["name"], *entity["aliases"]]
+    if entity["type"] == "PERSON" and len(name_tokens(entity["name"])) > 1:
+        # A bare surname ('Williams') is shared by namesakes: within a document it joined the full name,
+        # across documents only full names block.
+        names = [n for n in names if len(name_tokens(n)) > 1]
+    for name in names:
         if key := match_key(name):
             keys.add(f"name:{entity['type']}:{key}")
         if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
@@ -41,6 +46,17 @@ def blocking_keys(entity: dict) -> set[str]:
             # Coarser still: consonants only ('Yusuf Hadrami' / 'Yousef al-Hadrami'); scored by similarity.
             keys.add(f"cons:{entity['type']}:{fuzzy_key(skel)}")
     return keys
+
+
+def conflicting_given_names(first: str, second: str) -> bool:
+    """Two full names whose given names differ (not an initial of the other, not a spelling variant)."""
+    a, b = skeleton(first).split(), skeleton(second).split()
+    if len(a) < 2 or len(b) < 2:
+        return False
+    x, y = a[0], b[0]
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return False
+    return fuzz.ratio(x, y) < 80
 
 
 class KnowledgeBase:
@@ -96,6 +112,8 @@ class KnowledgeBase:
             )
         if kb.type != entity["type"]:
             return None
+        if entity["type"] == "PERSON" and conflicting_given_names(entity["name"], kb.name):
+            return None  # 'Jamal Williams' is not 'Esther Williams'
         own_places = {k for k in keys if k.startswith("geo:")}
         kb_places = {k for k in kb_keys if k.startswith("geo:")}
         if own_places and kb_places and not own_places & kb_places:

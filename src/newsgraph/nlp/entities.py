@@ -165,7 +165,7 @@ class EntityClusterer:
         used: set[int] = set()
         for ent in doc.ents:
             entity_type = self.labels.get(ent.label_)
-            body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") else 0
+            body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
             if body:  # 'Iraqi forces', 'the French government': an organisation acting, not a place
                 ent, entity_type = Span(doc, ent.start, ent.end + body, label="ORG"), "ORG"
             span = trim_span(ent) if entity_type else None
