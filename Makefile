@@ -40,6 +40,7 @@ screenshots: $(STAMP) browser
 	$(BIN)/python tools/screenshots.py docs/
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run_all.py
 
 lint: $(STAMP)

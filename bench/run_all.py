@@ -13,6 +13,7 @@ from common import ROOT, Section, machine  # noqa: E402
 ORDER = [
     "bench_extraction",
     "bench_throughput",
+    "bench_real_entities",
     "bench_entities",
     "bench_quotes",
     "bench_events",

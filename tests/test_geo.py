@@ -110,7 +110,7 @@ def test_spelling_variants_in_one_article_become_one_place(analyse):
 
 
 def test_demonyms_are_placed_but_stay_demonyms(analyse):
-    result = analyse("Syrian troops and Turkish drones were reported near the border on Tuesday.")
+    result = analyse("Syrian refugees and Turkish drones were reported near the border on Tuesday.")
     syrian = entity_named(result, "Syrian")
     assert syrian["type"] == "OTHER"
     assert syrian["geo"]["country"] == "SY"

@@ -256,7 +256,7 @@ def entity_split(entity: int, db: DbOption = None) -> None:
     """Undo a merge: move document entity ENTITY (its number in `entity show`) to a KB entity of its own."""
     from sqlalchemy.orm import Session
 
-    from newsgraph.kb.resolve import KnowledgeBase
+    from newsgraph.store.linking import KnowledgeBase
 
     store = _store(db)
     with Session(store.engine) as session, session.begin():
