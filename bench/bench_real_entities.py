@@ -17,12 +17,13 @@ import tempfile
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from scorch import scores
+
 from common import BENCHMARKS, Section, skipped
 from corpora import ecbplus, meantime, re3d
 from corpora.align import align, scored_mentions
 from corpora.run import annotate
 from firsts import HEADER, row
-from scorch import scores
 
 TITLE = "Entities on real news (MEANTIME, re3d, ECB+)"
 HALVES = ("dev", "test")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 FUNCTION_WORDS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a",
                   "an", "this", "that", "these", "those", "who", "him", "them", "me", "us", "my", "your"}
 

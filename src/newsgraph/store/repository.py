@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
 from newsgraph.ingest.document import Document
-from newsgraph.store.linking import KnowledgeBase
 from newsgraph.nlp.names import match_key, strip_accents
+from newsgraph.store.linking import KnowledgeBase
 from newsgraph.store.schema import (
     ClaimRow,
     ClaimSourceRow,
