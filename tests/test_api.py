@@ -76,7 +76,8 @@ def test_bad_input_gets_problem_details(client):
         assert response.headers["content-type"].startswith("application/problem+json")
         assert response.json()["status"] == 422 and response.json()["detail"]
     missing = client.get("/api/documents/0000000000000000")
-    assert missing.status_code == 404 and missing.json()["title"] == "Error"
+    assert missing.status_code == 404 and missing.json()["title"] == "Not found"
+    assert missing.headers["content-type"].startswith("application/problem+json")
     assert client.get("/openapi.json").json()["info"]["title"] == "newsgraph"
 
 

@@ -46,7 +46,7 @@ class TableFormat(str, Enum):
 
 def report_error(error: InputError) -> None:
     """One line on stderr naming the input and the reason."""
-    print(f"newsgraph: error: {error.source}: {error.reason}", file=sys.stderr, flush=True)
+    print(f"newsgraph: error: {error.line()}", file=sys.stderr, flush=True)
 
 
 def _store(db: str | None):
@@ -127,9 +127,9 @@ def stats(
         print(json.dumps(counts))
         return
     if format is TableFormat.csv:
-        print("table,count")
-        for name, count in counts.items():
-            print(f"{name},{count}")
+        from newsgraph.output import SafeCsvWriter
+
+        SafeCsvWriter(sys.stdout).write_dicts([{"table": n, "count": c} for n, c in counts.items()], ["table", "count"])
         return
     table = Table(title="newsgraph store")
     table.add_column("table")
@@ -152,9 +152,9 @@ def search(
         print(json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False))
         return
     if format is TableFormat.csv:
-        import csv
+        from newsgraph.output import SafeCsvWriter
 
-        writer = csv.writer(sys.stdout)
+        writer = SafeCsvWriter(sys.stdout)
         writer.writerow(["id", "title", "source", "published", "snippet"])
         writer.writerows([h.id, h.title, h.source, h.published, h.snippet] for h in hits)
         return
@@ -276,8 +276,14 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (one per core).")] = 1,
     access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
     cache: Annotated[bool, typer.Option(help="Keep JSON answers until the store changes.")] = True,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="A Host name this server answers to besides loopback (repeatable; '*' for any)."),
+    ] = None,
 ) -> None:
-    """Serve the web UI and the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default."""
+    """Serve the web UI and the JSON/CSV/GeoJSON API (OpenAPI docs at /docs) on HOST:PORT, loopback by default.
+    Requests whose Host header names another host are refused (DNS rebinding); behind a reverse proxy, name
+    the public host with --allowed-host."""
     import os
 
     import uvicorn
@@ -286,6 +292,10 @@ def serve(
 
     os.environ["NEWSGRAPH_DB"] = database_url(db)  # each worker process builds the app from it
     os.environ["NEWSGRAPH_RESPONSE_CACHE"] = "1" if cache else "0"
+    hosts = list(allowed_host or [])
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        hosts.append(host)  # the address it was told to bind is a name it may be reached by
+    os.environ["NEWSGRAPH_ALLOWED_HOSTS"] = ",".join(hosts)
     uvicorn.run(
         "newsgraph.web.app:app_from_environment",
         factory=True,
@@ -310,15 +320,12 @@ class ExportWhat(str, Enum):
 
 
 def _write_rows(rows: list[dict], columns: list[str], format: str) -> None:
-    import csv
+    from newsgraph.output import SafeCsvWriter
 
     if format == "json":
         print(json.dumps(rows, ensure_ascii=False, default=str))
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+    SafeCsvWriter(sys.stdout).write_dicts(rows, columns)
 
 
 @app.command()

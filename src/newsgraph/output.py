@@ -72,8 +72,41 @@ def csv_rows(result: dict) -> Iterable[list]:
             ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe (the
+    OWASP rule for CSV injection); lists become '; '-joined text; numbers stay numbers."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeCsvWriter:
+    """csv.writer whose every cell goes through spreadsheet_safe: the one way newsgraph writes CSV."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: Iterable) -> None:
+        self._writer.writerow([spreadsheet_safe(v) for v in row])
+
+    def writerows(self, rows: Iterable[Iterable]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+    def write_dicts(self, rows: Iterable[dict], columns: list[str]) -> None:
+        """A header, then each row's values for `columns` (missing ones empty)."""
+        self.writerow(columns)
+        for row in rows:
+            self.writerow([row.get(column, "") for column in columns])
+
+
 def write_csv(results: Iterable[dict], out: TextIO) -> int:
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     count = 0
     for result in results:

@@ -125,11 +125,15 @@ class Batch:
             self.report.processed += 1
             if self.store is not None:
                 try:
-                    self.store.save(document, contract, self._signatures.pop(document.id, None))
-                    self.report.stored += 1
+                    stored = self.store.save(document, contract, self._signatures.pop(document.id, None))
                 except Exception as exc:  # one bad document must not lose the rest of the batch
-                    self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {exc}"))
+                    first_line = (str(exc).strip().splitlines() or [""])[0][:300]  # no SQL dumps
+                    self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {first_line}"))
                     continue
+                if stored:
+                    self.report.stored += 1
+                else:  # a concurrent ingest stored it first
+                    self.report.already_stored += 1
             yield document, contract
         for doc_id, document in sent.items():
             self.fail(

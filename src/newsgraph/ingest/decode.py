@@ -34,6 +34,22 @@ def declared_encoding(data: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the head has NUL bytes in every other position, as UTF-16 text of
+    Latin script does, else None."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.9 and zeros_even < 0.1:
+        return "utf-16-le"
+    if zeros_even > 0.9 and zeros_odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the head mean this is not text."""
     head = data[:8192]
@@ -47,7 +63,7 @@ def decode_text(data: bytes, source: str) -> str:
     """Decode input bytes as its declared encoding, else UTF-8; raise InputError otherwise."""
     if not data.strip():
         raise InputError(source, "empty input")
-    encoding = declared_encoding(data)
+    encoding = declared_encoding(data) or utf16_without_bom(data)
     if encoding is None and looks_binary(data):
         raise InputError(source, "binary data, not text")
     encoding = encoding or "utf-8"

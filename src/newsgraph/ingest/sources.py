@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import sys
 import zlib
@@ -44,7 +45,20 @@ def iter_documents(
         elif target.exists():
             yield from _from_file(target, max_bytes)
         else:
-            yield InputError(path, "no such file or directory")
+            yield InputError(path, _missing_reason(target))
+
+
+def _missing_reason(target: Path) -> str:
+    """Why a path that does not exist as a file cannot be read: a link loop, a dangling link, or absent."""
+    if target.is_symlink():
+        try:
+            target.resolve(strict=True)
+        except RuntimeError:
+            return "symbolic link loop"
+        except OSError as exc:
+            return "symbolic link loop" if exc.errno == errno.ELOOP else "dangling symbolic link"
+        return "dangling symbolic link"
+    return "no such file or directory"
 
 
 def _wanted(path: Path) -> bool:
@@ -77,15 +91,26 @@ def _read_limited(handle, source: str, max_bytes: int) -> bytes:
 
 
 def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    """Decompress with a ceiling so a gzip bomb cannot exhaust memory."""
-    try:
+    """Decompress every member (concatenated .gz files are one stream) with a ceiling so a gzip bomb
+    cannot exhaust memory; a stream cut short is an error, never a silent fragment."""
+    parts: list[bytes] = []
+    size = 0
+    while data:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise InputError(source, f"corrupt gzip data ({exc})") from None
-    if len(out) > max_bytes:
-        raise InputError(source, f"too large once decompressed (more than {max_bytes} bytes)")
-    return out
+        try:
+            out = inflater.decompress(data, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise InputError(source, f"corrupt gzip data ({exc})") from None
+        size += len(out)
+        if size > max_bytes:
+            raise InputError(source, f"too large once decompressed (more than {max_bytes} bytes)")
+        if not inflater.eof:
+            raise InputError(source, "truncated gzip data: the file ends before the end of its stream")
+        parts.append(out)
+        data = inflater.unused_data
+        if data[:2] != b"\x1f\x8b":
+            break  # trailing padding after the last member
+    return b"".join(parts)
 
 
 def _from_bytes(data: bytes, source: str, name: str, max_bytes: int) -> Iterator[Document | InputError]:

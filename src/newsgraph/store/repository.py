@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, bindparam, func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from newsgraph.ingest.dedup import NearDuplicateIndex, signature_from_bytes
@@ -81,10 +81,25 @@ class Store:
 
     def save_duplicate(self, document: Document, minhash: bytes | None) -> None:
         """A near-duplicate is recorded (with a pointer to the original) but not re-processed."""
-        with Session(self.engine) as session, session.begin():
-            session.merge(_document_row(document, minhash, None))
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.merge(_document_row(document, minhash, None))
+        except IntegrityError:
+            if not self.has_document(document.id):
+                raise
 
-    def save(self, document: Document, contract: dict, minhash: bytes | None) -> None:
+    def save(self, document: Document, contract: dict, minhash: bytes | None) -> bool:
+        """Store one document and its facts in one transaction. False when another writer stored the
+        same document first (two ingests of one input race): nothing to do, and nothing is wrong."""
+        try:
+            self._save(document, contract, minhash)
+        except IntegrityError:
+            if self.has_document(document.id):
+                return False
+            raise
+        return True
+
+    def _save(self, document: Document, contract: dict, minhash: bytes | None) -> None:
         with Session(self.engine) as session, session.begin():
             session.add(_document_row(document, minhash, contract))
             session.flush()
@@ -325,6 +340,12 @@ class Store:
         return counts
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search. Queries are bounded (MAX_QUERY_CHARS, MAX_QUERY_TERMS): full-text engines
+        spend time that grows faster than the number of terms, and no analyst types 50 kB of terms."""
+        if len(query) > MAX_QUERY_CHARS or len(re.findall(r"\w+", query)) > MAX_QUERY_TERMS:
+            raise QueryTooLong(
+                f"a search takes at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_TERMS} words"
+            )
         if self.engine.dialect.name == "sqlite":
             try:
                 return self._search_sqlite(query, limit)
@@ -368,6 +389,14 @@ class Store:
         with Session(self.engine) as session:
             row = session.get(DocumentRow, doc_id)
             return row.contract if row else None
+
+
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+
+
+class QueryTooLong(ValueError):
+    """A search query over the length or term limits."""
 
 
 def quote_key(text: str) -> str:

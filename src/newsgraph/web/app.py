@@ -3,12 +3,12 @@ paged; bad input gets an RFC 7807 problem document. Started by `newsgraph serve`
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
 import html
 import io
 import os
+import re
 from dataclasses import replace
 from importlib import resources
 from typing import Annotated
@@ -16,12 +16,16 @@ from typing import Annotated
 import orjson
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import AfterValidator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__
 from newsgraph.kb.situation import contested_across_documents, situation
+from newsgraph.output import SafeCsvWriter
 from newsgraph.store.db import generation, make_engine
 from newsgraph.store.queries import (
     CLUSTER_COLUMNS,
@@ -36,13 +40,31 @@ from newsgraph.store.queries import (
     quote_rows,
     to_geojson,
 )
-from newsgraph.store.repository import Store
+from newsgraph.store.repository import MAX_QUERY_CHARS, QueryTooLong, Store
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 from newsgraph.web.cache import ResponseCache
+from newsgraph.web.security import LOCAL_HOSTS, HostCheck, SecurityHeaders, web_url
+
+MAX_OFFSET = 1_000_000_000  # far past any store's size, far below SQLite's 64-bit integers
+
+
+def real_date(value: str | None) -> str | None:
+    """A year, a month or a day that exists on the calendar ('2025-13-45' does not)."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1 :]))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date") from None
+    return value
+
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0)]
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+DateParam = Annotated[
+    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(real_date)
+]
 Format = Annotated[str, Query(pattern="^(json|csv)$")]
 Country = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")]
 
@@ -71,11 +93,16 @@ def listing(rows: list[dict], columns: list[str], limit: int, offset: int, forma
 
 def as_csv(rows: list[dict], columns: list[str]) -> Response:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    SafeCsvWriter(buffer).write_dicts(rows, columns)
     return Response(buffer.getvalue(), media_type="text/csv")
+
+
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text safe inside an XML element or attribute: escaped, and without the characters XML 1.0 forbids."""
+    return html.escape(_NOT_XML.sub("", str(value)))
 
 
 async def event_filter(  # async: FastAPI would run a plain function in the threadpool
@@ -99,21 +126,42 @@ async def event_filter(  # async: FastAPI would run a plain function in the thre
     )
 
 
-def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
-    """The API and web UI over the store at `db`; `cache` keeps JSON answers until the store changes."""
+def create_app(
+    db: str | None = None, cache: bool = True, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
+) -> FastAPI:
+    """The API and web UI over the store at `db`; `cache` keeps JSON answers until the store changes;
+    requests naming another Host than `allowed_hosts` are refused (DNS rebinding)."""
     store = Store(make_engine(db))
     engine = store.engine
     app = FastAPI(
         title="newsgraph",
         version=__version__,
         description="Source-attributed knowledge base of news: entities, quotes, events, places, claims.",
+        docs_url=None,  # served below from the vendored Swagger UI, never from a CDN
+        redoc_url=None,
     )
     if cache:
         app.add_middleware(ResponseCache, generation=lambda: generation(engine))
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))
 
-    @app.exception_handler(HTTPException)
-    async def http_problem(_: Request, exc: HTTPException) -> JSONResponse:
-        return problem(exc.status_code, "Error", str(exc.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_problem(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not found", 405: "Method not allowed"}
+        return problem(exc.status_code, titles.get(exc.status_code, "Error"), str(exc.detail))
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs(request: Request) -> HTMLResponse:
+        """The OpenAPI explorer, with Swagger UI served from /static (works offline)."""
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title="newsgraph API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+        ).body.decode()
+        nonce = request.scope["state"]["csp_nonce"]
+        return HTMLResponse(page.replace("<script>", f'<script nonce="{nonce}">'))
 
     @app.exception_handler(RequestValidationError)
     async def validation_problem(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -152,8 +200,14 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
         return JSON(contract)
 
     @app.get("/api/search")
-    async def search(q: Annotated[str, Query(min_length=1, max_length=500)], limit: Limit = 20) -> dict:
-        return JSON({"query": q, "items": [hit.__dict__ for hit in store.search(q, limit)]})
+    async def search(
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)], limit: Limit = 20
+    ) -> dict:
+        try:
+            hits = store.search(q, limit)
+        except QueryTooLong as exc:
+            return problem(422, "Invalid request", f"query.q: {exc}")
+        return JSON({"query": q, "items": [hit.__dict__ for hit in hits]})
 
     @app.get("/api/entities")
     async def entities(
@@ -273,10 +327,11 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
         rows = event_rows(engine, EventFilter(limit=limit))
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         entries = "".join(
-            f"<entry><id>urn:newsgraph:event:{r['id']}</id><title>{html.escape(r['type'])}: "
-            f"{html.escape(r['actor'] or '?')} / {html.escape(r['target'] or '?')}</title><updated>{now}</updated>"
-            f'<summary>{html.escape(r["sentence"])}</summary><link href="{html.escape(r["source"] or "")}"/>'
-            "</entry>"
+            f"<entry><id>urn:newsgraph:event:{xml_text(r['id'])}</id><title>{xml_text(r['type'])}: "
+            f"{xml_text(r['actor'] or '?')} / {xml_text(r['target'] or '?')}</title><updated>{now}</updated>"
+            f"<summary>{xml_text(r['sentence'])}</summary>"
+            + (f'<link href="{xml_text(r["source"])}"/>' if web_url(r["source"]) else "")
+            + "</entry>"
             for r in rows
         )
         body = (
@@ -300,7 +355,11 @@ def create_app(db: str | None = None, cache: bool = True) -> FastAPI:
 
 def app_from_environment() -> FastAPI:
     """Factory for `newsgraph serve` (uvicorn workers): the database URL comes from $NEWSGRAPH_DB,
-    and $NEWSGRAPH_RESPONSE_CACHE=0 turns the response cache off."""
-    app = create_app(None, cache=os.environ.get("NEWSGRAPH_RESPONSE_CACHE", "1") != "0")
+    $NEWSGRAPH_RESPONSE_CACHE=0 turns the response cache off, $NEWSGRAPH_ALLOWED_HOSTS (comma-separated)
+    names the Host headers served besides loopback."""
+    extra = tuple(h for h in os.environ.get("NEWSGRAPH_ALLOWED_HOSTS", "").split(",") if h)
+    app = create_app(
+        None, cache=os.environ.get("NEWSGRAPH_RESPONSE_CACHE", "1") != "0", allowed_hosts=LOCAL_HOSTS + extra
+    )
     gc.freeze()  # the modules and data loaded so far live as long as the worker: keep them out of GC passes
     return app

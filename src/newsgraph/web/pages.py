@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from newsgraph.kb.situation import contested_across_documents, situation
 from newsgraph.store.queries import entity_profile
-from newsgraph.store.repository import Store
+from newsgraph.store.repository import QueryTooLong, Store
 from newsgraph.store.schema import KbEntityRow
+from newsgraph.web.security import web_url
 
 PLOVER = [
     "AGREE",
@@ -40,6 +41,7 @@ PLOVER = [
     "ASSAULT",
 ]
 TEMPLATES = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
+TEMPLATES.env.tests["web_url"] = web_url
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,7 @@ def page_router(store: Store) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     def render(request: Request, template: str, **context) -> HTMLResponse:
+        context.setdefault("nonce", request.scope.get("state", {}).get("csp_nonce", ""))
         return TEMPLATES.TemplateResponse(request, template, context)
 
     @router.get("/", response_class=HTMLResponse)
@@ -128,7 +131,10 @@ def page_router(store: Store) -> APIRouter:
 
     @router.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = ""):
-        hits = store.search(q, 50) if q.strip() else []
+        try:
+            hits = store.search(q, 50) if q.strip() else []
+        except QueryTooLong as exc:
+            return render(request, "search.html", title="Search", hits=[], entities=[], query=q, error=str(exc))
         entities = []
         if q.strip():
             with Session(engine) as session:
