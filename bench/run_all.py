@@ -19,6 +19,7 @@ ORDER = [
     "bench_events",
     "bench_geo",
     "bench_api",
+    "bench_fuzz",
 ]
 
 
