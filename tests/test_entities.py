@@ -163,3 +163,21 @@ def test_nationality_with_a_collective_body_is_one_organisation(analyse, text, n
     entity = entity_named(analyse(text), name)
     assert entity["type"] == "ORG"
     assert entity["name"] == name
+
+
+def test_company_form_words_do_not_split_an_organisation(analyse):
+    result = analyse("Veltrano Corp. reported a loss on Tuesday. Analysts said Veltrano would cut prices again.")
+    assert same_entity(result, "Veltrano Corp.", "Veltrano")
+
+
+def test_nationality_glued_to_a_persons_name_is_not_part_of_it(analyse):
+    result = analyse("Kenyan Daniel Kiprono won the race in Boston. Kiprono said the wind had helped him.")
+    runner = entity_named(result, "Daniel Kiprono")
+    assert runner["type"] == "PERSON" and runner["name"] == "Daniel Kiprono"
+
+
+def test_mentions_never_end_in_a_paragraph_break(analyse):
+    result = analyse("The striker was named by Ferreira\n\nFerreira said the squad would travel on Friday.")
+    for entity in result["entities"]:
+        assert all(m["text"] == m["text"].strip() for m in entity["mentions"])
+        assert entity["name"] == entity["name"].strip()

@@ -247,3 +247,17 @@ def test_cache_is_bounded_in_entries_and_shares_reordered_parameters():
     asyncio.run(run())
     assert len(cache.entries) == 50
     assert all(len(key) < 100 for key in cache.entries)
+
+
+def test_feed_external_entities_are_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN")
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]><rss version="2.0"><channel>'
+        "<title>t</title><item><title>Flood &x;</title><link>http://news.invalid/a</link><description>"
+        f"{STORY} &x;</description></item></channel></rss>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_text(feed)
+    documents, _ = split(iter_documents([str(path)]))
+    assert documents and all("TOP-SECRET" not in (d.text + (d.title or "")) for d in documents)

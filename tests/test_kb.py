@@ -25,6 +25,10 @@ def kb_db(tmp_path_factory):
         "health ministry said.",
         "f.txt": "Harbour master Grace Okafor closed the channel on Friday. Okafor said the storm had moved the buoys.",
         "g.txt": "The fisherman Daniel Okafor lost two boats in the storm. Okafor said nobody had warned the crews.",
+        "h.txt": "Goalkeeper Robert Hadley of Harbour City saved two penalties in Lisbon on Sunday, and Harbour "
+        "City reached the final.",
+        "i.txt": "Harbour City will play the final in Lisbon after Hadley saved two penalties, the club said.",
+        "j.txt": "Mr Hadley, a tailor, said on Friday that he had opened a second shop near the market.",
         "e.txt": "Two people died in clashes in Tripoli, in northern Lebanon, close to Beirut, the Lebanese army "
         "said on Sunday.",
     }
@@ -72,6 +76,15 @@ def test_people_sharing_only_a_surname_stay_apart_across_documents(kb_db):
     full_names = {e["name"] for e in okafors}
     assert {"Grace Okafor", "Daniel Okafor"} <= full_names
     assert all(e["documents"] == 1 for e in okafors if e["name"] in ("Grace Okafor", "Daniel Okafor"))
+
+
+def test_short_form_joins_the_full_name_only_within_the_same_story(kb_db):
+    keeper = next(e for e in show(kb_db, "Robert Hadley") if e["name"] == "Robert Hadley")
+    assert keeper["documents"] == 2  # the full name, and the surname in the follow-up sharing its context
+    short = next(link for link in keeper["links"] if link["method"] == "short-form")
+    assert short["evidence"]["co_occurring"] >= 1
+    tailor = [e for e in show(kb_db, "Hadley") if e["name"] == "Hadley" and e["type"] == "PERSON"]
+    assert tailor and tailor[0]["documents"] == 1  # same surname, unrelated story: stays apart
 
 
 def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, tmp_path):

@@ -23,6 +23,7 @@ from newsgraph.nlp.names import (
     match_key,
     name_tokens,
     organisation_cues,
+    organisation_key,
     skeleton,
     title_words,
 )
@@ -54,6 +55,8 @@ class Cluster:
         self.mentions.append(span)
         self.types[entity_type] += 1
         self.keys.add(match_key(span.text))
+        if entity_type == "ORG":
+            self.keys.add(organisation_key(span.text))  # 'Acme Corp.' and 'Acme' share a key
         self.skeletons.add(skeleton(span.text))
 
     @property
@@ -92,8 +95,10 @@ def trim_span(span: Span) -> Span | None:
         doc[start].lower_ in ("the",) or (doc[start].lower_.rstrip(".") in titles and not organisation_name)
     ):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_space):
         end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
     return Span(doc, start, end, label=span.label) if end > start else None
 
 
@@ -173,6 +178,8 @@ class EntityClusterer:
                 continue
             if entity_type != "PLACE" and self._glued_place(ent, span):
                 entity_type = "PLACE"  # 'Near Palmyra' read as a person's two names
+            if entity_type == "PERSON" and len(span) > 2 and self._is_demonym(span[0].text):
+                span = Span(doc, span.start + 1, span.end, label=span.label)  # 'American X Y' is X Y
             actor = None
             for number, (match, found) in enumerate(matches):
                 inside_name = (
@@ -383,6 +390,8 @@ class EntityClusterer:
                 if actor.id in cluster.actors:
                     return cluster
         key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
+        if entity_type == "ORG":
+            key = organisation_key(span.text)
         demonym = self._is_demonym(span.text)
         compatible = [  # 'France' and 'French' are two entities, however alike they are spelled
             c

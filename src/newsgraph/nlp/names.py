@@ -23,7 +23,7 @@ def title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
-    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies")}
+    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies", "legal_suffixes")}
 
 
 @lru_cache(maxsize=1)
@@ -90,3 +90,12 @@ def initials(text: str) -> str:
     skip = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "al", "&"}
     words = re.findall(r"[A-Za-z][\w']*", strip_accents(text))
     return "".join(w[0] for w in words if w.lower() not in skip).upper()
+
+
+def organisation_key(text: str) -> str:
+    """match_key without trailing company-form words ('Acme Corp.' and 'Acme Inc' are 'acme')."""
+    tokens = list(name_tokens(text))
+    suffixes = organisation_cues()["legal_suffixes"]
+    while len(tokens) > 1 and tokens[-1].rstrip(".") in suffixes:
+        tokens.pop()
+    return " ".join(tokens)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from newsgraph.geo.gazetteer import fuzzy_key
-from newsgraph.nlp.names import match_key, name_tokens, skeleton
+from newsgraph.nlp.names import match_key, name_tokens, organisation_key, skeleton
 from newsgraph.store.schema import EntityRow, KbEntityRow, KbKeyRow, KbLinkRow
 
 THRESHOLD = 0.85
@@ -24,6 +24,36 @@ class Candidate:
     score: float = 0.0
     method: str = ""
     evidence: dict = field(default_factory=dict)
+
+
+def _tails(tokens: tuple[str, ...], entity_type: str) -> list[str]:
+    """Short forms a full name is referred to by: a person's surname; an organisation's trailing words
+    ('Red Sox' of 'Boston Red Sox')."""
+    if len(tokens) < 2:
+        return []
+    if entity_type == "PERSON":
+        return [tokens[-1]]
+    return [" ".join(tokens[i:]) for i in range(1, len(tokens))] if entity_type == "ORG" else []
+
+
+def short_form_keys(entity: dict) -> tuple[set[str], set[str]]:
+    """(stored, looked up) keys that pair a full name with a short form across documents. A KB entity
+    stores 'tail:' keys for its full names and 'short:' keys for its one-word names; an entity looks up
+    the opposite kind. Such a pair only merges with shared context (see KnowledgeBase._score)."""
+    stored: set[str] = set()
+    lookup: set[str] = set()
+    kind = entity["type"]
+    if kind not in ("PERSON", "ORG"):
+        return stored, lookup
+    for name in [entity["name"], *entity["aliases"]]:
+        tokens = name_tokens(name)
+        if len(tokens) == 1:
+            stored.add(f"short:{kind}:{tokens[0]}")
+            lookup.add(f"tail:{kind}:{tokens[0]}")
+        for tail in _tails(tokens, kind):
+            stored.add(f"tail:{kind}:{tail}")
+            lookup.add(f"short:{kind}:{tail}")
+    return stored, lookup
 
 
 def blocking_keys(entity: dict) -> set[str]:
@@ -41,6 +71,9 @@ def blocking_keys(entity: dict) -> set[str]:
     for name in names:
         if key := match_key(name):
             keys.add(f"name:{entity['type']}:{key}")
+        if entity["type"] == "ORG" and (key := organisation_key(name)):
+            keys.add(f"name:ORG:{key}")  # 'Acme Corp.' is 'Acme'
+
         if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
             keys.add(f"skel:{entity['type']}:{skel}")
             # Coarser still: consonants only ('Yusuf Hadrami' / 'Yousef al-Hadrami'); scored by similarity.
@@ -69,20 +102,32 @@ class KnowledgeBase:
         can use them as co-occurring context."""
         countries = {(e.get("geo") or {}).get("country") for _, e in rows} - {None}
         linked: set[int] = set()
-        order = sorted(rows, key=lambda pair: not (pair[1].get("actor_id") or pair[1].get("geo")))
+        # Strongest evidence first (actors, places), then full names, short forms last: each can use the
+        # entities linked before it as context.
+        order = sorted(
+            rows,
+            key=lambda pair: (
+                not (pair[1].get("actor_id") or pair[1].get("geo")),
+                len(name_tokens(pair[1]["name"])) < 2,
+            ),
+        )
         for row, entity in order:
             kb, candidate = self._resolve(row, entity, countries, linked)
             linked.add(kb.pk)
             self._record(row, entity, kb, candidate, countries)
 
     def _resolve(self, row: EntityRow, entity: dict, countries: set[str], linked: set[int]):
-        keys = blocking_keys(entity)
+        keys = blocking_keys(entity) | short_form_keys(entity)[1]
         kb_pks = set(self.session.scalars(select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))))
         best: Candidate | None = None
+        short_forms = 0
         for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_pks))):
             candidate = self._score(kb, entity, keys, countries, linked)
+            short_forms += bool(candidate and candidate.method == "short-form")
             if candidate and (best is None or candidate.score > best.score):
                 best = candidate
+        if best and best.method == "short-form" and short_forms > 1:
+            best = None  # a surname or short name that fits several known entities in context: ambiguous
         if best and best.score >= self.threshold:
             return best.kb, best
         kb = KbEntityRow(
@@ -120,6 +165,13 @@ class KnowledgeBase:
             return None  # Tripoli, Libya is not Tripoli, Lebanon: namesake places never merge
         if any(k.startswith("name:") for k in shared):
             score, method = 0.95, "exact"
+        elif shared and all(k.startswith(("tail:", "short:")) for k in shared):
+            # 'Teixeira' and 'Mark Teixeira' in two documents: the same only if the documents share
+            # other entities (the same story), and then only when no other full name fits.
+            together = self._co_occurring(kb) & linked
+            if not together:
+                return None
+            return Candidate(kb, 0.9, "short-form", {"shared_keys": sorted(shared), "co_occurring": len(together)})
         elif shared:
             ratio = (
                 max(fuzz.ratio(skeleton(entity["name"]), skeleton(n)) for n in [kb.name, *kb.aliases]) / 100
@@ -171,7 +223,15 @@ class KnowledgeBase:
             kb.countries = sorted(set(kb.countries) | {entity["geo"]["country"]})
         kb.documents += 1
         existing = set(self.session.scalars(select(KbKeyRow.key).where(KbKeyRow.kb_pk == kb.pk)))
-        self.session.add_all(KbKeyRow(key=k, kb_pk=kb.pk) for k in blocking_keys(entity) - existing)
+        keys = blocking_keys(entity) | short_form_keys(entity)[0]
+        if kb.type == "PERSON" and len(name_tokens(kb.name)) > 1:
+            # A person known by a full name keeps no bare-surname key: 'Hadley' in an unrelated story must
+            # not become an exact match through an earlier short-form merge.
+            surnames = {k for k in keys | existing if k.startswith("name:") and " " not in k.split(":", 2)[2]}
+            keys -= surnames
+            if stale := surnames & existing:
+                self.session.execute(delete(KbKeyRow).where(KbKeyRow.kb_pk == kb.pk, KbKeyRow.key.in_(stale)))
+        self.session.add_all(KbKeyRow(key=k, kb_pk=kb.pk) for k in keys - existing)
         self.session.add(
             KbLinkRow(
                 entity_pk=row.pk,
