@@ -181,3 +181,8 @@ def test_mentions_never_end_in_a_paragraph_break(analyse):
     for entity in result["entities"]:
         assert all(m["text"] == m["text"].strip() for m in entity["mentions"])
         assert entity["name"] == entity["name"].strip()
+
+
+def test_quoted_nickname_inside_a_name_does_not_split_the_person(analyse):
+    result = analyse('Vincent "The Bull" Marano was arrested on Monday. Vincent Marano denied the charges.')
+    assert same_entity(result, 'Vincent "The Bull" Marano', "Vincent Marano")

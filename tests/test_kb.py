@@ -102,3 +102,39 @@ def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, tmp_path):
     old_link = next(link for link in original["links"] if link["entity"] == moved["entity"])
     assert old_link["active"] is False and old_link["evidence"] == moved["evidence"]
     assert subprocess.run([*RUN, "entity", "split", "999999", "--db", str(db)], timeout=600).returncode == 1
+
+
+def _contract(text: str, entities: list[tuple[str, str, dict | None]]) -> tuple:
+    from newsgraph.ingest.document import Document
+
+    document = Document(source=f"{len(text)}.txt", text=text, published="2025-05-01")
+    records = []
+    for number, (name, kind, geo) in enumerate(entities, 1):
+        start = text.index(name)
+        records.append({"id": f"e{number}", "name": name, "type": kind, "aliases": [], "geo": geo,
+                        "mentions": [{"start": start, "end": start + len(name), "text": name}]})
+    contract = {"document": document.contract(), "entities": records, "quotes": [], "events": [],
+                "relations": [], "claims": []}
+    return document, contract
+
+
+def test_same_full_name_typed_differently_joins_only_within_one_story(tmp_path):
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store.db import make_engine
+    from newsgraph.store.repository import Store
+    from newsgraph.store.schema import EntityRow
+
+    harbour = {"lat": 1.0, "lon": 2.0, "country": "PT", "admin1": None, "gazetteer_id": "test:harbour"}
+    store = Store(make_engine(f"sqlite:///{tmp_path / 't.db'}"))
+    store.save(*_contract("Priya Raman spoke at the harbour in Porto Vello on Monday.",
+                          [("Porto Vello", "PLACE", harbour), ("Priya Raman", "PERSON", None)]), None)
+    store.save(*_contract("In Porto Vello, Priya Raman opened the new quay.",
+                          [("Porto Vello", "PLACE", harbour), ("Priya Raman", "ORG", None)]), None)
+    store.save(*_contract("Priya Raman released a new album of folk songs.", [("Priya Raman", "ORG", None)]), None)
+    with Session(store.engine) as session:
+        rows = session.execute(select(EntityRow.document_id, EntityRow.kb_id).where(EntityRow.name == "Priya Raman")).all()
+    kb_ids = [kb for _, kb in rows]
+    assert kb_ids[0] == kb_ids[1]  # same story, NER disagreed on the type
+    assert kb_ids[2] != kb_ids[0]  # no shared context: not merged across types

@@ -42,12 +42,15 @@ def strip_accents(text: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A quoted nickname inside a name ('Vincent "The Chin" X', "Ali 'Chemical' Y") is not part of the name's key.
+_INNER_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][^\"”’']{1,40}[\"”’']\s+(?=\w)")
 _NON_WORD = re.compile(r"[^\w\s'-]")
 
 
 @lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
     """Lower-case, accent-free tokens with titles, possessives and a leading 'the' removed."""
+    text = _INNER_NICKNAME.sub(" ", text)
     cleaned = _NON_WORD.sub(" ", strip_accents(text).replace("’", "'").lower())
     tokens = [_POSSESSIVE.sub("", t) for t in cleaned.replace("-", " - ").split()]
     tokens = [t for t in tokens if t and t != "-"]

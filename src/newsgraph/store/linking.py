@@ -74,6 +74,8 @@ def blocking_keys(entity: dict) -> set[str]:
         if entity["type"] == "ORG" and (key := organisation_key(name)):
             keys.add(f"name:ORG:{key}")  # 'Acme Corp.' is 'Acme'
 
+        if len(name_tokens(name)) > 1 and entity["type"] in ("PERSON", "ORG"):
+            keys.add(f"full:{match_key(name)}")  # the same full name whatever the NER called it
         if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
             keys.add(f"skel:{entity['type']}:{skel}")
             # Coarser still: consonants only ('Yusuf Hadrami' / 'Yousef al-Hadrami'); scored by similarity.
@@ -156,7 +158,7 @@ class KnowledgeBase:
                 {"shared_keys": sorted(shared)},
             )
         if kb.type != entity["type"]:
-            return None
+            return self._retyped(kb, entity, shared, linked)
         if entity["type"] == "PERSON" and conflicting_given_names(entity["name"], kb.name):
             return None  # 'Jamal Williams' is not 'Esther Williams'
         own_places = {k for k in keys if k.startswith("geo:")}
@@ -192,6 +194,18 @@ class KnowledgeBase:
             score += min(0.1, 0.05 * len(together))
             evidence["co_occurring"] = len(together)
         return Candidate(kb, min(score, 1.0), method, evidence)
+
+    def _retyped(self, kb: KbEntityRow, entity: dict, shared: set[str], linked: set[int]) -> Candidate | None:
+        """The statistical NER calls one person an organisation in some articles ('X' PERSON here, ORG
+        there). An identical multi-word name, PERSON against ORG, is the same entity when the two
+        documents share other entities (the same story); never across other types, never by a short form."""
+        if {kb.type, entity["type"]} != {"PERSON", "ORG"} or not any(k.startswith("full:") for k in shared):
+            return None
+        together = self._co_occurring(kb) & linked
+        if not together:
+            return None
+        return Candidate(kb, 0.9, "exact-other-type", {"shared_keys": sorted(shared), "co_occurring": len(together),
+                                                       "types": [entity["type"], kb.type]})
 
     def _co_occurring(self, kb: KbEntityRow) -> set[int]:
         documents = (
