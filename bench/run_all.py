@@ -15,6 +15,7 @@ ORDER = [
     "bench_throughput",
     "bench_real_entities",
     "bench_entities",
+    "bench_real_quotes",
     "bench_quotes",
     "bench_events",
     "bench_geo",

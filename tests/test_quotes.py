@@ -163,3 +163,33 @@ def test_same_quote_in_several_documents_is_one_quotation(tmp_path):
     assert harbour["occurrences"] == "2" and harbour["documents"] == "2"
     assert harbour["speaker"] == "Sara Lindqvist" and harbour["channel"] == "interview"
     assert harbour["speaker_kb_id"].startswith("kb")
+
+
+def test_reported_content_before_its_attribution(analyse):
+    result, quotes = quotes_of(analyse, "The ferry service will stop for two weeks from Monday, the port authority said.")
+    quote = quote_starting(quotes, "The ferry service will stop")
+    assert quote["kind"] == "indirect" and quote["text"].endswith("from Monday")
+    assert quote["speaker_text"] == "the port authority"
+    assert quote["cue"]["text"] == "said"
+    assert result["document"]["text"][quote["cue"]["start"] : quote["cue"]["end"]] == "said"
+
+
+def test_a_second_account_joined_by_but_is_not_the_first_speakers(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        "The rebels claimed on Monday that they had taken the airport, the last one still open, but the army "
+        "spokesman Daniel Okoro said the claim was false.",
+    )
+    for quote in quotes:
+        if quote["text"].startswith("they had taken"):
+            assert "Okoro" not in (quote["speaker_text"] or "")
+
+
+def test_speech_verb_inside_a_by_phrase_takes_the_main_subject(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "Harbourline chief Maria Lopez defended the decision by saying, “The old ferries were unsafe and we had "
+        "no choice.”",
+    )
+    quote = quote_starting(quotes, "The old ferries")
+    assert quote["speaker"] == entity_named(result, "Maria Lopez")["id"]

@@ -27,6 +27,13 @@ class QuoteSpan:
     end: int
 
 
+def cue_record(cue: Token | None) -> dict | None:
+    """The word that attributes a quote ('said', 'tweeted', 'according'), with its offsets: provenance."""
+    if cue is None:
+        return None
+    return {"text": cue.text, "start": cue.idx, "end": cue.idx + len(cue.text)}
+
+
 def _mark_role(text: str, i: int) -> tuple[str, str] | None:
     char = text[i]
     before = text[i - 1] if i else ""
@@ -162,6 +169,7 @@ class QuoteExtractor:
             "speaker_text": speaker_text,
             "channel": channel,
             "kind": "direct",
+            "cue": cue_record(cue),
         }
 
     @staticmethod
@@ -234,8 +242,11 @@ class QuoteExtractor:
             head = objects[0] if objects else None
         else:
             head = next((t for t in cue.children if t.dep_ in SUBJECTS), None)
-            if head is None and cue.dep_ in ("conj", "xcomp", "advcl"):
-                head = next((t for t in cue.head.children if t.dep_ in SUBJECTS), None)
+            governor = cue.head
+            if cue.dep_ == "pcomp" and governor.dep_ == "prep":  # 'defended it by saying': the defender
+                governor = governor.head
+            if head is None and cue.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+                head = next((t for t in governor.children if t.dep_ in SUBJECTS), None)
         if head is None:
             return None, None
         return self.resolve_speaker(doc, head, min(before, cue.i), earlier)
@@ -401,12 +412,19 @@ class QuoteExtractor:
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is None or clause.i < token.i:
+            if clause is None:
                 continue
             start_token = clause.left_edge
             if start_token.lower_ == "that":
                 start_token = doc[start_token.i + 1]
-            end_token = self._clause_end(clause)
+            if clause.i < token.i:  # 'The bridge will close on Monday, the mayor said.'
+                if not self._fronted_report(doc, clause, token):
+                    continue
+                end_token = doc[min(clause.right_edge.i, token.i - 1)]
+                while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
+                    end_token = doc[end_token.i - 1]
+            else:
+                end_token = self._clause_end(clause)
             start, end = start_token.idx, end_token.idx + len(end_token)
             if end - start < 10 or any(s < end and start < e for s, e in covered):
                 continue
@@ -414,6 +432,18 @@ class QuoteExtractor:
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         return found
+
+    @staticmethod
+    def _fronted_report(doc: Doc, clause: Token, verb: Token) -> bool:
+        """'Content, the source said.': the content opens the sentence and only the attribution (its
+        subject, punctuation) stands between it and the verb. A 'but'/'while' in between means the parser
+        joined two accounts ('A claimed X, but B said it was false'), and X is not B's."""
+        sent = verb.sent
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), sent[0])
+        if clause.left_edge.i > first.i:
+            return False
+        between = doc[clause.right_edge.i + 1 : verb.i]
+        return not any(t.dep_ in ("cc", "mark") or t.lower_ in ("but", "while", "whereas") for t in between)
 
     @staticmethod
     def _clause_end(clause: Token) -> Token:
@@ -470,6 +500,7 @@ class QuoteExtractor:
             "speaker_text": speaker_text,
             "channel": channel,
             "kind": "indirect",
+            "cue": cue_record(cue),
         }
 
 
