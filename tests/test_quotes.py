@@ -193,3 +193,12 @@ def test_speech_verb_inside_a_by_phrase_takes_the_main_subject(analyse):
     )
     quote = quote_starting(quotes, "The old ferries")
     assert quote["speaker"] == entity_named(result, "Maria Lopez")["id"]
+
+
+def test_announcement_with_a_noun_phrase_is_a_statement_of_its_subject(analyse):
+    result, quotes = quotes_of(
+        analyse, "Harbourline, the region's biggest ferry operator, has announced 600 job cuts over the next three years."
+    )
+    quote = quote_starting(quotes, "600 job cuts")
+    assert quote["speaker"] == entity_named(result, "Harbourline")["id"]
+    assert quote["cue"]["text"] == "announced"

@@ -105,6 +105,7 @@ class QuoteExtractor:
     def __init__(self, min_words: int, max_cue_distance: int) -> None:
         data = load_data("speech.json")
         self.cue_verbs = frozenset(data["cue_verbs"])
+        self.object_statement_verbs = frozenset(data.get("object_statement_verbs", []))
         self.verb_channels = data["verb_channels"]
         self.channels = [(name, [w.lower() for w in words]) for name, words in data["channels"]]
         self.unnamed = frozenset(data["unnamed_sources"])
@@ -413,6 +414,12 @@ class QuoteExtractor:
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clause is None:
+                statement = self._object_statement(token)
+                if statement is not None:
+                    start, end = statement.start_char, statement.end_char
+                    if not any(s < end and start < e for s, e in covered):
+                        channel = self._channel(doc, statement, token, True)
+                        found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
                 continue
             start_token = clause.left_edge
             if start_token.lower_ == "that":
@@ -432,6 +439,21 @@ class QuoteExtractor:
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         return found
+
+    def _object_statement(self, verb: Token) -> Span | None:
+        """'Airbus has announced 10,000 job cuts over four years': for verbs whose object is the content,
+        the object phrase (with its modifiers after the verb) is the statement."""
+        if verb.lemma_.lower() not in self.object_statement_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+        if obj is None or obj.i < verb.i:
+            return None
+        end = obj.right_edge.i
+        for child in verb.children:  # 'over the next four years' hangs on the verb, after the object
+            if child.i > end and child.dep_ in ("prep", "npadvmod") and child.i == end + 1:
+                end = child.right_edge.i
+        phrase = verb.doc[obj.left_edge.i : end + 1]
+        return phrase if len([t for t in phrase if not t.is_punct]) >= 2 else None
 
     @staticmethod
     def _fronted_report(doc: Doc, clause: Token, verb: Token) -> bool:
