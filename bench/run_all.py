@@ -17,6 +17,7 @@ ORDER = [
     "bench_entities",
     "bench_real_quotes",
     "bench_quotes",
+    "bench_real_events",
     "bench_events",
     "bench_geo",
     "bench_api",

@@ -182,3 +182,20 @@ def test_same_event_from_several_documents_is_one_event_with_mentions(tmp_path):
     dated = list(csv.DictReader(io.StringIO(mentions)))
     assert dated and all("2025-03-01" <= r["date"] <= "2025-03-15" for r in dated)
     assert {"negated", "hypothetical", "sentence", "source"} <= set(dated[0])
+
+
+def test_mentions_that_name_no_one_and_nowhere_are_not_one_event(tmp_path):
+    for name, town in (("a.txt", "a bus"), ("b.txt", "a wedding party")):
+        (tmp_path / name).write_text(
+            f"Attack\n\nPublished: 10 March 2025\n\nGunmen attacked {town} on Sunday, killing several people, "
+            "witnesses said.\n"
+        )
+    db = tmp_path / "anon.db"
+    run = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
+    output = subprocess.run(
+        [*run, "events", "--db", str(db), "--grouped", "--format", "csv"], capture_output=True, check=True,
+        timeout=600,
+    ).stdout.decode()
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert rows and all(int(r["documents"]) == 1 for r in rows)

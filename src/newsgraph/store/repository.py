@@ -293,10 +293,15 @@ class Store:
             "hypothetical": event["hypothetical"],
         }
         date = event["date"] or (published or "")[:10] or None
-        candidates = session.scalars(
-            select(EventClusterRow).where(*(getattr(EventClusterRow, k) == v for k, v in signature.items()))
-        )
-        cluster = next((c for c in candidates if _same_time(c.date, date, self.date_window_days)), None)
+        anchors = sum(signature[k] is not None for k in ("actor_key", "target_key", "place_key"))
+        cluster = None
+        # Only a mention that identifies its event joins others: two of actor, target and place, or one of
+        # them and a date. 'An attack' with no one and nowhere named is every attack of that day.
+        if anchors >= 2 or (anchors == 1 and date):
+            candidates = session.scalars(
+                select(EventClusterRow).where(*(getattr(EventClusterRow, k) == v for k, v in signature.items()))
+            )
+            cluster = next((c for c in candidates if _same_time(c.date, date, self.date_window_days)), None)
         if cluster is None:
             cluster = EventClusterRow(**signature, date=date, mentions=0, documents=0)
             session.add(cluster)
