@@ -20,6 +20,7 @@ ORDER = [
     "bench_real_events",
     "bench_events",
     "bench_geo",
+    "bench_real_geo",
     "bench_api",
     "bench_fuzz",
 ]
