@@ -33,7 +33,7 @@ def score(articles) -> dict[str, float]:
     documents = [Document(source=f"geo-{n}", text=text) for n, (text, _) in enumerate(articles)]
     gold_n = found = predicted_n = predicted_ok = 0
     errors: list[float] = []
-    for (text, toponyms), (_, result) in zip(articles, process(pipeline(), documents), strict=True):
+    for (_, toponyms), (_, result) in zip(articles, process(pipeline(), documents), strict=True):
         placed = placed_mentions(result)
         gold_spans = [(s, e) for s, e, *_ in toponyms]
         predicted_n += len(placed)
