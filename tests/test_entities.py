@@ -186,3 +186,20 @@ def test_mentions_never_end_in_a_paragraph_break(analyse):
 def test_quoted_nickname_inside_a_name_does_not_split_the_person(analyse):
     result = analyse('Vincent "The Bull" Marano was arrested on Monday. Vincent Marano denied the charges.')
     assert same_entity(result, 'Vincent "The Bull" Marano', "Vincent Marano")
+
+
+def test_adjective_spelled_like_a_title_does_not_make_a_person(analyse):
+    result = analyse("The three major Canadian banks cut rates. Lenders across Canada followed on Monday.")
+    assert entity_named(result, "Canada")["type"] == "PLACE"
+    assert all(e["type"] != "PERSON" for e in result["entities"])
+
+
+def test_building_that_speaks_is_the_institution(analyse):
+    result = analyse("The White House said on Monday that the plan would be published within a week.")
+    assert entity_named(result, "White House")["type"] == "ORG"
+
+
+def test_country_span_ending_in_a_government_noun_is_an_organisation(analyse):
+    result = analyse("Eight percent of the shares went to the United States Government and the rest to workers.")
+    government = next(e for e in result["entities"] if "Government" in e["name"])
+    assert government["type"] == "ORG"

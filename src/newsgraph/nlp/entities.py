@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer, place_key
 from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
@@ -120,6 +120,7 @@ class EntityClusterer:
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
         self.place_nouns = frozenset(cues["place_nouns"])
         self.epithet_cues = tuple(load_data("speech.json")["epithet_cues"])
+        self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -173,6 +174,8 @@ class EntityClusterer:
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
             if body:  # 'Iraqi forces', 'the French government': an organisation acting, not a place
                 ent, entity_type = Span(doc, ent.start, ent.end + body, label="ORG"), "ORG"
+            elif ent.label_ in ("NORP", "GPE", "LOC") and len(ent) > 1 and self._ends_in_body(ent):
+                entity_type = "ORG"  # the NER's own span already holds the body: 'the Canadian Government'
             span = trim_span(ent) if entity_type else None
             if span is None or not name_tokens(span.text):
                 continue
@@ -203,6 +206,12 @@ class EntityClusterer:
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
         return sorted(candidates, key=lambda c: c[0].start)
+
+    @staticmethod
+    def _ends_in_body(ent: Span) -> bool:
+        bodies = organisation_cues()["bodies"]
+        last_two = " ".join(t.lower_ for t in ent[-2:])
+        return ent[-1].lower_ in bodies or last_two in bodies
 
     def _glued_place(self, ent: Span, span: Span) -> bool:
         """The NER glued a place preposition to a name ('Near X', 'In X'): its label described the pair;
@@ -301,12 +310,12 @@ class EntityClusterer:
             cluster.types["OTHER"] += len(cluster.mentions) + 1  # 'Syrian' is a demonym; geo still places it
             return
         titles = title_words()
-        if any(
-            m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles for m in cluster.mentions
-        ) or any(self._titled_appositive(m, titles) for m in cluster.mentions):
+        if any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions) or any(
+            self._titled_appositive(m, titles) for m in cluster.mentions
+        ):
             cluster.types["PERSON"] += len(cluster.mentions) + 1
             return
-        if any(self._described_as_organisation(m) for m in cluster.mentions):
+        if any(self._described_as_organisation(m) for m in cluster.mentions) or self._speaks_as_institution(cluster):
             cluster.types["ORG"] += len(cluster.mentions) + 1  # 'the airline, X', 'carmaker X'
             return
         if cluster.type != "PLACE" and any(
@@ -344,6 +353,21 @@ class EntityClusterer:
             and head.head.lower_ in self.place_nouns
             and head.head.i > span.end - 1
         )
+
+    @staticmethod
+    def _is_title(token: Token, titles: frozenset[str]) -> bool:
+        """A title before a name: a title noun ('President X', 'former president X'), not an adjective
+        that happens to spell one ('three major US indices', 'general strike')."""
+        return token.lower_.rstrip(".") in titles and (token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper())
+
+    def _speaks_as_institution(self, cluster: Cluster) -> bool:
+        """A building or site that speaks ('the White House said', 'the Kremlin announced') stands for the
+        institution in it: an organisation."""
+        for mention in cluster.mentions:
+            root = mention.root
+            if mention.label_ == "FAC" and root.dep_ == "nsubj" and root.head.lemma_.lower() in self.speech_verbs:
+                return True
+        return False
 
     @staticmethod
     def _described_as_organisation(span: Span) -> bool:
