@@ -174,8 +174,8 @@ def run() -> Section:
     lines.append(row("meantime: within-document chains MUC F1", "entities.meantime.chains_muc",
                      chains["dev"]["muc"], chains["test"]["muc"]))
     synonyms = {h: synonym_scores(results["re3d"][h]) for h in HALVES}
-    lines.append(row("re3d: name variants (IsSynonymOf) merged", "entities.re3d.synonyms",
-                     synonyms["dev"][0], synonyms["test"][0]))
+    lines.append(row(f"re3d: name variants merged (IsSynonymOf pairs of proper names, {synonyms['dev'][1]}/"
+                     f"{synonyms['test'][1]} found)", "entities.re3d.name_variants", synonyms["dev"][0], synonyms["test"][0]))
     kb_rows = []
     for name in ("ecbplus", "meantime"):
         by_half = results.get(name) or halves(corpora[name])
