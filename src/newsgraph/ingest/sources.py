@@ -48,6 +48,11 @@ def iter_documents(
             yield InputError(path, _missing_reason(target))
 
 
+def documents_from_string(content: str, source: str = "<string>") -> list[Document | InputError]:
+    """The documents in one string: an HTML page, a feed or plain text, recognised by their content."""
+    return list(_from_bytes(content.encode("utf-8"), source, "", DEFAULT_MAX_BYTES))
+
+
 def _missing_reason(target: Path) -> str:
     """Why a path that does not exist as a file cannot be read: a link loop, a dangling link, or absent."""
     if target.is_symlink():

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.store.schema import (
+    ClaimRow,
     DocumentRow,
     EntityRow,
     EventClusterRow,
@@ -292,6 +293,47 @@ def quote_rows(
     if grouped:
         rows.sort(key=lambda r: -r["occurrences"])
     return rows[offset : offset + limit]
+
+
+def entity_rows(
+    engine: Engine, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
+) -> list[dict]:
+    """Knowledge-base entities, most documented first; `q` matches part of the name."""
+    query = select(
+        KbEntityRow.kb_id,
+        KbEntityRow.name,
+        KbEntityRow.type,
+        KbEntityRow.aliases,
+        KbEntityRow.countries,
+        KbEntityRow.documents,
+    ).order_by(KbEntityRow.documents.desc(), KbEntityRow.name)
+    if type:
+        query = query.where(KbEntityRow.type == type)
+    if q:
+        query = query.where(KbEntityRow.name.ilike(f"%{q}%"))
+    with engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query.limit(limit).offset(offset)).mappings()]
+
+
+def claim_rows(engine: Engine, contested: bool = False, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Stored claims with their subject's name; only contested ones when `contested`."""
+    query = select(ClaimRow, EntityRow.name).outerjoin(EntityRow, EntityRow.pk == ClaimRow.subject_pk)
+    if contested:
+        query = query.where(ClaimRow.status == "contested")
+    with Session(engine) as session:
+        rows = session.execute(query.order_by(ClaimRow.pk).limit(limit).offset(offset)).all()
+        return [
+            {
+                "document_id": c.document_id,
+                "id": c.local_id,
+                "subject": name,
+                "statement": c.statement,
+                "status": c.status,
+                "alternatives": c.alternatives,
+                **c.details,
+            }
+            for c, name in rows
+        ]
 
 
 def kb_entity_details(engine: Engine, name: str) -> list[dict]:

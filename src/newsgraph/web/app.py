@@ -20,7 +20,6 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import AfterValidator
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__
@@ -33,15 +32,17 @@ from newsgraph.store.queries import (
     PLACE_COLUMNS,
     QUOTE_COLUMNS,
     EventFilter,
+    claim_rows,
     cluster_rows,
     entity_profile,
+    entity_rows,
     event_rows,
     place_rows,
     quote_rows,
     to_geojson,
 )
 from newsgraph.store.repository import MAX_QUERY_CHARS, QueryTooLong, Store
-from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
+from newsgraph.store.schema import DocumentRow
 from newsgraph.web.cache import ResponseCache
 from newsgraph.web.security import LOCAL_HOSTS, HostCheck, SecurityHeaders, web_url
 
@@ -216,20 +217,7 @@ def create_app(
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict:
-        query = select(
-            KbEntityRow.kb_id,
-            KbEntityRow.name,
-            KbEntityRow.type,
-            KbEntityRow.aliases,
-            KbEntityRow.countries,
-            KbEntityRow.documents,
-        ).order_by(KbEntityRow.documents.desc(), KbEntityRow.name)
-        if type:
-            query = query.where(KbEntityRow.type == type)
-        if q:
-            query = query.where(KbEntityRow.name.ilike(f"%{q}%"))
-        with engine.connect() as connection:
-            items = [dict(row) for row in connection.execute(query.limit(limit).offset(offset)).mappings()]
+        items = entity_rows(engine, q, type, limit, offset)
         return JSON({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/entities/{kb_id}")
@@ -280,23 +268,7 @@ def create_app(
 
     @app.get("/api/claims")
     async def claims(contested: bool = False, limit: Limit = 100, offset: Offset = 0) -> dict:
-        query = select(ClaimRow, EntityRow.name).outerjoin(EntityRow, EntityRow.pk == ClaimRow.subject_pk)
-        if contested:
-            query = query.where(ClaimRow.status == "contested")
-        with Session(engine) as session:
-            rows = session.execute(query.order_by(ClaimRow.pk).limit(limit).offset(offset)).all()
-            items = [
-                {
-                    "document_id": c.document_id,
-                    "id": c.local_id,
-                    "subject": name,
-                    "statement": c.statement,
-                    "status": c.status,
-                    "alternatives": c.alternatives,
-                    **c.details,
-                }
-                for c, name in rows
-            ]
+        items = claim_rows(engine, contested, limit, offset)
         return JSON({"limit": limit, "offset": offset, "items": items})
 
     @app.get("/api/places")
