@@ -94,6 +94,61 @@ def ingest(
 
 
 @app.command()
+def follow(
+    sources: Annotated[list[str], typer.Argument(help="Feed URLs, OPML files, or text files of feed URLs.")],
+    db: DbOption = None,
+    every: Annotated[str, typer.Option(help="Time between rounds: 30s, 15m, 2h.")] = "15m",
+    once: Annotated[bool, typer.Option(help="One round, then exit (1 if anything failed).")] = False,
+    delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Connect/read timeout in seconds.")] = 10.0,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    allow_private: Annotated[
+        bool, typer.Option(help="Also fetch private, loopback and link-local addresses (an internal feed server).")
+    ] = False,
+    allow_host: Annotated[
+        list[str] | None, typer.Option(help="A host to fetch even if it resolves to a private address (repeatable).")
+    ] = None,
+    quiet: bool = False,
+) -> None:
+    """Follow feeds as news breaks: each round fetches every feed (conditional GET), the article page of each
+    new entry that carries only a teaser, and stores new documents. Seen entries survive restarts."""
+    from newsgraph.follow import Follower, parse_duration, read_sources
+    from newsgraph.follow import follow as follow_rounds
+    from newsgraph.ingest.fetch import AddressPolicy, Fetcher
+    from newsgraph.nlp.pipeline import build_pipeline
+
+    try:
+        interval = parse_duration(every)
+        urls = read_sources(sources)
+    except (ValueError, OSError) as exc:
+        err.print(f"newsgraph: error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    if not urls:
+        err.print("newsgraph: error: no feed URLs in the sources", markup=False)
+        raise typer.Exit(2)
+    policy = AddressPolicy(allow_private, frozenset(h.lower() for h in allow_host or []))
+    fetcher = Fetcher(policy=policy, delay=delay, max_bytes=max_bytes, timeout=timeout)
+    follower = Follower(build_pipeline(), _store(db), fetcher, report_error,
+                        lambda line: err.print(f"newsgraph: warning: {line}", markup=False))
+
+    def on_round(r) -> None:
+        if not quiet:
+            err.print(
+                f"follow: {r.feeds} feeds, {r.not_modified} unchanged, {r.new_entries} new entries, {r.stored} stored, "
+                f"{r.failed} failed, {r.seconds:.1f} s",
+                markup=False,
+            )
+
+    try:
+        last = follow_rounds(follower, urls, interval, once, on_round)
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+    finally:
+        fetcher.close()
+    raise typer.Exit(1 if last.failed else 0)
+
+
+@app.command()
 def extract(
     paths: Paths,
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,

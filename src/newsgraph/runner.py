@@ -98,7 +98,11 @@ class Batch:
             yield item
 
     def run(self, paths: Iterable[str]) -> Iterator[tuple[Document, dict]]:
-        yield from self._process(self._admitted(iter_documents(paths, self.max_bytes)))
+        yield from self.run_documents(iter_documents(paths, self.max_bytes))
+
+    def run_documents(self, items: Iterable[Document | InputError]) -> Iterator[tuple[Document, dict]]:
+        """The batch over documents read elsewhere (a feed follower's fetches), errors reported as ever."""
+        yield from self._process(self._admitted(items))
         orphans = []
         for document, signature in self._duplicates:
             if self.store.has_document(document.duplicate_of):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import feedparser
 
@@ -47,6 +48,39 @@ def _entries(parsed, source: str) -> Iterator[Document | InputError]:
         yield Document(
             source=entry_source, text=text, title=title, published=_entry_date(entry), format="feed"
         )
+
+
+FULL_TEXT_WORDS = 120  # inline content this long is the article; shorter is a teaser: fetch the page
+
+
+@dataclass
+class FeedEntry:
+    key: str  # the entry's id, else its link: what a follower remembers as seen
+    link: str | None
+    title: str | None
+    published: str | None
+    text: str  # inline content, cleaned ('' when none)
+
+    @property
+    def full_text(self) -> bool:
+        return len(self.text.split()) >= FULL_TEXT_WORDS
+
+
+def feed_entries(data: bytes, source: str) -> list[FeedEntry]:
+    """Every entry of a feed with its key, link and inline text; raises InputError for a broken feed."""
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        problem = getattr(parsed, "bozo_exception", None)
+        reason = str(problem).splitlines()[0] if problem else "no entries"
+        raise InputError(source, f"malformed or empty feed: {reason}")
+    entries = []
+    for index, entry in enumerate(parsed.entries, 1):
+        link = entry.get("link") or None
+        key = entry.get("id") or link or f"{source}#{index}"
+        text = clean_text(fragment_to_text(_entry_content(entry)), detect_title=False).text
+        title = (entry.get("title") or "").strip() or None
+        entries.append(FeedEntry(key, link, title, _entry_date(entry), text))
+    return entries
 
 
 def looks_like_feed(head: str) -> bool:

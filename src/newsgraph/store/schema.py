@@ -249,3 +249,34 @@ Index("ix_kb_entities_type_documents_name", KbEntityRow.type, KbEntityRow.docume
 Index("ix_places_mentions_name", PlaceRow.mentions.desc(), PlaceRow.name)
 Index("ix_places_country_mentions_name", PlaceRow.country, PlaceRow.mentions.desc(), PlaceRow.name)
 Index("ix_documents_published_id", DocumentRow.published, DocumentRow.id)
+
+
+class FeedRow(Base):
+    """A feed `newsgraph follow` watches: its HTTP validators and its health, so a restarted follower
+    fetches nothing twice and a feed that keeps failing is reported, never silently dropped."""
+
+    __tablename__ = "feeds"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_checked: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_success: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row, reset by a success
+    errors_total: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    entries_seen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FeedEntryRow(Base):
+    """An entry a follower has handled (ingested, or failed and reported), by feed and entry key."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (Index("ix_feed_entries_key", "feed_pk", "key_hash", unique=True),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_pk: Mapped[int] = mapped_column(ForeignKey("feeds.pk", ondelete="CASCADE"))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))  # stored | duplicate | failed
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
