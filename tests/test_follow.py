@@ -4,6 +4,7 @@ private destinations are refused unless allowed, and a restarted follower fetche
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import threading
@@ -55,10 +56,8 @@ def make_handler(site: Site):
                 self.send_header(key, value)
             if callable(body):
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     body(self.wfile)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
                 return
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
