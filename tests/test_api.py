@@ -128,3 +128,20 @@ def test_response_cache_keeps_within_its_byte_budget():
         asyncio.run(get(path))
     assert list(cache.entries) == ["/api/a?", "/api/c?"]
     assert cache.size == 800 + sum(len(key) for key in cache.entries)  # keys count toward the budget
+
+
+def test_atom_feed_takes_the_event_filters_and_an_entity(client):
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in
+              ET.fromstring(client.get("/api/feed.atom", params={"type": "PROTEST"}).text).findall("a:entry", ns)]
+    assert titles and all(t.startswith("PROTEST:") for t in titles)
+    person = client.get("/api/entities", params={"type": "PERSON", "limit": 1}).json()["items"][0]
+    involving = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    feed = ET.fromstring(client.get("/api/feed.atom", params={"entity": person["kb_id"]}).text)
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) <= len(involving)
+    assert client.get("/api/feed.atom", params={"entity": "robert'); --"}).status_code == 422
+    latest = client.get("/api/latest", params={"limit": 3}).json()["items"]
+    assert len(latest) == 3 and latest[0]["stored"] >= latest[-1]["stored"]

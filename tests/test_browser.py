@@ -80,3 +80,22 @@ def test_contested_view(page, base_url):
     accounts = page.locator(".account")
     assert accounts.count() >= 2
     assert page.locator(".account.denied").count() >= 1
+
+
+def test_live_view_shows_a_report_that_arrives_while_the_page_is_open(nlp, tmp_path, monkeypatch, page):
+    """Under the real Content-Security-Policy: waits use locators, never page-side eval."""
+    import newsgraph.web.pages as pages
+
+    monkeypatch.setattr(pages, "POLL_MS", 500)
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    store = Store(make_engine(url))
+    list(Batch(nlp, lambda e: None, store=store).run([str(SAMPLES / "text" / "iraq-mosul-drone.txt")]))
+    reports = page.locator("#latest-list li")
+    with serving(url) as base:
+        page.goto(base + "/")
+        playwright_api.expect(reports).to_have_count(1)
+        arriving = tmp_path / "arriving.txt"
+        arriving.write_text("Harbour strike\n\nDock workers blocked the port gates in Valparaiso on Monday, police said.\n")
+        list(Batch(nlp, lambda e: None, store=store).run([str(arriving)]))
+        playwright_api.expect(reports).to_have_count(2, timeout=20000)
+        playwright_api.expect(reports.first).to_contain_text("Harbour strike")

@@ -315,6 +315,34 @@ def entity_rows(
         return [dict(row) for row in connection.execute(query.limit(limit).offset(offset)).mappings()]
 
 
+def latest_reports(engine: Engine, limit: int = 20) -> list[dict]:
+    """The most recently stored documents (newest first) with their most reported event type: what a
+    situation room watches while a follower runs."""
+    with Session(engine) as session:
+        documents = session.execute(
+            select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.published,
+                   DocumentRow.ingested_at)
+            .where(DocumentRow.duplicate_of.is_(None))
+            .order_by(DocumentRow.ingested_at.desc(), DocumentRow.id)
+            .limit(limit)
+        ).all()
+        ids = [d.id for d in documents]
+        counts = session.execute(
+            select(EventRow.document_id, EventRow.type, func.count())
+            .where(EventRow.document_id.in_(ids))
+            .group_by(EventRow.document_id, EventRow.type)
+        ).all()
+    top: dict[str, tuple[int, str]] = {}
+    for doc_id, kind, count in counts:
+        if count > top.get(doc_id, (0, ""))[0]:
+            top[doc_id] = (count, kind)
+    return [
+        {"id": d.id, "title": d.title, "source": d.source, "published": d.published,
+         "stored": d.ingested_at.isoformat(timespec="seconds") + "Z", "event_type": top.get(d.id, (0, None))[1]}
+        for d in documents
+    ]
+
+
 def claim_rows(engine: Engine, contested: bool = False, limit: int = 100, offset: int = 0) -> list[dict]:
     """Stored claims with their subject's name; only contested ones when `contested`."""
     query = select(ClaimRow, EntityRow.name).outerjoin(EntityRow, EntityRow.pk == ClaimRow.subject_pk)

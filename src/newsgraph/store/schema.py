@@ -31,7 +31,7 @@ class DocumentRow(Base):
     contract: Mapped[dict | None] = mapped_column(
         JSON(none_as_null=True)
     )  # the full extract output, as printed
-    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
 
 
 class EntityRow(Base):

@@ -37,6 +37,7 @@ from newsgraph.store.queries import (
     entity_profile,
     entity_rows,
     event_rows,
+    latest_reports,
     place_rows,
     quote_rows,
     to_geojson,
@@ -293,10 +294,20 @@ def create_app(
         collection = to_geojson(events, place_rows(engine, where.country, limit) if places else [])
         return JSON(collection, media_type="application/geo+json")
 
+    @app.get("/api/latest")
+    async def latest(limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
+        """The most recently stored reports, newest first (the live view polls this)."""
+        return JSON({"items": latest_reports(engine, limit)})
+
     @app.get("/api/feed.atom")
-    async def feed(limit: Limit = 50) -> Response:
-        """An Atom feed of the latest events, for feed readers and alerting."""
-        rows = event_rows(engine, EventFilter(limit=limit))
+    async def feed(
+        where: Annotated[EventFilter, Depends(event_filter)],
+        entity: Annotated[str | None, Query(pattern=r"^kb\d+$", description="events a KB entity takes part in")] = None,
+        limit: Limit = 50,
+    ) -> Response:
+        """An Atom feed of the latest events, for feed readers and alerting; takes the event filters (type,
+        country, since, until, negated, hypothetical, actor) and `entity` (a kb_id)."""
+        rows = event_rows(engine, replace(where, kb_id=entity, limit=limit))
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         entries = "".join(
             f"<entry><id>urn:newsgraph:event:{xml_text(r['id'])}</id><title>{xml_text(r['type'])}: "

@@ -4,6 +4,7 @@ article view builds its highlights from escaped text pieces (markupsafe) only.""
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ PLOVER = [
 ]
 TEMPLATES = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
 TEMPLATES.env.tests["web_url"] = web_url
+POLL_MS = int(os.environ.get("NEWSGRAPH_POLL_MS", "10000"))  # how often the live view asks for new reports
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +125,7 @@ def page_router(store: Store) -> APIRouter:
 
     @router.get("/", response_class=HTMLResponse)
     def home(request: Request):
-        return render(request, "map.html", title="Events and places", types=PLOVER, query=None)
+        return render(request, "map.html", title="Events and places", types=PLOVER, query=None, poll_ms=POLL_MS)
 
     @router.get("/api/basemap.geojson")
     def basemap_geojson():

@@ -1,4 +1,5 @@
-"""feeds followed by `newsgraph follow`: validators, health, and the entries already handled
+"""feeds followed by `newsgraph follow`: validators, health, and the entries already handled; documents
+by storage time for the live view
 
 Revision ID: 0009
 Revises: 0008
@@ -42,9 +43,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("pk"),
     )
     op.create_index("ix_feed_entries_key", "feed_entries", ["feed_pk", "key_hash"], unique=True)
+    op.create_index("ix_documents_ingested_at", "documents", ["ingested_at"])  # the live view, newest first
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_ingested_at", "documents")
     op.drop_index("ix_feed_entries_key", "feed_entries")
     op.drop_table("feed_entries")
     op.drop_table("feeds")
