@@ -50,7 +50,7 @@ def _entries(parsed, source: str) -> Iterator[Document | InputError]:
         )
 
 
-FULL_TEXT_WORDS = 120  # inline content this long is the article; shorter is a teaser: fetch the page
+FULL_TEXT_WORDS = 80  # inline content this long is the article (teasers are one paragraph, 40-70 words)
 
 
 @dataclass
