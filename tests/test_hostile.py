@@ -261,3 +261,13 @@ def test_feed_external_entities_are_never_resolved(tmp_path):
     path.write_text(feed)
     documents, _ = split(iter_documents([str(path)]))
     assert documents and all("TOP-SECRET" not in (d.text + (d.title or "")) for d in documents)
+
+
+def test_kept_errors_do_not_pin_what_was_being_read(nlp, tmp_path):
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"\0" * (30 * 1024 * 1024)))
+    batch = Batch(nlp, lambda e: None)
+    list(batch.run([str(bomb)]))
+    (error,) = batch.report.errors
+    assert "too large" in error.reason
+    assert error.__traceback__ is None and error.__context__ is None

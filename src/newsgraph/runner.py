@@ -68,6 +68,9 @@ class Batch:
         nlp.default_error_handler = self._handler
 
     def fail(self, error: InputError) -> None:
+        # Kept errors must not pin what was being read: a raised error's traceback holds its frames' locals
+        # (raw input, decompressed buffers), which over a long batch adds up to gigabytes.
+        error.__traceback__ = error.__context__ = error.__cause__ = None
         self.report.failed += 1
         self.report.errors.append(error)
         self.on_error(error)

@@ -50,41 +50,56 @@ def build_pipeline(overrides: dict[str, Any] | None = None) -> Language:
     return nlp
 
 
-def _prepared(
-    nlp: Language, documents: Iterable[Document], max_chars: int
-) -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
-    """One Doc per piece of each document (one piece unless the text is longer than `max_chars`), with
-    (document, offset of the piece, number of pieces) as context."""
+Piece = tuple[str, dict, tuple[Document, int, int]]  # text, document metadata, context
+
+
+def _pieces(documents: Iterable[Document], max_chars: int) -> Iterator[Piece]:
+    """Each document's text in pieces (one piece unless it is longer than `max_chars`), with its contract
+    metadata and (document, offset of the piece, number of pieces) as context."""
     for document in documents:
         meta = document.contract()
         meta.pop("text")  # the Doc holds the text; do not ship it twice between processes
         bounds = piece_bounds(document.text, max_chars)
         for start, end in bounds:
-            doc = nlp.make_doc(document.text[start:end])
-            doc._.document = meta
-            yield doc, (document, start, len(bounds))
+            yield document.text[start:end], meta, (document, start, len(bounds))
+
+
+def _as_docs(nlp: Language, pieces: Iterable[Piece]) -> Iterator[tuple[Doc, Any]]:
+    for text, meta, context in pieces:
+        doc = nlp.make_doc(text)
+        doc._.document = meta
+        yield doc, context
 
 
 MAX_BATCH_CHARS = 200_000  # the parser's memory grows with the text of a whole batch
 
 
-def _piped(nlp: Language, items: Iterator[tuple[Doc, Any]], batch_size: int, n_process: int) -> Iterator:
-    """nlp.pipe over (Doc, context) pairs. In one process, batches are cut at `batch_size` docs or
-    MAX_BATCH_CHARS characters, whichever comes first, so the pieces of one long text never meet in
-    one batch; several processes keep spaCy's own batching."""
+def _piped(nlp: Language, pieces: Iterator[Piece], batch_size: int, n_process: int) -> Iterator:
+    """nlp.pipe over the pieces. In one process, batches are cut at `batch_size` docs or MAX_BATCH_CHARS
+    characters, whichever comes first, so the pieces of one long text never meet in one batch; several
+    processes keep spaCy's own batching."""
     if n_process > 1:
-        yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        yield from nlp.pipe(_as_docs(nlp, pieces), as_tuples=True, batch_size=batch_size, n_process=n_process)
         return
-    batch: list[tuple[Doc, Any]] = []
+    batch: list[Piece] = []
     size = 0
-    for item in items:
-        if batch and (len(batch) >= batch_size or size + len(item[0].text) > MAX_BATCH_CHARS):
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or size + len(piece[0]) > MAX_BATCH_CHARS):
+            yield from _zoned(nlp, batch)
             batch, size = [], 0
-        batch.append(item)
-        size += len(item[0].text)
+        batch.append(piece)
+        size += len(piece[0])
     if batch:
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        yield from _zoned(nlp, batch)
+
+
+def _zoned(nlp: Language, batch: list[Piece]) -> Iterator:
+    """One batch inside a spaCy memory zone, tokenised there too: the strings its texts add to the
+    vocabulary are freed when the batch is done, so a long-running ingest or follower does not grow with
+    every new word it meets. The caller turns each Doc into plain JSON before asking for the next, while
+    the zone is still open."""
+    with nlp.memory_zone():
+        yield from nlp.pipe(_as_docs(nlp, batch), as_tuples=True, batch_size=len(batch))
 
 
 def process(
@@ -97,7 +112,7 @@ def process(
     """(document, contract JSON) for each document, in input order. Texts longer than `max_chars` are
     parsed in pieces (newsgraph.nlp.pieces), so any length runs in bounded memory."""
     parts: list[tuple[int, dict]] = []
-    for doc, (document, offset, count) in _piped(nlp, _prepared(nlp, documents, max_chars), batch_size, n_process):
+    for doc, (document, offset, count) in _piped(nlp, _pieces(documents, max_chars), batch_size, n_process):
         if count == 1:
             yield document, doc_to_contract(doc)
             continue
