@@ -164,6 +164,9 @@ def test_places_read_model_matches_the_stored_entities(stored, tmp_path):
     with engine.begin() as connection:  # the store as revision 0006 left it
         connection.execute(text("DROP TABLE places"))
         connection.execute(text("DROP TABLE store_meta"))
+        connection.execute(text("DROP TABLE feed_entries"))
+        connection.execute(text("DROP TABLE feeds"))
+        connection.execute(text("DROP INDEX ix_documents_ingested_at"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
     migrate(engine)
     with engine.connect() as connection:
