@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -22,7 +21,7 @@ from scorch import scores
 from common import BENCHMARKS, Section, skipped
 from corpora import ecbplus, meantime, re3d
 from corpora.align import align, scored_mentions
-from corpora.run import annotate
+from corpora.run import annotate, stored
 from firsts import HEADER, row
 
 TITLE = "Entities on real news (MEANTIME, re3d, ECB+)"
@@ -123,18 +122,10 @@ def kb_scores(annotated) -> tuple[dict, dict]:
     from sqlalchemy.orm import Session
 
     from newsgraph.nlp.names import match_key
-    from newsgraph.store.db import make_engine
-    from newsgraph.store.repository import Store
     from newsgraph.store.schema import EntityRow
 
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store(make_engine(f"sqlite:///{folder}/kb.db"))
-        for _, document, result in annotated:
-            if not store.has_document(document.id):
-                store.save(document, result, None)
-        with Session(store.engine) as session:
-            rows = session.execute(select(EntityRow.document_id, EntityRow.local_id, EntityRow.kb_id)).all()
-        store.engine.dispose()
+    with stored(annotated) as engine, Session(engine) as session:
+        rows = session.execute(select(EntityRow.document_id, EntityRow.local_id, EntityRow.kb_id)).all()
     kb_of = {(doc, local): kb for doc, local, kb in rows}
     items = kb_items(annotated)
     system = cluster_scores(items, lambda item: kb_of.get(item[:2]))

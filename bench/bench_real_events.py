@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 from itertools import combinations
 
@@ -20,7 +19,7 @@ from bench_events import OLD_LABELS, load_plover, same_participant
 from common import BENCHMARKS, Section, skipped
 from corpora import ecbplus, meantime
 from corpora.align import overlap
-from corpora.run import annotate, pipeline
+from corpora.run import annotate, pipeline, stored
 from corpora.split import half_of
 from firsts import HEADER, row
 
@@ -97,18 +96,10 @@ def cluster_scores(annotated) -> dict[str, float]:
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from newsgraph.store.db import make_engine
-    from newsgraph.store.repository import Store
     from newsgraph.store.schema import EventRow
 
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store(make_engine(f"sqlite:///{folder}/events.db"))
-        for _, document, result in annotated:
-            if not store.has_document(document.id):
-                store.save(document, result, None)
-        with Session(store.engine) as session:
-            rows = session.execute(select(EventRow.document_id, EventRow.cluster_pk).order_by(EventRow.pk)).all()
-        store.engine.dispose()
+    with stored(annotated) as engine, Session(engine) as session:
+        rows = session.execute(select(EventRow.document_id, EventRow.cluster_pk).order_by(EventRow.pk)).all()
     clusters_of: dict[str, list] = defaultdict(list)
     for doc_id, cluster in rows:
         clusters_of[doc_id].append(cluster)
