@@ -271,3 +271,18 @@ def test_kept_errors_do_not_pin_what_was_being_read(nlp, tmp_path):
     (error,) = batch.report.errors
     assert "too large" in error.reason
     assert error.__traceback__ is None and error.__context__ is None
+
+
+def test_near_duplicate_stored_by_a_concurrent_ingest_is_recognised(nlp, tmp_path):
+    story = STORY + " The bridge stays closed until engineers finish their inspection of the piers. " * 2
+    first, second = tmp_path / "wire.txt", tmp_path / "reprint.txt"
+    first.write_text("Bridge closed\n\n" + story + "\n")
+    second.write_text("Bridge closed (updated)\n\n" + story + " Updated at noon.\n")
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    early = Batch(nlp, lambda e: None, store=Store(make_engine(url)))  # loads its index before the other ran
+    other = Batch(nlp, lambda e: None, store=Store(make_engine(url)))
+    list(other.run([str(first)]))
+    assert other.report.stored == 1
+    list(early.run([str(second)]))
+    assert early.report.stored == 0 and early.report.near_duplicates == 1
+    assert Store(make_engine(url)).stats()["documents"] == 2  # the copy is recorded, pointing to the original

@@ -3,19 +3,25 @@ one line each and never stop the batch."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.dedup import minhash_of, signature_bytes
+from newsgraph.ingest.dedup import minhash_of, signature_bytes, signature_from_bytes
 from newsgraph.ingest.document import Document
 from newsgraph.ingest.sources import DEFAULT_MAX_BYTES, iter_documents
 from newsgraph.nlp.pipeline import process
 from newsgraph.store.repository import Store
 
 ErrorSink = Callable[[InputError], None]
+
+
+def _utc_now() -> dt.datetime:
+    """The store's clock: naive UTC, as documents.ingested_at is written."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass
@@ -59,7 +65,9 @@ class Batch:
         self.max_bytes = max_bytes
         self.batch_size = batch_size
         self.n_process = n_process
+        self._index_time = _utc_now()
         self.index = store.load_near_duplicate_index(dedup_threshold) if store else None
+        self._external: set[str] = set()  # documents other writers stored while this batch ran
         self.report = BatchReport()
         self._signatures: dict[str, bytes] = {}
         self._duplicates: list[tuple[Document, bytes]] = []
@@ -100,6 +108,26 @@ class Batch:
                 self._signatures[item.id] = signature_bytes(signature)
             yield item
 
+    def _stored_meanwhile(self, document: Document, signature: bytes) -> bool:
+        """Another ingest stored a near-duplicate of this document while it was in the pipeline (the index
+        was loaded when this batch began): record it as that document's duplicate instead."""
+        if self.index is None:
+            return False
+        checked_at = _utc_now()
+        slack = dt.timedelta(seconds=2)  # clocks of concurrent writers and commit order
+        for doc_id, raw in self.store.signatures_since(self._index_time - slack):
+            if doc_id not in self.index:
+                self.index.add(doc_id, signature_from_bytes(raw))
+                self._external.add(doc_id)
+        self._index_time = checked_at
+        original = self.index.find(signature_from_bytes(signature), among=self._external - {document.id})
+        if original is None:
+            return False
+        document.duplicate_of = original
+        self.store.save_duplicate(document, signature)
+        self.report.near_duplicates += 1
+        return True
+
     def run(self, paths: Iterable[str]) -> Iterator[tuple[Document, dict]]:
         yield from self.run_documents(iter_documents(paths, self.max_bytes))
 
@@ -131,8 +159,11 @@ class Batch:
             sent.pop(document.id, None)
             self.report.processed += 1
             if self.store is not None:
+                signature = self._signatures.pop(document.id, None)
+                if signature is not None and self._stored_meanwhile(document, signature):
+                    continue
                 try:
-                    stored = self.store.save(document, contract, self._signatures.pop(document.id, None))
+                    stored = self.store.save(document, contract, signature)
                 except Exception as exc:  # one bad document must not lose the rest of the batch
                     first_line = (str(exc).strip().splitlines() or [""])[0][:300]  # no SQL dumps
                     self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {first_line}"))

@@ -45,9 +45,12 @@ class NearDuplicateIndex:
             self._signatures[doc_id] = signature
             self._lsh.insert(doc_id, signature)
 
-    def find(self, signature: MinHash) -> str | None:
+    def find(self, signature: MinHash, among: set[str] | None = None) -> str | None:
+        """The closest indexed document over the threshold (only those in `among`, when given)."""
         best, best_score = None, self.threshold
         for candidate in self._lsh.query(signature):
+            if among is not None and candidate not in among:
+                continue
             score = signature.jaccard(self._signatures[candidate])
             if score >= best_score:
                 best, best_score = candidate, score

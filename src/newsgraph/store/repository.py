@@ -79,6 +79,18 @@ class Store:
                 index.add(doc_id, signature_from_bytes(raw))
         return index
 
+    def signatures_since(self, moment: dt.datetime) -> list[tuple[str, bytes]]:
+        """(id, MinHash bytes) of documents stored at or after `moment`: what other writers added while a
+        batch ran."""
+        with Session(self.engine) as session:
+            return list(
+                session.execute(
+                    select(DocumentRow.id, DocumentRow.minhash).where(
+                        DocumentRow.ingested_at >= moment, DocumentRow.minhash.is_not(None)
+                    )
+                )
+            )
+
     def save_duplicate(self, document: Document, minhash: bytes | None) -> None:
         """A near-duplicate is recorded (with a pointer to the original) but not re-processed."""
         try:
