@@ -28,7 +28,7 @@ ORDER = [
 
 
 def main() -> None:
-    names = [p.stem for p in sorted(Path(__file__).parent.glob("bench_*.py"))]
+    names = _all_names()
     names.sort(key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
     if len(sys.argv) > 1:
         names = [n for n in names if any(arg in n for arg in sys.argv[1:])]
@@ -42,13 +42,22 @@ def main() -> None:
     body = [
         f"# Benchmarks\n\nWritten by `make bench` on {dt.date.today().isoformat()}.\nMachine: {machine()}.\n"
     ]
-    kept = _kept_sections(previous, {s.title for s in sections})
+    current = {getattr(importlib.import_module(n), "TITLE", None) for n in _all_names()}
+    kept = [k for k in _kept_sections(previous, {s.title for s in sections}) if _title(k) in current]
     for section in sections:
         body.append(f"## {section.title}\n\n{section.markdown}")
     body.extend(kept)
     target.parent.mkdir(exist_ok=True)
     target.write_text("\n".join(body))
     print(f"wrote {target}")
+
+
+def _all_names() -> list[str]:
+    return [p.stem for p in sorted(Path(__file__).parent.glob("bench_*.py"))]
+
+
+def _title(section: str) -> str:
+    return section.removeprefix("## ").split("\n", 1)[0]
 
 
 def _kept_sections(previous: str, replaced: set[str]) -> list[str]:
