@@ -51,7 +51,8 @@ def test_map_shows_clustered_events_filters_and_timeline(page, base_url):
     assert page.locator("#timeline div").count() > 0
     page.select_option("select[name=type]", "PROTEST")
     page.click("#filters button")
-    page.wait_for_function(f"document.querySelectorAll('#events tbody tr').length < {all_rows}")
+    # A locator assertion, not a string predicate: the page's CSP (rightly) forbids eval.
+    playwright_api.expect(page.locator("#events tbody tr")).not_to_have_count(all_rows)
     types = page.locator("#events tbody tr td:nth-child(2)").all_inner_texts()
     assert types and all(t.startswith("PROTEST") for t in types)
 
