@@ -19,7 +19,7 @@ from itertools import combinations
 from scorch import scores
 
 from common import BENCHMARKS, Section, skipped
-from corpora import ecbplus, meantime, re3d
+from corpora import GoldMention, ecbplus, meantime, re3d
 from corpora.align import align, scored_mentions
 from corpora.run import annotate, stored
 from firsts import HEADER, row
@@ -69,9 +69,8 @@ def synonym_scores(annotated) -> tuple[float, int]:
         for a, b in gold.synonyms:
             found = []
             for span in (a, b):
-                probe = type(gold.mentions[0])(*span, type=None, named=True, id=str(span)) if gold.mentions else None
-                hit = align(gold, result, [probe]) if probe else {}
-                found.append(hit.get(str(span)))
+                probe = GoldMention(*span, type=None, named=True, id=str(span))
+                found.append(align(gold, result, [probe]).get(str(span)))
             if all(found):
                 pairs += 1
                 merged += found[0]["id"] == found[1]["id"]

@@ -73,10 +73,19 @@ class Follower:
         self.on_error = on_error
         self.on_warning = on_warning
         self.state = FeedState(store.engine)
+        self._batch: Batch | None = None
+
+    def _round_batch(self) -> Batch:
+        """One batch for the round's new entries, made on the first one: a batch loads the store's
+        near-duplicate index, which a round with nothing new never needs."""
+        if self._batch is None:
+            self._batch = Batch(self.nlp, self.on_error, store=self.store)
+        return self._batch
 
     def round(self, urls: list[str]) -> RoundReport:
         started = time.perf_counter()
         report = RoundReport(feeds=len(urls))
+        self._batch = None
         for url in urls:
             self._feed(url, report)
         for feed in self.state.all():
@@ -109,24 +118,18 @@ class Follower:
             self._entry(url, entry, report)
 
     def _entry(self, feed_url: str, entry: FeedEntry, report: RoundReport) -> None:
+        batch = self._round_batch()
+        stored, failed = batch.report.stored, batch.report.failed
         try:
-            document = self._document(entry, feed_url)
-        except InputError as error:
-            report.failed += 1
-            self.on_error(error)
-            self.store.record_error(error.source, error.reason)
-            self.state.handled(feed_url, entry.key, entry.link, "failed")
-            return
-        batch = Batch(self.nlp, self._batch_error, store=self.store)
-        for _ in batch.run_documents([document]):
-            pass
-        report.stored += batch.report.stored
-        report.failed += batch.report.failed
-        outcome = "stored" if batch.report.stored else ("failed" if batch.report.failed else "duplicate")
+            for _ in batch.run_documents([self._document(entry, feed_url)]):
+                pass
+        except InputError as error:  # the page could not be fetched or read
+            batch.fail(error)
+        stored, failed = batch.report.stored - stored, batch.report.failed - failed
+        report.stored += stored
+        report.failed += failed
+        outcome = "stored" if stored else ("failed" if failed else "duplicate")
         self.state.handled(feed_url, entry.key, entry.link, outcome)
-
-    def _batch_error(self, error: InputError) -> None:
-        self.on_error(error)
 
     def _document(self, entry: FeedEntry, feed_url: str) -> Document:
         """The entry's own text when the feed carries the article, else the article page."""

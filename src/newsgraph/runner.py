@@ -15,13 +15,10 @@ from newsgraph.ingest.document import Document
 from newsgraph.ingest.sources import DEFAULT_MAX_BYTES, iter_documents
 from newsgraph.nlp.pipeline import process
 from newsgraph.store.repository import Store
+from newsgraph.store.schema import utc_now
 
 ErrorSink = Callable[[InputError], None]
 
-
-def _utc_now() -> dt.datetime:
-    """The store's clock: naive UTC, as documents.ingested_at is written."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass
@@ -65,7 +62,7 @@ class Batch:
         self.max_bytes = max_bytes
         self.batch_size = batch_size
         self.n_process = n_process
-        self._index_time = _utc_now()
+        self._index_time = utc_now()
         self.index = store.load_near_duplicate_index(dedup_threshold) if store else None
         self._external: set[str] = set()  # documents other writers stored while this batch ran
         self.report = BatchReport()
@@ -113,7 +110,7 @@ class Batch:
         was loaded when this batch began): record it as that document's duplicate instead."""
         if self.index is None:
             return False
-        checked_at = _utc_now()
+        checked_at = utc_now()
         slack = dt.timedelta(seconds=2)  # clocks of concurrent writers and commit order
         for doc_id, raw in self.store.signatures_since(self._index_time - slack):
             if doc_id not in self.index:

@@ -119,8 +119,9 @@ class EntityClusterer:
         cues = load_data("place_cues.json")
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
         self.place_nouns = frozenset(cues["place_nouns"])
-        self.epithet_cues = tuple(load_data("speech.json")["epithet_cues"])
-        self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+        speech = load_data("speech.json")
+        self.epithet_cues = tuple(speech["epithet_cues"])
+        self.speech_verbs = frozenset(speech["cue_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []

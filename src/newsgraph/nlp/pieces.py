@@ -75,8 +75,8 @@ def merge_pieces(document: dict, text: str, parts: list[tuple[int, dict]]) -> di
                 target["name"] = entity["name"]
             target["aliases"] = sorted(names - {target["name"]})
             target["mentions"] += _shift(entity["mentions"], offset, {})
-        for claim in contract["claims"]:
-            ids[claim["id"]] = f"c{len(merged['claims']) + 1 + contract['claims'].index(claim)}"
+        for number, claim in enumerate(contract["claims"], len(merged["claims"]) + 1):
+            ids[claim["id"]] = f"c{number}"
         counts = {section: len(merged[section]) for section in merged}
         for section in merged:
             for item in contract[section]:

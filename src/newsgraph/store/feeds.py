@@ -3,14 +3,13 @@ the entries already handled."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.store.schema import FeedEntryRow, FeedRow
+from newsgraph.store.schema import FeedEntryRow, FeedRow, utc_now
 
 
 @dataclass
@@ -26,10 +25,6 @@ class FeedStatus:
 
 def _key_hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class FeedState:
@@ -60,14 +55,14 @@ class FeedState:
         with Session(self.engine) as session, session.begin():
             feed = self._feed(session, url)
             feed.etag, feed.last_modified = etag or feed.etag, last_modified or feed.last_modified
-            feed.last_checked = feed.last_success = _now()
+            feed.last_checked = feed.last_success = utc_now()
             feed.failures = 0
 
     def failed(self, url: str, reason: str) -> int:
         """Record a failed round for the feed; returns its failures in a row."""
         with Session(self.engine) as session, session.begin():
             feed = self._feed(session, url)
-            feed.last_checked = _now()
+            feed.last_checked = utc_now()
             feed.failures += 1
             feed.errors_total += 1
             feed.last_error = reason

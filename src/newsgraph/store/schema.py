@@ -13,7 +13,8 @@ class Base(DeclarativeBase):
     pass
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """The store's clock: naive UTC, as every timestamp column is written."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
@@ -31,7 +32,7 @@ class DocumentRow(Base):
     contract: Mapped[dict | None] = mapped_column(
         JSON(none_as_null=True)
     )  # the full extract output, as printed
-    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
 
 
 class EntityRow(Base):
@@ -82,7 +83,7 @@ class KbLinkRow(Base):
     score: Mapped[float] = mapped_column(Float)
     evidence: Mapped[dict] = mapped_column(JSON, default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 class MentionRow(Base):
@@ -236,7 +237,7 @@ class IngestErrorRow(Base):
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 Index("ix_mentions_doc_span", MentionRow.document_id, MentionRow.start)
@@ -279,4 +280,4 @@ class FeedEntryRow(Base):
     key: Mapped[str] = mapped_column(Text)
     link: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str] = mapped_column(String(16))  # stored | duplicate | failed
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

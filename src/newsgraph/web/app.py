@@ -54,9 +54,9 @@ def real_date(value: str | None) -> str | None:
     """A year, a month or a day that exists on the calendar ('2025-13-45' does not)."""
     if value is None:
         return None
-    parts = [int(p) for p in value.split("-")]
+    year, month, day = ([int(p) for p in value.split("-")] + [1, 1])[:3]  # a year or month: its first day
     try:
-        dt.date(parts[0], *(parts[1:] + [1, 1][len(parts) - 1 :]))
+        dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"{value!r} is not a calendar date") from None
     return value
