@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsgraph.db
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean browser screenshots
+.PHONY: demo test bench lint install clean browser postgres screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,13 +33,18 @@ demo: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || echo "chromium could not be installed: browser tests will be skipped"
 
-test: $(STAMP) browser
+# The store tests also run against PostgreSQL: they start a throwaway server from Debian's binaries in a
+# temporary directory (no system service is started or needed).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql) || echo "postgresql could not be installed: PostgreSQL tests will be skipped"
+
+test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
 screenshots: $(STAMP) browser
 	$(BIN)/python tools/screenshots.py docs/
 
-bench: $(STAMP)
+bench: $(STAMP) postgres
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run_all.py
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,41 @@ SAMPLES = ROOT / "samples"
 @pytest.fixture(scope="session")
 def nlp():
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server for the whole run (skipped where no server is installed; the
+    Makefile installs Debian's)."""
+    from newsgraph.store.throwaway import PostgresUnavailable, ThrowawayPostgres
+
+    try:
+        server = ThrowawayPostgres().start()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Store tests run once per database engine."""
+    return request.param
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def fresh_url(backend, request, tmp_path_factory):
+    """A factory of URLs of new, empty stores on this module's backend."""
+
+    def make(name: str = "store") -> str:
+        if backend == "sqlite":
+            return f"sqlite:///{tmp_path_factory.mktemp(name) / 'kb.db'}"
+        return request.getfixturevalue("postgres").new_database(f"{name}_{next(_databases)}")
+
+    return make
 
 
 @pytest.fixture(scope="session")

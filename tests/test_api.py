@@ -20,8 +20,8 @@ from .conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
-def client(nlp, tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
+def client(nlp, fresh_url):
+    url = fresh_url("api")
     batch = Batch(nlp, lambda e: None, store=Store(make_engine(url)))
     list(batch.run([str(SAMPLES)]))
     return TestClient(create_app(url))
@@ -81,10 +81,10 @@ def test_bad_input_gets_problem_details(client):
     assert client.get("/openapi.json").json()["info"]["title"] == "newsgraph"
 
 
-def test_response_cache_serves_repeats_and_never_outlives_a_write(nlp, tmp_path):
+def test_response_cache_serves_repeats_and_never_outlives_a_write(nlp, tmp_path, fresh_url):
     """A repeated request is answered from the cache; storing a document (a write through any
     session, in this process or another) makes the next answer fresh."""
-    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    url = fresh_url("cache")
     store = Store(make_engine(url))
     first = tmp_path / "first.txt"
     first.write_text("Militia fighters attacked the town of Berevo on Monday, residents said.\n")

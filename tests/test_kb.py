@@ -8,11 +8,14 @@ import sys
 
 import pytest
 
+from newsgraph.store.db import make_engine
+from newsgraph.store.repository import Store
+
 RUN = [sys.executable, "-m", "newsgraph.cli"]
 
 
 @pytest.fixture(scope="module")
-def kb_db(tmp_path_factory):
+def kb_db(tmp_path_factory, fresh_url):
     folder = tmp_path_factory.mktemp("kb_docs")
     articles = {
         "a.txt": "Colonel Yusuf Hadrami, commander of the northern brigade, said on Monday that his troops had "
@@ -34,14 +37,14 @@ def kb_db(tmp_path_factory):
     }
     for name, text in articles.items():
         (folder / name).write_text(text + "\n")
-    db = folder / "kb.db"
-    subprocess.run([*RUN, "ingest", str(folder), "--db", str(db), "--quiet"], check=True, timeout=600)
+    db = fresh_url("kb")
+    subprocess.run([*RUN, "ingest", str(folder), "--db", db, "--quiet"], check=True, timeout=600)
     return db
 
 
 def show(db, name: str) -> list[dict]:
     result = subprocess.run(
-        [*RUN, "entity", "show", name, "--db", str(db), "--format", "json"], capture_output=True, timeout=600
+        [*RUN, "entity", "show", name, "--db", db, "--format", "json"], capture_output=True, timeout=600
     )
     return json.loads(result.stdout) if result.returncode == 0 else []
 
@@ -87,21 +90,20 @@ def test_short_form_joins_the_full_name_only_within_the_same_story(kb_db):
     assert tailor and tailor[0]["documents"] == 1  # same surname, unrelated story: stays apart
 
 
-def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, tmp_path):
-    import shutil
+def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, fresh_url):
+    from .test_store import copy_of
 
-    db = tmp_path / "copy.db"
-    shutil.copy(kb_db, db)
+    db = copy_of(Store(make_engine(kb_db)), fresh_url).engine.url.render_as_string(hide_password=False)
     person = next(e for e in show(db, "Hadrami") if e["type"] == "PERSON")
     moved = next(link for link in person["links"] if link["method"] != "new")
-    subprocess.run([*RUN, "entity", "split", str(moved["entity"]), "--db", str(db)], check=True, timeout=600)
+    subprocess.run([*RUN, "entity", "split", str(moved["entity"]), "--db", db], check=True, timeout=600)
     after = [e for e in show(db, "Hadrami") if e["type"] == "PERSON"]
     assert len(after) == 2
     original = next(e for e in after if e["kb_id"] == person["kb_id"])
     assert original["documents"] == 1
     old_link = next(link for link in original["links"] if link["entity"] == moved["entity"])
     assert old_link["active"] is False and old_link["evidence"] == moved["evidence"]
-    assert subprocess.run([*RUN, "entity", "split", "999999", "--db", str(db)], timeout=600).returncode == 1
+    assert subprocess.run([*RUN, "entity", "split", "999999", "--db", db], timeout=600).returncode == 1
 
 
 def _contract(text: str, entities: list[tuple[str, str, dict | None]]) -> tuple:
@@ -118,23 +120,22 @@ def _contract(text: str, entities: list[tuple[str, str, dict | None]]) -> tuple:
     return document, contract
 
 
-def test_same_full_name_typed_differently_joins_only_within_one_story(tmp_path):
+def test_same_full_name_typed_differently_joins_only_within_one_story(fresh_url):
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from newsgraph.store.db import make_engine
-    from newsgraph.store.repository import Store
     from newsgraph.store.schema import EntityRow
 
     harbour = {"lat": 1.0, "lon": 2.0, "country": "PT", "admin1": None, "gazetteer_id": "test:harbour"}
-    store = Store(make_engine(f"sqlite:///{tmp_path / 't.db'}"))
+    store = Store(make_engine(fresh_url("types")))
     store.save(*_contract("Priya Raman spoke at the harbour in Porto Vello on Monday.",
                           [("Porto Vello", "PLACE", harbour), ("Priya Raman", "PERSON", None)]), None)
     store.save(*_contract("In Porto Vello, Priya Raman opened the new quay.",
                           [("Porto Vello", "PLACE", harbour), ("Priya Raman", "ORG", None)]), None)
     store.save(*_contract("Priya Raman released a new album of folk songs.", [("Priya Raman", "ORG", None)]), None)
     with Session(store.engine) as session:
-        rows = session.execute(select(EntityRow.document_id, EntityRow.kb_id).where(EntityRow.name == "Priya Raman")).all()
+        rows = session.execute(select(EntityRow.document_id, EntityRow.kb_id).where(EntityRow.name == "Priya Raman")
+                               .order_by(EntityRow.pk)).all()
     kb_ids = [kb for _, kb in rows]
     assert kb_ids[0] == kb_ids[1]  # same story, NER disagreed on the type
     assert kb_ids[2] != kb_ids[0]  # no shared context: not merged across types

@@ -20,12 +20,12 @@ def test_docstring_examples_run():
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory):
-    db = tmp_path_factory.mktemp("pyapi") / "kb.db"
-    kb = newsgraph.open(str(db))
+def stored(fresh_url):
+    db = fresh_url("pyapi")
+    kb = newsgraph.open(db)
     report = kb.ingest([str(SAMPLES / "text"), str(SAMPLES / "html")])
     assert report.stored >= 20 and not report.failed
-    return kb, TestClient(create_app(f"sqlite:///{db}", cache=False))
+    return kb, TestClient(create_app(db, cache=False))
 
 
 @pytest.mark.parametrize(

@@ -19,18 +19,18 @@ RUN = [sys.executable, "-m", "newsgraph.cli"]
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(tmp_path_factory, fresh_url):
     folder = tmp_path_factory.mktemp("situation")
     for name in ("situation-seized.txt", "situation-denied.txt"):
         shutil.copy(FIXTURES / name, folder / name)
-    path = folder / "situation.db"
-    subprocess.run([*RUN, "ingest", str(folder), "--db", str(path), "--quiet"], check=True, timeout=600)
-    return path
+    url = fresh_url("situation")
+    subprocess.run([*RUN, "ingest", str(folder), "--db", url, "--quiet"], check=True, timeout=600)
+    return url
 
 
 def picture(db, name: str) -> dict:
     output = subprocess.run(
-        [*RUN, "entity", "situation", name, "--db", str(db)], capture_output=True, check=True, timeout=600
+        [*RUN, "entity", "situation", name, "--db", db], capture_output=True, check=True, timeout=600
     ).stdout
     return json.loads(output)[0]
 
@@ -51,7 +51,7 @@ def test_whereabouts_allies_and_opponents(db):
 
 
 def test_contested_claims_across_documents_in_the_api(db):
-    client = TestClient(create_app(f"sqlite:///{db}"))
+    client = TestClient(create_app(db))
     groups = client.get("/api/claims/contested").json()["across_documents"]
     goma = next(g for g in groups if g["subject"] == "Goma")
     assert {a["denied"] for a in goma["accounts"]} == {True, False}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from sqlalchemy import inspect, text
 
@@ -15,15 +13,32 @@ from .conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
-def stored(nlp, tmp_path_factory):
-    """The sample corpus ingested into a fresh SQLite store."""
-    path = tmp_path_factory.mktemp("db") / "kb.db"
-    store = Store(make_engine(f"sqlite:///{path}"))
+def stored(nlp, fresh_url):
+    """The sample corpus ingested into a fresh store (SQLite, then PostgreSQL)."""
+    url = fresh_url("db")
+    store = Store(make_engine(url))
     errors = []
     batch = Batch(nlp, errors.append, store=store)
     list(batch.run([str(SAMPLES)]))
     assert not errors
-    return store, batch.report, path
+    return store, batch.report, url
+
+
+def copy_of(store: Store, fresh_url) -> Store:
+    """An independent copy of a stored corpus, to damage or rewind without touching the original."""
+    url = fresh_url("copy")
+    if store.engine.dialect.name == "sqlite":
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql(f"VACUUM INTO '{url.removeprefix('sqlite:///')}'")
+        return Store(make_engine(url, migrate_schema=False))
+    source = store.engine.url.database
+    store.engine.dispose()  # CREATE DATABASE ... TEMPLATE needs the template without connections
+    with make_engine(url.rsplit("/", 1)[0] + "/postgres", migrate_schema=False).connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        target = url.rsplit("/", 1)[1]
+        connection.exec_driver_sql(f'DROP DATABASE "{target}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    return Store(make_engine(url, migrate_schema=False))
 
 
 def test_schema_has_every_table_and_full_text_index(stored):
@@ -41,10 +56,13 @@ def test_schema_has_every_table_and_full_text_index(stored):
         "claim_sources",
         "ingest_errors",
         "alembic_version",
-        "documents_fts",
     } <= tables
-    with store.engine.connect() as connection:
-        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    if store.engine.dialect.name == "sqlite":
+        assert "documents_fts" in tables
+        with store.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    else:
+        assert "documents_fts" in {index["name"] for index in inspect(store.engine).get_indexes("documents")}
 
 
 def test_ingest_stores_documents_and_facts(stored):
@@ -94,14 +112,8 @@ def test_full_text_search(stored):
     assert store.search("zzzznotaword") == []
 
 
-def test_failure_leaves_store_intact(nlp, stored, tmp_path):
-    store, _, path = stored
-    copy = tmp_path / "copy.db"
-    shutil.copy(path, copy)
-    for suffix in ("-wal", "-shm"):
-        if path.with_name(path.name + suffix).exists():
-            shutil.copy(path.with_name(path.name + suffix), copy.with_name(copy.name + suffix))
-    other = Store(make_engine(f"sqlite:///{copy}"))
+def test_failure_leaves_store_intact(nlp, stored, tmp_path, fresh_url):
+    other = copy_of(stored[0], fresh_url)
     before = other.stats()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
@@ -141,15 +153,16 @@ def place_aggregate(connection) -> dict[str, tuple[int, int]]:
             "FROM entities e WHERE e.type = 'PLACE' AND e.geo IS NOT NULL"
         )
     ):
-        documents, count = totals.get(json.loads(geo)["gazetteer_id"], (set(), 0))
-        totals[json.loads(geo)["gazetteer_id"]] = (documents | {document_id}, count + mentions)
+        key = (geo if isinstance(geo, dict) else json.loads(geo))["gazetteer_id"]  # PostgreSQL decodes JSON
+        documents, count = totals.get(key, (set(), 0))
+        totals[key] = (documents | {document_id}, count + mentions)
     return {key: (len(documents), count) for key, (documents, count) in totals.items()}
 
 
-def test_places_read_model_matches_the_stored_entities(stored, tmp_path):
+def test_places_read_model_matches_the_stored_entities(stored, fresh_url):
     """Storing documents keeps `places` equal to an aggregate of the entities; so does the migration
     that creates it from an older store's entities."""
-    store, _, path = stored
+    store, _, _ = stored
     with store.engine.connect() as connection:
         expected = place_aggregate(connection)
         kept = {
@@ -157,10 +170,7 @@ def test_places_read_model_matches_the_stored_entities(stored, tmp_path):
             for g, d, m in connection.execute(text("SELECT gazetteer_id, documents, mentions FROM places"))
         }
     assert len(expected) >= 5 and kept == expected
-    copy = tmp_path / "copy.db"
-    with store.engine.connect() as connection:
-        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
-    engine = make_engine(f"sqlite:///{copy}", migrate_schema=False)
+    engine = copy_of(store, fresh_url).engine
     with engine.begin() as connection:  # the store as revision 0006 left it
         connection.execute(text("DROP TABLE places"))
         connection.execute(text("DROP TABLE store_meta"))
@@ -186,12 +196,9 @@ def test_database_url_from_path_env_or_default(monkeypatch):
     assert database_url("sqlite:///a.db") == "sqlite:///a.db"
 
 
-def test_schema_upgrades_from_the_first_revision_keeping_data(tmp_path):
+def test_schema_upgrades_from_the_first_revision_keeping_data(fresh_url):
     """An old store (revision 0001) is upgraded in place; its documents survive and search still works."""
-    from sqlalchemy import create_engine
-
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = create_engine(url)
+    engine = make_engine(fresh_url("old"), migrate_schema=False)
     migrate(engine, "0001")
     with engine.begin() as connection:
         connection.execute(
@@ -201,12 +208,12 @@ def test_schema_upgrades_from_the_first_revision_keeping_data(tmp_path):
                 "'2025-01-01 00:00:00')"
             )
         )
-    store = Store(make_engine(url))
+    store = Store(make_engine(engine.url.render_as_string(hide_password=False)))
     assert store.stats()["documents"] == 1 and store.stats()["event_clusters"] == 0
     assert [hit.id for hit in store.search("flood")] == ["0123456789abcdef"]
 
 
-def test_generation_counts_each_committed_write_transaction_once(tmp_path):
+def test_generation_counts_each_committed_write_transaction_once(fresh_url):
     """Many flushes in one transaction count once; a rollback counts nothing; a write after a
     rolled-back savepoint still counts."""
     from sqlalchemy.orm import Session
@@ -214,7 +221,7 @@ def test_generation_counts_each_committed_write_transaction_once(tmp_path):
     from newsgraph.store.db import generation
     from newsgraph.store.schema import IngestErrorRow
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'g.db'}")
+    engine = make_engine(fresh_url("g"))
     start = generation(engine)
     with Session(engine) as session, session.begin():
         for name in ("a", "b", "c"):

@@ -394,10 +394,18 @@ class Store:
         return [hits[rowid] for rowid in rowids]
 
     def _search_postgres(self, query: str, limit: int) -> list[SearchHit]:
+        # websearch_to_tsquery takes what people type ("quoted phrases", or, -not) and never raises on
+        # odd syntax. The vector expression is the one the GIN index (documents_fts) is built on, so the
+        # match uses the index; headlines, the costly part, are built for the ranked page only.
         sql = text(
-            "SELECT id, title, source, published, ts_headline('english', text, plainto_tsquery('english', :q)) "
-            "FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) "
-            "@@ plainto_tsquery('english', :q) LIMIT :n"
+            "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS query), "
+            "ranked AS (SELECT d.id, ts_rank(to_tsvector('english', coalesce(d.title, '') || ' ' || d.text), "
+            "q.query) AS score FROM documents d, q "
+            "WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) @@ q.query "
+            "ORDER BY score DESC, d.id LIMIT :n) "
+            "SELECT d.id, d.title, d.source, d.published, ts_headline('english', d.text, q.query, "
+            "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, ShortWord=2, FragmentDelimiter=…, MaxFragments=1') "
+            "FROM ranked JOIN documents d ON d.id = ranked.id, q ORDER BY ranked.score DESC, d.id"
         )
         with self.engine.connect() as connection:
             return [SearchHit(*row) for row in connection.execute(sql, {"q": query, "n": limit})]
