@@ -62,10 +62,11 @@ COUNTED = "newsgraph_generation_counted"  # session.info key: this transaction h
 
 @event.listens_for(Session, "after_flush")
 def count_writes(session: Session, _context) -> None:
-    """Every transaction that writes through the ORM (all writes go through sessions) bumps the store
-    generation once, with its first flush, so the new number becomes visible exactly when the new data
-    does."""
-    if not session.info.get(COUNTED):
+    """SQLite: every transaction that writes through the ORM (all writes go through sessions) bumps the
+    store generation once, with its first flush, so the new number becomes visible exactly when the new
+    data does. SQLite runs one writer at a time anyway, so the counter row costs no concurrency.
+    PostgreSQL needs no counter (see `generation`): a shared row would serialise concurrent writers."""
+    if not session.info.get(COUNTED) and session.get_bind().dialect.name == "sqlite":
         session.connection().execute(update(StoreMetaRow).values(generation=StoreMetaRow.generation + 1))
         session.info[COUNTED] = True
 
@@ -78,7 +79,14 @@ def _transaction_ended(session: Session, transaction: SessionTransaction) -> Non
         session.info.pop(COUNTED, None)
 
 
-def generation(engine: Engine) -> int:
-    """The store's write counter: equal numbers mean nothing changed in between."""
+def generation(engine: Engine) -> int | str:
+    """The store's version: equal values mean nothing was committed in between.
+
+    SQLite: the write counter in store_meta. PostgreSQL: the current snapshot (xmin:xmax:in-progress
+    transaction ids). Two equal snapshots see exactly the same committed data, and the snapshot moves
+    when a writing transaction starts or ends, so it is exact like the counter, yet costs writers nothing:
+    no shared row that each write transaction would hold locked until it commits."""
     with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            return connection.execute(text("SELECT pg_current_snapshot()::text")).scalar_one()
         return connection.execute(text("SELECT generation FROM store_meta")).scalar_one()
