@@ -22,6 +22,7 @@ ORDER = [
     "bench_geo",
     "bench_real_geo",
     "bench_api",
+    "bench_scale",
     "bench_follow",
     "bench_fuzz",
 ]

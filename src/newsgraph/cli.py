@@ -56,6 +56,15 @@ def _store(db: str | None):
     return Store(make_engine(db))
 
 
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Extract on Dask: local:N starts N worker processes here; tcp://HOST:PORT uses a running cluster.",
+    ),
+]
+
+
 @app.command()
 def ingest(
     paths: Paths,
@@ -63,27 +72,34 @@ def ingest(
     batch_size: BatchSize = 32,
     n_process: Processes = 1,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    quiet: bool = False,
+    scheduler: Scheduler = None,
+    partition_size: Annotated[int, typer.Option(min=1, help="Input items per Dask task.")] = 8,
+    quiet: Annotated[bool, typer.Option(help="No progress display; errors and the summary only.")] = False,
 ) -> None:
-    """Read documents, extract everything, and store it (idempotent; near-duplicates recorded once)."""
-    from newsgraph.nlp.pipeline import build_pipeline
+    """Read documents, extract everything, and store it. Idempotent and resumable: documents already
+    stored are skipped, so a run that was stopped carries on where it stopped. Near-duplicates are
+    recorded once."""
+    from newsgraph.progress import IngestProgress
     from newsgraph.runner import Batch
 
-    batch = Batch(
-        build_pipeline(),
-        report_error,
-        store=_store(db),
-        max_bytes=max_bytes,
-        batch_size=batch_size,
-        n_process=n_process,
-    )
-    for document, contract in batch.run(paths):
-        if not quiet:
-            err.print(
-                f"stored {document.id} {len(contract['entities'])} entities, {len(contract['events'])} events"
-                f" <- {document.source}",
-                markup=False,
-            )
+    store = _store(db)
+    with IngestProgress(err, enabled=not quiet) as progress:
+
+        def on_error(error: InputError) -> None:
+            report_error(error)
+            progress.show(batch.report)
+
+        if scheduler is None:
+            from newsgraph.nlp.pipeline import build_pipeline
+
+            progress.expect(count_inputs(paths))
+            batch = Batch(build_pipeline(), on_error, store=store, max_bytes=max_bytes, batch_size=batch_size,
+                          n_process=n_process)
+            for _ in batch.run(paths):
+                progress.show(batch.report)
+        else:
+            batch = Batch(None, on_error, store=store, max_bytes=max_bytes, batch_size=batch_size)
+            _ingest_distributed(batch, paths, scheduler, store, partition_size, progress)
     r = batch.report
     err.print(
         f"ingest: {r.stored} stored, {r.already_stored} already stored, {r.near_duplicates} near-duplicates, "
@@ -91,6 +107,36 @@ def ingest(
         markup=False,
     )
     raise typer.Exit(1 if r.failed else 0)
+
+
+def _ingest_distributed(batch, paths: list[str], scheduler: str, store, partition_size: int, progress) -> None:
+    from newsgraph.distributed import close_client, cluster_client, distributed_outcomes, plan_partitions
+
+    try:
+        client = cluster_client(scheduler)
+    except (ValueError, OSError) as exc:
+        err.print(f"newsgraph: error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    try:
+        outcomes = distributed_outcomes(
+            client,
+            plan_partitions(paths, batch.max_bytes, partition_size),
+            max_bytes=batch.max_bytes,
+            db_url=store.engine.url.render_as_string(hide_password=False),
+            batch_size=batch.batch_size,
+            on_partition=lambda partition: progress.expect(len(partition.units)),
+        )
+        for _ in batch.run_extracted(outcomes):
+            progress.show(batch.report)
+    finally:
+        close_client(client)
+
+
+def count_inputs(paths: list[str]) -> int:
+    """Input files (a directory's readable files), for the progress display's total."""
+    from newsgraph.ingest.sources import input_files
+
+    return sum(1 for _ in input_files(paths))
 
 
 @app.command()

@@ -20,6 +20,10 @@ class InputError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):
+        # Errors travel between processes (Dask workers): rebuild from the two fields, not the message.
+        return (type(self), (self.source, self.reason))
+
     def line(self) -> str:
         """The one-line form printed after 'newsgraph: error: '."""
         return f"{one_line(self.source)}: {one_line(self.reason)}"

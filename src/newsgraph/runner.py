@@ -20,6 +20,15 @@ from newsgraph.store.schema import utc_now
 ErrorSink = Callable[[InputError], None]
 
 
+@dataclass
+class Outcome:
+    """What extraction made of one input item: an error, or a document with its contract, or a
+    document the pipeline failed on (`failure` says why)."""
+
+    item: Document | InputError
+    contract: dict | None = None
+    failure: str | None = None
+
 
 @dataclass
 class BatchReport:
@@ -48,7 +57,7 @@ class Batch:
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Language | None,
         on_error: ErrorSink,
         store: Store | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
@@ -65,12 +74,14 @@ class Batch:
         self._index_time = utc_now()
         self.index = store.load_near_duplicate_index(dedup_threshold) if store else None
         self._external: set[str] = set()  # documents other writers stored while this batch ran
+        self._seen: set[str] = set()
         self.report = BatchReport()
         self._signatures: dict[str, bytes] = {}
         self._duplicates: list[tuple[Document, bytes]] = []
         self._handler = PipelineErrors()
-        # Our components have no .pipe(), so spaCy calls this for a failing doc and drops only that doc.
-        nlp.default_error_handler = self._handler
+        if nlp is not None:  # None: documents arrive extracted (run_extracted), as from Dask workers
+            # Our components have no .pipe(), so spaCy calls this for a failing doc and drops only that doc.
+            nlp.default_error_handler = self._handler
 
     def fail(self, error: InputError) -> None:
         # Kept errors must not pin what was being read: a raised error's traceback holds its frames' locals
@@ -84,15 +95,14 @@ class Batch:
 
     def _admitted(self, items: Iterable[Document | InputError]) -> Iterator[Document]:
         """Errors reported, exact re-ingests skipped, near-duplicates recorded but not re-processed."""
-        seen: set[str] = set()
         for item in items:
             if isinstance(item, InputError):
                 self.fail(item)
                 continue
-            if item.id in seen or (self.store is not None and self.store.has_document(item.id)):
+            if item.id in self._seen or (self.store is not None and self.store.has_document(item.id)):
                 self.report.already_stored += 1
                 continue
-            seen.add(item.id)
+            self._seen.add(item.id)
             if self.index is not None:
                 signature = minhash_of(item.text)
                 original = self.index.find(signature)
@@ -131,17 +141,46 @@ class Batch:
     def run_documents(self, items: Iterable[Document | InputError]) -> Iterator[tuple[Document, dict]]:
         """The batch over documents read elsewhere (a feed follower's fetches), errors reported as ever."""
         yield from self._process(self._admitted(items))
+        yield from self._process(self._orphans())
+
+    def run_extracted(self, outcomes: Iterable[Outcome]) -> Iterator[tuple[Document, dict]]:
+        """The batch over documents read and extracted elsewhere (Dask workers), taken in input order:
+        admission, near-duplicates and storing decide exactly as a serial run does, so both runs build
+        the same store."""
+        held: dict[str, Outcome] = {}  # near-duplicates' results, in case their original fails
+        for outcome in outcomes:
+            if isinstance(outcome.item, InputError):
+                self.fail(outcome.item)
+                continue
+            for document in self._admitted([outcome.item]):
+                yield from self._take(document, outcome)
+            if outcome.item.duplicate_of is not None:
+                held[outcome.item.id] = outcome
+        for document in self._orphans():
+            yield from self._take(document, held[document.id])
+
+    def _take(self, document: Document, outcome: Outcome) -> Iterator[tuple[Document, dict]]:
+        if outcome.contract is None:
+            self.fail(InputError(document.source, outcome.failure or "dropped by the pipeline"))
+            return
+        self.report.processed += 1
+        if self._store_one(document, outcome.contract):
+            yield document, outcome.contract
+
+    def _orphans(self) -> list[Document]:
+        """Near-duplicates are saved once their originals are stored; a copy whose original failed is
+        the only one, so it is processed after all."""
         orphans = []
         for document, signature in self._duplicates:
             if self.store.has_document(document.duplicate_of):
                 self.store.save_duplicate(document, signature)
                 self.report.near_duplicates += 1
-            else:  # its original failed: this copy is the only one, so process it
+            else:
                 document.duplicate_of = None
                 self._signatures[document.id] = signature
                 orphans.append(document)
         self._duplicates = []
-        yield from self._process(orphans)
+        return orphans
 
     def _process(self, admitted: Iterable[Document]) -> Iterator[tuple[Document, dict]]:
         sent: dict[str, Document] = {}
@@ -155,22 +194,28 @@ class Batch:
         for document, contract in process(self.nlp, documents, self.batch_size, self.n_process):
             sent.pop(document.id, None)
             self.report.processed += 1
-            if self.store is not None:
-                signature = self._signatures.pop(document.id, None)
-                if signature is not None and self._stored_meanwhile(document, signature):
-                    continue
-                try:
-                    stored = self.store.save(document, contract, signature)
-                except Exception as exc:  # one bad document must not lose the rest of the batch
-                    first_line = (str(exc).strip().splitlines() or [""])[0][:300]  # no SQL dumps
-                    self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {first_line}"))
-                    continue
-                if stored:
-                    self.report.stored += 1
-                else:  # a concurrent ingest stored it first
-                    self.report.already_stored += 1
-            yield document, contract
+            if self._store_one(document, contract):
+                yield document, contract
         for doc_id, document in sent.items():
             self.fail(
                 InputError(document.source, self._handler.by_document.get(doc_id, "dropped by the pipeline"))
             )
+
+    def _store_one(self, document: Document, contract: dict) -> bool:
+        """Store one processed document (when the batch has a store); False when it was not kept."""
+        if self.store is None:
+            return True
+        signature = self._signatures.pop(document.id, None)
+        if signature is not None and self._stored_meanwhile(document, signature):
+            return False
+        try:
+            stored = self.store.save(document, contract, signature)
+        except Exception as exc:  # one bad document must not lose the rest of the batch
+            first_line = (str(exc).strip().splitlines() or [""])[0][:300]  # no SQL dumps
+            self.fail(InputError(document.source, f"could not store: {type(exc).__name__}: {first_line}"))
+            return False
+        if stored:
+            self.report.stored += 1
+        else:  # a concurrent ingest stored it first
+            self.report.already_stored += 1
+        return True

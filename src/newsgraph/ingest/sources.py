@@ -7,6 +7,7 @@ import gzip
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
@@ -25,27 +26,62 @@ WARC_SUFFIXES = {".warc", ".arc"}
 KNOWN_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | WARC_SUFFIXES | {".gz"}
 
 
+@dataclass(frozen=True)
+class RawInput:
+    """One input's bytes, read but not yet parsed: what a Dask worker receives (no shared file system
+    needed). `name` is the lower-case file name whose suffix tells the format ('' for stdin)."""
+
+    source: str
+    name: str
+    data: bytes
+
+
 def iter_documents(
     paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | InputError]:
     """Every document in the inputs, in order; unreadable inputs come out as InputError values."""
+    for item in read_inputs(paths, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from documents_from_bytes(item, max_bytes)
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput | InputError]:
+    """The bytes of every input file, in order (directories walked, sorted); unreadable ones as errors."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif item == "-":
+            try:
+                yield RawInput("<stdin>", "", _read_limited(sys.stdin.buffer, "<stdin>", max_bytes))
+            except InputError as exc:
+                yield exc
+        else:
+            yield _read_file(item, max_bytes)
+
+
+def input_files(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
+    """The files the paths name, in reading order ('-' for stdin); paths that cannot be read as errors."""
     for path in paths:
         if path == "-":
-            yield from _from_bytes(
-                _read_limited(sys.stdin.buffer, "<stdin>", max_bytes), "<stdin>", "", max_bytes
-            )
+            yield path
             continue
         target = Path(path)
         if target.is_dir():
             files = sorted(p for p in target.rglob("*") if p.is_file() and _wanted(p))
             if not files:
                 yield InputError(path, "directory holds no readable files")
-            for file in files:
-                yield from _from_file(file, max_bytes)
+            yield from files
         elif target.exists():
-            yield from _from_file(target, max_bytes)
+            yield target
         else:
             yield InputError(path, _missing_reason(target))
+
+
+def documents_from_bytes(raw: RawInput, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """The documents in one input (a page, a text, a feed, an archive), errors as values."""
+    return _from_bytes(raw.data, raw.source, raw.name, max_bytes)
 
 
 def documents_from_string(content: str, source: str = "<string>") -> list[Document | InputError]:
@@ -70,7 +106,7 @@ def _wanted(path: Path) -> bool:
     return not path.name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES
 
 
-def _from_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_file(path: Path, max_bytes: int) -> RawInput | InputError:
     source = str(path)
     try:
         if path.stat().st_size > max_bytes and not path.name.lower().endswith(".warc.gz"):
@@ -80,12 +116,10 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
         with path.open("rb") as handle:
             data = _read_limited(handle, source, max_bytes * (4 if path.suffix == ".gz" else 1))
     except InputError as exc:
-        yield exc
-        return
+        return exc
     except OSError as exc:
-        yield InputError(source, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from _from_bytes(data, source, path.name.lower(), max_bytes)
+        return InputError(source, f"cannot read: {exc.strerror or exc}")
+    return RawInput(source, path.name.lower(), data)
 
 
 def _read_limited(handle, source: str, max_bytes: int) -> bytes:

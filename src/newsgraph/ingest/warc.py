@@ -77,25 +77,39 @@ def _blobs(data: bytes, max_bytes: int) -> Iterator[bytes | str]:
 
 def iter_warc(data: bytes, source: str, max_bytes: int) -> Iterator[Document | InputError]:
     found = 0
-    for number, blob in enumerate(_blobs(data, max_bytes), 1):
-        if isinstance(blob, str):
-            yield InputError(source, f"WARC record {number}: {blob}")
-            if number == 1:
+    for number, item in enumerate(warc_records(data, source, max_bytes), 1):
+        if isinstance(item, InputError):
+            yield item
+            if number == 1:  # not an archive at all: one error says so
                 return
             continue
-        try:
-            item = _response(blob, source, number, max_bytes)
-        except Exception as exc:  # warcio raises many kinds of errors on malformed headers
-            item = InputError(f"{source}#record{number}", f"malformed WARC record ({type(exc).__name__})")
-        if item is not None:
+        document = record_document(item[1], source, item[0], max_bytes)
+        if document is not None:
             found += 1
-            yield item
+            yield document
     if not found:
         yield InputError(source, "WARC holds no HTML responses")
 
 
-def _response(blob: bytes, source: str, number: int, max_bytes: int) -> Document | InputError | None:
+def warc_records(data: bytes, source: str, max_bytes: int) -> Iterator[tuple[int, bytes] | InputError]:
+    """(record number, record bytes) for each record, in order, or an error where the archive breaks:
+    records are independent, so a bulk run can parse them on different workers."""
+    for number, blob in enumerate(_blobs(data, max_bytes), 1):
+        if isinstance(blob, str):
+            yield InputError(source, f"WARC record {number}: {blob}")
+        else:
+            yield number, blob
+
+
+def record_document(blob: bytes, source: str, number: int, max_bytes: int) -> Document | InputError | None:
     """The document in one record, an error, or None for records that are not HTML responses."""
+    try:
+        return _response(blob, source, number, max_bytes)
+    except Exception as exc:  # warcio raises many kinds of errors on malformed headers
+        return InputError(f"{source}#record{number}", f"malformed WARC record ({type(exc).__name__})")
+
+
+def _response(blob: bytes, source: str, number: int, max_bytes: int) -> Document | InputError | None:
     for record in ArchiveIterator(io.BytesIO(blob)):
         if record.rec_type != "response" or record.http_headers is None:
             return None

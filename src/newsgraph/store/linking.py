@@ -245,7 +245,7 @@ class KnowledgeBase:
             keys -= surnames
             if stale := surnames & existing:
                 self.session.execute(delete(KbKeyRow).where(KbKeyRow.kb_pk == kb.pk, KbKeyRow.key.in_(stale)))
-        self.session.add_all(KbKeyRow(key=k, kb_pk=kb.pk) for k in keys - existing)
+        self.session.add_all(KbKeyRow(key=k, kb_pk=kb.pk) for k in sorted(keys - existing))  # sorted: runs are reproducible
         self.session.add(
             KbLinkRow(
                 entity_pk=row.pk,

@@ -69,6 +69,11 @@ class Store:
         with Session(self.engine) as session:
             return session.get(DocumentRow, doc_id) is not None
 
+    def stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of these document ids the store holds (one query)."""
+        with Session(self.engine) as session:
+            return set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
+
     def load_near_duplicate_index(self, threshold: float = 0.8) -> NearDuplicateIndex:
         index = NearDuplicateIndex(threshold)
         with Session(self.engine) as session:

@@ -1,0 +1,123 @@
+"""Bulk runs: extraction on Dask workers builds the same store as one process, and a run killed with
+SIGKILL part way leaves a sound database and carries on to the same store as an uninterrupted one."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import DateTime, create_engine, inspect, text
+
+from .conftest import SAMPLES
+
+RUN = [sys.executable, "-m", "newsgraph.cli"]
+NOT_CONTENT = {"store_meta", "alembic_version", "ingest_errors"}  # bookkeeping, compared separately
+
+
+def store_contents(url: str) -> dict[str, list]:
+    """Every row of every content table, sorted, without the moments rows were written: two stores
+    with equal contents hold the same documents, entities, KB merges (with their evidence) and facts."""
+    engine = create_engine(url)
+    schema = inspect(engine)
+    contents: dict[str, list] = {}
+    with engine.connect() as connection:
+        for table in schema.get_table_names():
+            if table in NOT_CONTENT or table.startswith("documents_fts"):
+                continue
+            columns = [c["name"] for c in schema.get_columns(table) if not isinstance(c["type"], DateTime)]
+            rows = connection.execute(text(f"SELECT {', '.join(columns)} FROM {table}"))
+            contents[table] = sorted(json.dumps(list(row), default=str) for row in rows)
+        contents["ingest_errors"] = sorted(
+            {json.dumps(list(row)) for row in connection.execute(text("SELECT source, reason FROM ingest_errors"))}
+        )
+    engine.dispose()
+    return contents
+
+
+def ingest(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([*RUN, "ingest", *args, "--quiet"], capture_output=True, text=True, timeout=900,
+                          check=check)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    """The samples plus what bulk runs meet: an archive of many pages, a broken file, an empty one."""
+    folder = tmp_path_factory.mktemp("bulk")
+    subprocess.run(["cp", "-r", str(SAMPLES / "html"), str(SAMPLES / "text"), str(SAMPLES / "feeds"), str(folder)],
+                   check=True)
+    records = []
+    for number, page in enumerate(sorted((SAMPLES / "html").glob("*.html"))[:6]):
+        body = page.read_bytes()
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://archive.example/{number}\r\n"
+                f"WARC-Record-ID: <urn:uuid:0000000{number}>\r\nContent-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http)}\r\n\r\n").encode()
+        records.append(gzip.compress(head + http + b"\r\n\r\n"))
+    (folder / "crawl.warc.gz").write_bytes(b"".join(records) + gzip.compress(b"WARC/1.0\r\nbroken"))
+    (folder / "junk.html").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial(inputs, tmp_path_factory) -> tuple[str, subprocess.CompletedProcess]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('serial') / 'kb.db'}"
+    return url, ingest(str(inputs), "--db", url, check=False)
+
+
+def error_lines(result: subprocess.CompletedProcess) -> list[str]:
+    return sorted(line for line in result.stderr.splitlines() if line.startswith("newsgraph: error:"))
+
+
+def test_two_dask_workers_build_the_same_store_as_one_process(inputs, serial, tmp_path):
+    serial_url, serial_run = serial
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    parallel_run = ingest(str(inputs), "--db", url, "--scheduler", "local:2", "--partition-size", "3", check=False)
+    assert serial_run.returncode == parallel_run.returncode == 1  # the broken inputs
+    assert error_lines(parallel_run) == error_lines(serial_run) and len(error_lines(serial_run)) >= 3
+    assert parallel_run.stderr.splitlines()[-1] == serial_run.stderr.splitlines()[-1]  # the summary
+    expected, got = store_contents(serial_url), store_contents(url)
+    assert len(expected["documents"]) >= 30 and len(expected["kb_links"]) > 0
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
+def test_a_killed_run_resumes_to_the_same_store(inputs, serial, tmp_path):
+    db = tmp_path / "kb.db"
+    url = f"sqlite:///{db}"
+    process = subprocess.Popen([*RUN, "ingest", str(inputs), "--db", url, "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    stored = 0
+    while stored < 8 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with create_engine(url).connect() as connection:
+                    stored = connection.execute(text("SELECT count(*) FROM documents")).scalar()
+            except Exception:  # the schema may not exist yet
+                stored = 0
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = store_contents(url)
+    assert 8 <= len(partial["documents"]) < len(store_contents(serial[0])["documents"])
+    with create_engine(url).connect() as connection:  # what was committed is sound
+        assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    resumed = ingest(str(inputs), "--db", url, check=False)
+    assert "already stored" in resumed.stderr
+    expected, got = store_contents(serial[0]), store_contents(url)
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
+def test_bad_scheduler_is_one_clear_error(tmp_path):
+    result = ingest(str(SAMPLES / "text"), "--db", str(tmp_path / "kb.db"), "--scheduler", "local:x", check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["newsgraph: error: bad --scheduler 'local:x': expected local:N or tcp://host:port"]
