@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import DateTime, create_engine, inspect, text
+from sqlalchemy import DateTime, create_engine, select, text
 
 from .conftest import SAMPLES
 
@@ -21,18 +21,20 @@ NOT_CONTENT = {"store_meta", "alembic_version", "ingest_errors"}  # bookkeeping,
 
 
 def store_contents(url: str) -> dict[str, list]:
-    """Every row of every content table, sorted, without the moments rows were written: two stores
-    with equal contents hold the same documents, entities, KB merges (with their evidence) and facts."""
+    """Every row of every content table, decoded by the schema's types and sorted, without the moments
+    rows were written: two stores with equal contents hold the same documents, entities, KB merges
+    (with their evidence) and facts, whichever database engine holds them."""
+    from newsgraph.store.schema import Base
+
     engine = create_engine(url)
-    schema = inspect(engine)
     contents: dict[str, list] = {}
     with engine.connect() as connection:
-        for table in schema.get_table_names():
-            if table in NOT_CONTENT or table.startswith("documents_fts"):
+        for table in Base.metadata.sorted_tables:
+            if table.name in NOT_CONTENT:
                 continue
-            columns = [c["name"] for c in schema.get_columns(table) if not isinstance(c["type"], DateTime)]
-            rows = connection.execute(text(f"SELECT {', '.join(columns)} FROM {table}"))
-            contents[table] = sorted(json.dumps(list(row), default=str) for row in rows)
+            columns = [c for c in table.columns if not isinstance(c.type, DateTime)]
+            rows = connection.execute(select(*columns))
+            contents[table.name] = sorted(json.dumps(list(row), default=str, sort_keys=True) for row in rows)
         contents["ingest_errors"] = sorted(
             {json.dumps(list(row)) for row in connection.execute(text("SELECT source, reason FROM ingest_errors"))}
         )
@@ -121,3 +123,50 @@ def test_bad_scheduler_is_one_clear_error(tmp_path):
     result = ingest(str(SAMPLES / "text"), "--db", str(tmp_path / "kb.db"), "--scheduler", "local:x", check=False)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["newsgraph: error: bad --scheduler 'local:x': expected local:N or tcp://host:port"]
+
+
+def test_copy_store_moves_a_sqlite_store_to_postgresql_whole(serial, postgres, tmp_path):
+    target = postgres.new_database("copied")
+    copied = subprocess.run([*RUN, "copy-store", serial[0], target], capture_output=True, text=True, timeout=600)
+    assert copied.returncode == 0, copied.stderr
+    expected, got = store_contents(serial[0]), store_contents(target)
+    for table in expected:
+        assert got[table] == expected[table], table
+    extra = tmp_path / "later.txt"  # the copy takes new documents: its key sequences start past the copied rows
+    extra.write_text("Engineers reopened the bridge at Korvale on Tuesday after the flood, the mayor said.\n")
+    assert ingest(str(extra), "--db", target).returncode == 0
+    again = subprocess.run([*RUN, "copy-store", serial[0], target], capture_output=True, text=True, timeout=600)
+    assert again.returncode == 2 and "already holds documents" in again.stderr
+
+
+def test_a_worker_killed_mid_run_loses_nothing(inputs, serial, tmp_path):
+    """SIGKILL one Dask worker while it works: its partitions run again elsewhere (or on its restarted
+    replacement) and the store is still the one a serial run builds."""
+    import psutil
+
+    db = tmp_path / "kb.db"
+    url = f"sqlite:///{db}"
+    process = subprocess.Popen([*RUN, "ingest", str(inputs), "--db", url, "--quiet", "--scheduler", "local:2",
+                                "--partition-size", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 300
+    while killed is None and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        if not db.exists():
+            continue
+        try:
+            with create_engine(url).connect() as connection:
+                stored = connection.execute(text("SELECT count(*) FROM documents")).scalar()
+        except Exception:  # the schema may not exist yet
+            continue
+        workers = [p for p in psutil.Process(process.pid).children(recursive=True)
+                   if "spawn_main" in " ".join(p.cmdline())]
+        if stored >= 4 and workers:
+            workers[0].send_signal(signal.SIGKILL)
+            killed = workers[0].pid
+    assert killed is not None, "no worker was seen at work"
+    _, stderr = process.communicate(timeout=600)
+    assert "extraction failed" not in stderr
+    expected, got = store_contents(serial[0]), store_contents(url)
+    for table in expected:
+        assert got[table] == expected[table], table

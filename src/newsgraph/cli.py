@@ -218,6 +218,26 @@ def extract(
     raise typer.Exit(1 if batch.report.failed else 0)
 
 
+@app.command("copy-store")
+def copy_store(
+    source: Annotated[str, typer.Argument(help="The store to copy (URL or SQLite path).")],
+    target: Annotated[str, typer.Argument(help="An empty store to copy into, e.g. postgresql+psycopg://…")],
+) -> None:
+    """Copy a whole store to another database (a laptop's SQLite store onto a PostgreSQL server): every
+    table, keys unchanged, so KB ids, links and document URLs stay valid."""
+    from newsgraph.store.copy import TargetNotEmpty
+    from newsgraph.store.copy import copy_store as copy_all
+    from newsgraph.store.db import database_url
+
+    try:
+        copied = copy_all(database_url(source), database_url(target),
+                          lambda table, rows: err.print(f"copied {rows} rows of {table}", markup=False))
+    except TargetNotEmpty as exc:
+        err.print(f"newsgraph: error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    err.print(f"copy-store: {sum(copied.values())} rows in {len(copied)} tables", markup=False)
+
+
 @app.command()
 def stats(
     db: DbOption = None, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table
