@@ -139,3 +139,30 @@ def test_same_full_name_typed_differently_joins_only_within_one_story(fresh_url)
     kb_ids = [kb for _, kb in rows]
     assert kb_ids[0] == kb_ids[1]  # same story, NER disagreed on the type
     assert kb_ids[2] != kb_ids[0]  # no shared context: not merged across types
+
+
+def test_a_name_finds_the_entity_called_that_before_ones_that_merely_contain_it(fresh_url):
+    """Asked for 'Marlow', the KB answers with the entity named Marlow, then one with Marlow as an alias,
+    then names holding it as a word, then other substrings, whatever their document counts."""
+    from sqlalchemy.orm import Session
+
+    from newsgraph.api import KnowledgeBase
+    from newsgraph.store.queries import find_kb_entities, kb_entity_details
+    from newsgraph.store.schema import KbEntityRow
+
+    engine = make_engine(fresh_url("ranking"))
+    rows = [
+        ("kb1", "Marlowville Radio", "ORG", [], 40),  # a substring only, and the most documented
+        ("kb2", "Marlow Shipping Line", "ORG", [], 30),  # the word, inside a longer name
+        ("kb3", "Harbour Watch", "ORG", ["Marlow"], 20),  # a wrong alias a bad merge left behind
+        ("kb4", "Marlow", "PERSON", ["Jon Marlow"], 2),  # the one asked for
+    ]
+    with Session(engine) as session, session.begin():
+        session.add_all(KbEntityRow(kb_id=k, name=n, type=t, aliases=a, countries=[], documents=d)
+                        for k, n, t, a, d in rows)
+    with Session(engine) as session:
+        assert [kb.kb_id for kb in find_kb_entities(session, "marlow")] == ["kb4", "kb3", "kb2", "kb1"]
+        assert [kb.kb_id for kb in find_kb_entities(session, "Jon Marlow")] == ["kb4"]
+        assert find_kb_entities(session, "  ") == []
+    assert kb_entity_details(engine, "Marlow")[0]["kb_id"] == "kb4"
+    assert KnowledgeBase(engine.url.render_as_string(hide_password=False))._kb_id("Marlow") == "kb4"

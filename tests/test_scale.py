@@ -170,3 +170,22 @@ def test_a_worker_killed_mid_run_loses_nothing(inputs, serial, tmp_path):
     expected, got = store_contents(serial[0]), store_contents(url)
     for table in expected:
         assert got[table] == expected[table], table
+
+
+def test_two_ingests_at_once_into_postgresql_store_each_document_and_entity_once(inputs, serial, postgres):
+    """Two runs of the same inputs against one PostgreSQL database at the same time: each document is
+    stored once and the KB is the one a single run builds (no entity created twice by two writers)."""
+    url = postgres.new_database("race")
+    ingest(str(SAMPLES / "feeds"), "--db", url)  # the schema first, as a long-running store has it
+    runs = [subprocess.Popen([*RUN, "ingest", str(inputs / "html"), str(inputs / "text"), "--db", url, "--quiet"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for run in runs:
+        _, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr
+    single = postgres.new_database("single")
+    ingest(str(SAMPLES / "feeds"), "--db", single)
+    ingest(str(inputs / "html"), str(inputs / "text"), "--db", single)
+    raced, alone = store_contents(url), store_contents(single)
+    assert len(raced["documents"]) == len(alone["documents"])
+    assert len(raced["kb_entities"]) == len(alone["kb_entities"])
+    assert len(raced["entities"]) == len(alone["entities"])

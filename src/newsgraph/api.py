@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from sqlalchemy.orm import Session
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.document import Document
@@ -45,6 +46,7 @@ from newsgraph.store.queries import (
     entity_profile,
     entity_rows,
     event_rows,
+    find_kb_entities,
     place_rows,
     quote_rows,
 )
@@ -162,11 +164,9 @@ class KnowledgeBase:
         return Records(hit.__dict__ for hit in self.store.search(query, limit))
 
     def _kb_id(self, name: str) -> str | None:
-        candidates = entity_rows(self.engine, q=name, limit=200)
-        exact = [c for c in candidates if c["name"].lower() == name.lower()]
-        aliased = [c for c in candidates if name.lower() in (a.lower() for a in c["aliases"])]
-        best = (exact or aliased or candidates or [None])[0]
-        return best["kb_id"] if best else None
+        with Session(self.engine) as session:
+            best = next(iter(find_kb_entities(session, name)), None)
+            return best.kb_id if best else None
 
     def close(self) -> None:
         self.engine.dispose()

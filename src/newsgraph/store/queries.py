@@ -3,9 +3,10 @@ with the names of the entities they involve, and GeoJSON built from those rows."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, Select, String, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.store.schema import (
@@ -364,16 +365,47 @@ def claim_rows(engine: Engine, contested: bool = False, limit: int = 100, offset
         ]
 
 
-def kb_entity_details(engine: Engine, name: str) -> list[dict]:
-    """KB entities whose name or an alias contains `name`, with every document link and its evidence."""
-    needle = name.lower()
+def kb_entity_details(engine: Engine, name: str, limit: int = 20) -> list[dict]:
+    """KB entities matching `name` (see `find_kb_entities`), with every document link and its evidence."""
     with Session(engine) as session:
-        matches = [
-            kb
-            for kb in session.scalars(select(KbEntityRow).order_by(KbEntityRow.documents.desc()))
-            if needle in kb.name.lower() or any(needle in a.lower() for a in kb.aliases)
-        ]
-        return [_kb_detail(session, kb) for kb in matches[:20]]
+        return [_kb_detail(session, kb) for kb in find_kb_entities(session, name)[:limit]]
+
+
+def find_kb_entities(session: Session, name: str) -> list[KbEntityRow]:
+    """KB entities whose name or an alias contains `name`, best match first: the entity whose own name
+    is `name`, then one with it as an alias, then names holding it as whole words ('Kamara' in 'Ibrahim
+    Kamara'), then any substring; within a rank, the most documented. So a person asked for by name is
+    never answered by an entity that merely lists that name among its aliases."""
+    needle = name.strip().casefold()
+    if not needle:
+        return []
+    pattern = f"%{needle}%"
+    candidates = session.scalars(
+        select(KbEntityRow).where(
+            or_(func.lower(KbEntityRow.name).like(pattern), func.lower(cast(KbEntityRow.aliases, String)).like(pattern))
+        )
+    ).all()
+    ranked = [(name_match_rank(kb.name, kb.aliases, needle), kb) for kb in candidates]
+    ranked = [(rank, kb) for rank, kb in ranked if rank is not None]
+    ranked.sort(key=lambda pair: (pair[0], -pair[1].documents, pair[1].name, pair[1].pk))
+    return [kb for _, kb in ranked]
+
+
+def name_match_rank(name: str, aliases: list[str], needle: str) -> int | None:
+    """0 own name, 1 an alias, 2 whole words of the name, 3 whole words of an alias, 4 part of the name,
+    5 part of an alias; None: no match (a JSON-escaped alias can match the SQL filter only)."""
+    words = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+    folded = name.casefold()
+    spellings = [a.casefold() for a in aliases]
+    checks = (
+        folded == needle,
+        needle in spellings,
+        bool(words.search(folded)),
+        any(words.search(a) for a in spellings),
+        needle in folded,
+        any(needle in a for a in spellings),
+    )
+    return next((rank for rank, hit in enumerate(checks) if hit), None)
 
 
 PROFILE_LIMIT = 1000  # most recent quotes and events on a profile; the filtered lists page further

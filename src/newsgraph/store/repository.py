@@ -121,6 +121,11 @@ class Store:
             session.add(_document_row(document, minhash, contract))
             session.flush()
             entity_pks = self._save_entities(session, document.id, contract["entities"])
+            if session.get_bind().dialect.name == "postgresql":
+                # Linking reads the KB, then adds to it: two writers linking at once could each miss the
+                # other's new entity and create it twice. SQLite runs one writer at a time; on PostgreSQL
+                # this lock does the same for the linking and counting part of a save, until its commit.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": KB_LOCK})
             self._count_places(session, contract["entities"])
             KnowledgeBase(session).link_document(
                 [(session.get(EntityRow, entity_pks[e["id"]]), e) for e in contract["entities"]]
@@ -421,6 +426,7 @@ class Store:
             return row.contract if row else None
 
 
+KB_LOCK = 0x6E657773  # the advisory lock id that serialises KB linking across writers ("news")
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 32
 
