@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Select, String, cast, func, or_, select
+from sqlalchemy import Engine, Select, String, cast, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.store.schema import (
@@ -92,12 +92,16 @@ def events_with_roles(entity: bool = True) -> Select:
 
 
 def involving(kb_id: str):
-    """WHERE clause: events in which the KB entity is actor, target or place. Written as IN-subqueries
-    on the indexed role columns so the database unions three index lookups instead of scanning."""
+    """WHERE clause: events in which the KB entity is actor, target or place. One IN over a UNION of
+    three lookups on the indexed role columns: SQLite and PostgreSQL both answer it from the indexes,
+    where PostgreSQL scans every event for an OR of three IN-subqueries (55 ms at 100k events)."""
     linked = select(EntityRow.pk).where(EntityRow.kb_id == kb_id)
-    return or_(
-        EventRow.actor_pk.in_(linked), EventRow.target_pk.in_(linked), EventRow.location_pk.in_(linked)
+    in_a_role = union(
+        select(EventRow.pk).where(EventRow.actor_pk.in_(linked)),
+        select(EventRow.pk).where(EventRow.target_pk.in_(linked)),
+        select(EventRow.pk).where(EventRow.location_pk.in_(linked)),
     )
+    return EventRow.pk.in_(in_a_role)
 
 
 def event_conditions(f: EventFilter) -> list:

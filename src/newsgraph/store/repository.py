@@ -405,14 +405,12 @@ class Store:
 
     def _search_postgres(self, query: str, limit: int) -> list[SearchHit]:
         # websearch_to_tsquery takes what people type ("quoted phrases", or, -not) and never raises on
-        # odd syntax. The vector expression is the one the GIN index (documents_fts) is built on, so the
-        # match uses the index; headlines, the costly part, are built for the ranked page only.
+        # odd syntax. search_vector is the stored, GIN-indexed tsvector of title and text (migration
+        # 0010); headlines, which parse the text again, are built for the ranked page only.
         sql = text(
             "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS query), "
-            "ranked AS (SELECT d.id, ts_rank(to_tsvector('english', coalesce(d.title, '') || ' ' || d.text), "
-            "q.query) AS score FROM documents d, q "
-            "WHERE to_tsvector('english', coalesce(d.title, '') || ' ' || d.text) @@ q.query "
-            "ORDER BY score DESC, d.id LIMIT :n) "
+            "ranked AS (SELECT d.id, ts_rank(d.search_vector, q.query) AS score FROM documents d, q "
+            "WHERE d.search_vector @@ q.query ORDER BY score DESC, d.id LIMIT :n) "
             "SELECT d.id, d.title, d.source, d.published, ts_headline('english', d.text, q.query, "
             "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, ShortWord=2, FragmentDelimiter=…, MaxFragments=1') "
             "FROM ranked JOIN documents d ON d.id = ranked.id, q ORDER BY ranked.score DESC, d.id"
