@@ -114,24 +114,30 @@ class KnowledgeBase:
             ),
         )
         for row, entity in order:
-            kb, candidate = self._resolve(row, entity, countries, linked)
+            kb, candidate, kb_keys = self._resolve(row, entity, countries, linked)
             linked.add(kb.pk)
-            self._record(row, entity, kb, candidate, countries)
+            self._record(row, entity, kb, candidate, countries, kb_keys)
 
     def _resolve(self, row: EntityRow, entity: dict, countries: set[str], linked: set[int]):
+        """The KB entity this document entity belongs to (a new one when none fits), why, and the keys
+        that KB entity had."""
         keys = blocking_keys(entity) | short_form_keys(entity)[1]
-        kb_pks = set(self.session.scalars(select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))))
+        # Every key of every candidate in one query: the candidates are the KB entities sharing a key.
+        kb_keys: dict[int, set[str]] = {}
+        sharing = select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))
+        for kb_pk, key in self.session.execute(select(KbKeyRow.kb_pk, KbKeyRow.key).where(KbKeyRow.kb_pk.in_(sharing))):
+            kb_keys.setdefault(kb_pk, set()).add(key)
         best: Candidate | None = None
         short_forms = 0
-        for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_pks))):
-            candidate = self._score(kb, entity, keys, countries, linked)
+        for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_keys)).order_by(KbEntityRow.pk)):
+            candidate = self._score(kb, entity, keys, kb_keys[kb.pk], countries, linked)
             short_forms += bool(candidate and candidate.method == "short-form")
             if candidate and (best is None or candidate.score > best.score):
                 best = candidate
         if best and best.method == "short-form" and short_forms > 1:
             best = None  # a surname or short name that fits several known entities in context: ambiguous
         if best and best.score >= self.threshold:
-            return best.kb, best
+            return best.kb, best, kb_keys[best.kb.pk]
         kb = KbEntityRow(
             kb_id="",
             name=entity["name"],
@@ -145,10 +151,10 @@ class KnowledgeBase:
         self.session.flush()
         kb.kb_id = f"kb{kb.pk}"
         evidence = {"best_candidate": best.kb.kb_id, "best_score": round(best.score, 3)} if best else {}
-        return kb, Candidate(kb, 1.0, "new", evidence)
+        return kb, Candidate(kb, 1.0, "new", evidence), set()
 
-    def _score(self, kb: KbEntityRow, entity: dict, keys: set[str], countries: set[str], linked: set[int]):
-        kb_keys = set(self.session.scalars(select(KbKeyRow.key).where(KbKeyRow.kb_pk == kb.pk)))
+    def _score(self, kb: KbEntityRow, entity: dict, keys: set[str], kb_keys: set[str], countries: set[str],
+               linked: set[int]):
         shared = keys & kb_keys
         if any(k.startswith(("actor:", "geo:")) for k in shared) and kb.type == entity["type"]:
             return Candidate(
@@ -223,7 +229,8 @@ class KnowledgeBase:
         ) - {kb.pk}
 
     def _record(
-        self, row: EntityRow, entity: dict, kb: KbEntityRow, candidate: Candidate, countries: set[str]
+        self, row: EntityRow, entity: dict, kb: KbEntityRow, candidate: Candidate, countries: set[str],
+        existing: set[str],
     ) -> None:
         row.kb_id = kb.kb_id
         names = {entity["name"], *entity["aliases"]}
@@ -236,7 +243,6 @@ class KnowledgeBase:
         elif (entity.get("geo") or {}).get("country"):
             kb.countries = sorted(set(kb.countries) | {entity["geo"]["country"]})
         kb.documents += 1
-        existing = set(self.session.scalars(select(KbKeyRow.key).where(KbKeyRow.kb_pk == kb.pk)))
         keys = blocking_keys(entity) | short_form_keys(entity)[0]
         if kb.type == "PERSON" and len(name_tokens(kb.name)) > 1:
             # A person known by a full name keeps no bare-surname key: 'Hadley' in an unrelated story must

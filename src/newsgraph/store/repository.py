@@ -120,16 +120,15 @@ class Store:
         with Session(self.engine) as session, session.begin():
             session.add(_document_row(document, minhash, contract))
             session.flush()
-            entity_pks = self._save_entities(session, document.id, contract["entities"])
+            rows = self._save_entities(session, document.id, contract["entities"])
+            entity_pks = {local_id: row.pk for local_id, row in rows.items()}
             if session.get_bind().dialect.name == "postgresql":
                 # Linking reads the KB, then adds to it: two writers linking at once could each miss the
                 # other's new entity and create it twice. SQLite runs one writer at a time; on PostgreSQL
                 # this lock does the same for the linking and counting part of a save, until its commit.
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": KB_LOCK})
             self._count_places(session, contract["entities"])
-            KnowledgeBase(session).link_document(
-                [(session.get(EntityRow, entity_pks[e["id"]]), e) for e in contract["entities"]]
-            )
+            KnowledgeBase(session).link_document([(rows[e["id"]], e) for e in contract["entities"]])
             self._save_facts(session, document.id, contract, entity_pks)
 
     def record_error(self, source: str, reason: str) -> None:
@@ -137,11 +136,13 @@ class Store:
             session.add(IngestErrorRow(source=source, reason=reason))
 
     @staticmethod
-    def _save_entities(session: Session, doc_id: str, entities: list[dict]) -> dict[str, int]:
-        pks: dict[str, int] = {}
+    def _save_entities(session: Session, doc_id: str, entities: list[dict]) -> dict[str, EntityRow]:
+        """The document's entities, inserted in one flush (one batched INSERT, keys in order), then
+        their mentions."""
+        rows: dict[str, EntityRow] = {}
         for entity in entities:
             geo = entity.get("geo")
-            row = EntityRow(
+            rows[entity["id"]] = EntityRow(
                 document_id=doc_id,
                 local_id=entity["id"],
                 name=entity["name"],
@@ -150,16 +151,14 @@ class Store:
                 geo=geo,
                 country=(geo or {}).get("country"),
             )
-            session.add(row)
-            session.flush()
-            pks[entity["id"]] = row.pk
-            session.add_all(
-                MentionRow(
-                    entity_pk=row.pk, document_id=doc_id, start=m["start"], end=m["end"], text=m["text"]
-                )
-                for m in entity["mentions"]
-            )
-        return pks
+        session.add_all(rows.values())
+        session.flush()
+        session.add_all(
+            MentionRow(entity_pk=rows[e["id"]].pk, document_id=doc_id, start=m["start"], end=m["end"], text=m["text"])
+            for e in entities
+            for m in e["mentions"]
+        )
+        return rows
 
     @staticmethod
     def _count_places(session: Session, entities: list[dict]) -> None:
@@ -256,22 +255,28 @@ class Store:
                     end=relation["end"],
                 )
             )
-        for claim in contract["claims"]:
-            row = ClaimRow(
-                document_id=doc_id,
-                local_id=claim["id"],
-                subject_pk=pks.get(claim["subject"]),
-                statement=claim["statement"],
-                status=claim["status"],
-                alternatives=claim["alternatives"],
-                details={
-                    k: v
-                    for k, v in claim.items()
-                    if k not in ("id", "subject", "statement", "status", "sources", "alternatives")
-                },
+        claims = [
+            (
+                ClaimRow(
+                    document_id=doc_id,
+                    local_id=claim["id"],
+                    subject_pk=pks.get(claim["subject"]),
+                    statement=claim["statement"],
+                    status=claim["status"],
+                    alternatives=claim["alternatives"],
+                    details={
+                        k: v
+                        for k, v in claim.items()
+                        if k not in ("id", "subject", "statement", "status", "sources", "alternatives")
+                    },
+                ),
+                claim,
             )
-            session.add(row)
-            session.flush()
+            for claim in contract["claims"]
+        ]
+        session.add_all(row for row, _ in claims)
+        session.flush()  # every claim's key at once
+        for row, claim in claims:
             for source in dict.fromkeys(claim["sources"]):
                 session.add(
                     ClaimSourceRow(
