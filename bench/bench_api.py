@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from common import Section
+from firsts import first
 
 TITLE = "API latency at scale (1 M mentions, 50 concurrent clients)"
 MENTIONS = 1_000_000
@@ -338,7 +339,12 @@ def on_postgres(db: Path) -> str:
         uncached, uncached_note = summary(*serve_and_load(url, cache=False))
     finally:
         server.stop()
+    p95 = {"cache": percentile(cached["**all**"], 95), "no_cache": percentile(uncached["**all**"], 95)}
+    firsts = {k: first(f"api.postgres.p95_ms.{k}", v) for k, v in p95.items()}
     return (
+        f"First measurement on PostgreSQL, overall p95: {firsts['cache']:.1f} ms with the cache, "
+        f"{firsts['no_cache']:.1f} ms without (bench/first_measurements.json); this run: {p95['cache']:.1f} / "
+        f"{p95['no_cache']:.1f} ms.\n\n"
         f"**PostgreSQL** (the same store, copied with `newsgraph copy-store` in {copied:.0f} s, then "
         f"`VACUUM ANALYZE`; PostgreSQL 15 on the same 2 cores as the server and the load): default server: "
         f"{cached_note}. With `--no-cache`: {uncached_note}.\n\n" + "\n".join(table(cached, uncached)) + "\n"

@@ -189,3 +189,18 @@ def test_two_ingests_at_once_into_postgresql_store_each_document_and_entity_once
     assert len(raced["documents"]) == len(alone["documents"])
     assert len(raced["kb_entities"]) == len(alone["kb_entities"])
     assert len(raced["entities"]) == len(alone["entities"])
+
+
+def test_ingest_on_a_running_cluster_by_its_address(inputs, serial, tmp_path):
+    """--scheduler tcp://HOST:PORT: the workers of a cluster started elsewhere (here, by the test) get
+    the pipeline from the client and build the same store as one process."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        url = f"sqlite:///{tmp_path / 'kb.db'}"
+        result = ingest(str(inputs), "--db", url, "--scheduler", cluster.scheduler_address, check=False)
+    assert result.returncode == 1 and cluster.scheduler_address.startswith("tcp://")
+    expected, got = store_contents(serial[0]), store_contents(url)
+    for table in expected:
+        assert got[table] == expected[table], table
