@@ -164,7 +164,10 @@ class KnowledgeBase:
                 {"shared_keys": sorted(shared)},
             )
         if kb.type != entity["type"]:
-            return self._retyped(kb, entity, shared, linked)
+            # A person is never an organisation, nor a place: an analyst asking for a militia leader must
+            # not get his militia. Where NER types one name differently in two articles, the two stay
+            # apart (each keeps its own evidence) rather than risk joining a leader to his group.
+            return None
         if entity["type"] == "PERSON" and conflicting_given_names(entity["name"], kb.name):
             return None  # 'Jamal Williams' is not 'Esther Williams'
         own_places = {k for k in keys if k.startswith("geo:")}
@@ -200,18 +203,6 @@ class KnowledgeBase:
             score += min(0.1, 0.05 * len(together))
             evidence["co_occurring"] = len(together)
         return Candidate(kb, min(score, 1.0), method, evidence)
-
-    def _retyped(self, kb: KbEntityRow, entity: dict, shared: set[str], linked: set[int]) -> Candidate | None:
-        """The statistical NER calls one person an organisation in some articles ('X' PERSON here, ORG
-        there). An identical multi-word name, PERSON against ORG, is the same entity when the two
-        documents share other entities (the same story); never across other types, never by a short form."""
-        if {kb.type, entity["type"]} != {"PERSON", "ORG"} or not any(k.startswith("full:") for k in shared):
-            return None
-        together = self._co_occurring(kb) & linked
-        if not together:
-            return None
-        return Candidate(kb, 0.9, "exact-other-type", {"shared_keys": sorted(shared), "co_occurring": len(together),
-                                                       "types": [entity["type"], kb.type]})
 
     def _co_occurring(self, kb: KbEntityRow) -> set[int]:
         documents = (
