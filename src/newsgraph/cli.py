@@ -122,7 +122,10 @@ def _ingest_distributed(batch, paths: list[str], scheduler: str, store, partitio
             client,
             plan_partitions(paths, batch.max_bytes, partition_size),
             max_bytes=batch.max_bytes,
-            db_url=store.engine.url.render_as_string(hide_password=False),
+            # Workers skip documents already stored when they can reach the store: a server, or a SQLite
+            # file on this machine. A remote worker would only find (and create) an empty file of that name.
+            db_url=store.engine.url.render_as_string(hide_password=False)
+            if scheduler.startswith("local:") or store.engine.dialect.name != "sqlite" else None,
             batch_size=batch.batch_size,
             on_partition=lambda partition: progress.expect(len(partition.units)),
         )

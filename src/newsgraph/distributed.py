@@ -122,12 +122,17 @@ def _already_stored(db_url: str | None, ids: list[str]) -> set[str]:
     """Ids the store holds already: a resumed run skips their extraction."""
     if not db_url or not ids:
         return set()
+    from sqlalchemy.exc import SQLAlchemyError
+
     from newsgraph.store.db import make_engine
     from newsgraph.store.repository import Store
 
     if db_url not in _engines:
         _engines[db_url] = make_engine(db_url, migrate_schema=False)
-    return Store(_engines[db_url]).stored_ids(ids)
+    try:
+        return Store(_engines[db_url]).stored_ids(ids)
+    except SQLAlchemyError:  # the store is out of this worker's reach: extract all, the client still skips
+        return set()
 
 
 def extract_partition(
