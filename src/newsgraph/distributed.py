@@ -88,8 +88,20 @@ def _split_archive(raw: RawInput, max_bytes: int) -> Iterator[Unit]:
         yield WarcRecord(raw.source, 0, b"", last=True)  # closes the archive after its error
 
 
-def unit_source(unit: Unit) -> str:
-    return unit.source if not isinstance(unit, WarcRecord) else f"{unit.source}#record{unit.number}"
+@dataclass(frozen=True)
+class UnitShape:
+    """What the client keeps of a submitted unit: enough to report it if its partition is lost, and to
+    say when a split archive held no page."""
+
+    source: str
+    archive: str | None  # the archive a record belongs to
+    closes_archive: bool
+
+    @classmethod
+    def of(cls, unit: Unit) -> UnitShape:
+        if isinstance(unit, WarcRecord):
+            return cls(f"{unit.source}#record{unit.number}", unit.source, unit.last)
+        return cls(unit.source, None, False)
 
 
 # ---- on the workers --------------------------------------------------------------------------------
@@ -167,7 +179,7 @@ def extract_partition(
         if isinstance(item, InputError) or item.id in skip:
             return Outcome(item)  # the client counts a stored document as already stored
         contract = contracts.get(item.id)
-        failure = None if contract else handler.by_document.get(item.id, "dropped by the pipeline")
+        failure = None if contract else handler.reason(item.id)
         return Outcome(item, contract, failure)
 
     return partition.number, [[outcome(item) for item in items] for items in per_unit]
@@ -219,7 +231,7 @@ def distributed_outcomes(client, partitions: Iterable[Partition], *, max_bytes: 
     run = uuid.uuid4().hex[:8]
     planned = iter(partitions)
     pending: dict[int, list[list[Outcome]]] = {}
-    shapes: dict[int, list[tuple[str, bool]]] = {}  # per partition: (unit source, closes an archive)
+    shapes: dict[int, list[UnitShape]] = {}
     numbers: dict[str, int] = {}
     found: dict[str, int] = {}  # pages found so far in each split archive
     finished = as_completed()
@@ -232,7 +244,7 @@ def distributed_outcomes(client, partitions: Iterable[Partition], *, max_bytes: 
             return False
         if on_partition is not None:
             on_partition(partition)
-        shapes[partition.number] = [(unit_source(u), isinstance(u, WarcRecord) and u.last) for u in partition.units]
+        shapes[partition.number] = [UnitShape.of(u) for u in partition.units]
         key = f"newsgraph-{run}-{partition.number}"
         numbers[key] = partition.number
         finished.add(client.submit(extract_partition, partition, max_bytes, db_url, batch_size, key=key, pure=False))
@@ -240,13 +252,13 @@ def distributed_outcomes(client, partitions: Iterable[Partition], *, max_bytes: 
         return True
 
     def in_order(number: int, per_unit: list[list[Outcome]]) -> Iterator[Outcome]:
-        for (source, closes), outcomes in zip(shapes.pop(number), per_unit, strict=True):
+        for shape, outcomes in zip(shapes.pop(number), per_unit, strict=True):
             yield from outcomes
-            archive = source.split("#record", 1)[0]
-            if "#record" in source:
-                found[archive] = found.get(archive, 0) + len(outcomes)  # as a serial run counts them
-            if closes and not found.pop(archive, 0):
-                yield Outcome(InputError(archive, "WARC holds no HTML responses"))
+            if shape.archive is None:
+                continue
+            found[shape.archive] = found.get(shape.archive, 0) + len(outcomes)  # as a serial run counts them
+            if shape.closes_archive and not found.pop(shape.archive):
+                yield Outcome(InputError(shape.archive, "WARC holds no HTML responses"))
 
     while submitted - released < window and submit_next():
         pass
@@ -256,7 +268,7 @@ def distributed_outcomes(client, partitions: Iterable[Partition], *, max_bytes: 
             _, per_unit = future.result()
         except Exception as exc:  # KilledWorker and the like: the partition is lost, not the run
             reason = f"extraction failed on the workers: {type(exc).__name__}"
-            per_unit = [[Outcome(InputError(source, reason))] for source, _ in shapes[number]]
+            per_unit = [[Outcome(InputError(shape.source, reason))] for shape in shapes[number]]
         future.release()
         pending[number] = per_unit
         while released in pending:

@@ -43,8 +43,14 @@ class BatchReport:
 class PipelineErrors:
     """spaCy error handler: a component that fails on one document drops that document, not the batch."""
 
+    DROPPED = "dropped by the pipeline"  # a document that never came out, with no error to say why
+
     def __init__(self) -> None:
         self.by_document: dict[str, str] = {}
+
+    def reason(self, doc_id: str) -> str:
+        """Why the pipeline gave nothing for this document."""
+        return self.by_document.get(doc_id, self.DROPPED)
 
     def __call__(self, component: str, _proc, docs, exc: Exception) -> None:
         for doc in docs:
@@ -161,7 +167,7 @@ class Batch:
 
     def _take(self, document: Document, outcome: Outcome) -> Iterator[tuple[Document, dict]]:
         if outcome.contract is None:
-            self.fail(InputError(document.source, outcome.failure or "dropped by the pipeline"))
+            self.fail(InputError(document.source, outcome.failure or PipelineErrors.DROPPED))
             return
         self.report.processed += 1
         if self._store_one(document, outcome.contract):
@@ -198,7 +204,7 @@ class Batch:
                 yield document, contract
         for doc_id, document in sent.items():
             self.fail(
-                InputError(document.source, self._handler.by_document.get(doc_id, "dropped by the pipeline"))
+                InputError(document.source, self._handler.reason(doc_id))
             )
 
     def _store_one(self, document: Document, contract: dict) -> bool:
