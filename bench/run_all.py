@@ -21,6 +21,7 @@ ORDER = [
     "bench_events",
     "bench_geo",
     "bench_real_geo",
+    "bench_situation",
     "bench_api",
     "bench_scale",
     "bench_follow",

@@ -1,0 +1,187 @@
+"""Analyst questions over real multi-document sets (issue: the situation picture an analyst can trust).
+
+`gold/situation_questions.jsonl` holds questions written by the project over ECB+ topic halves (the `ecb`
+and the `ecbplus` articles of a topic are two sets, each about a different real event) and MEANTIME topic
+collections, with answers taken from the articles before newsgraph's output was looked at. Names only, and
+our own one-line paraphrase of the evidence; the texts stay in ../shared. Sets go to dev or test by a hash
+of the set name, so a set's questions are never split.
+
+Each set is stored into a fresh SQLite store through the normal write path; every question is then
+answered only through the Python API (`newsgraph.open(...).situation(name)` and `.contested()`):
+- whereabouts: the `last_known` place of the person matches an accepted answer;
+- control: the latest source-backed holder of the place, organisation or asset matches;
+- alignment: the other party is among the subject's allies (or opponents) as asked, and not in the other
+  list, looked up from either side;
+- dispute: `contested: true` questions need a contested account group about the subject (cross-document
+  claims, contested control or whereabouts); `contested: false` questions need none.
+Names match when one answer's words are all among the other's (case, punctuation and a leading 'the'
+ignored)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from common import BENCHMARKS, Section, skipped
+from corpora import ecbplus, meantime
+from corpora.run import annotate, stored
+from corpora.split import half_of
+from firsts import HEADER, row
+
+TITLE = "Situation picture: analyst questions over real document sets (ECB+, MEANTIME)"
+QUESTIONS = Path(__file__).parent / "gold" / "situation_questions.jsonl"
+KINDS = ("whereabouts", "control", "alignment", "dispute")
+HALVES = ("dev", "test")
+
+
+def load_questions() -> list[dict]:
+    questions = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+    for question in questions:
+        question["half"] = half_of(f"situation-set:{question['set']}")
+    return questions
+
+
+def set_documents(name: str, ecb_topics: dict, meantime_topics: dict) -> list:
+    corpus, *rest = name.split(":")
+    if corpus == "meantime":
+        return meantime_topics.get(rest[0], [])
+    topic, part = rest
+    plus = part == "plus"
+    return [d for d in ecb_topics.get(topic, []) if d.id.endswith("ecbplus") == plus]
+
+
+def words(name: str | None) -> tuple[str, ...]:
+    tokens = re.findall(r"[\w']+", (name or "").lower().replace("’", "'"))
+    return tuple(tokens[1:] if tokens[:1] == ["the"] else tokens)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    left, right = set(words(a)), set(words(b))
+    return bool(left and right) and (left <= right or right <= left)
+
+
+def matches(found: str | None, accepted: list[str]) -> bool:
+    return any(same_name(found, answer) for answer in accepted)
+
+
+def names_of(subject) -> list[str]:
+    return subject if isinstance(subject, list) else [subject]
+
+
+def picture(kb, subject) -> dict | None:
+    for name in names_of(subject):
+        found = kb.situation(name)
+        if found:
+            return found
+    return None
+
+
+def answer_whereabouts(kb, question: dict) -> tuple[str, bool]:
+    found = picture(kb, question["subject"]) or {}
+    last = (found.get("whereabouts") or {}).get("last_known") or {}
+    return last.get("place") or "", matches(last.get("place"), question["answers"])
+
+
+def answer_control(kb, question: dict) -> tuple[str, bool]:
+    found = picture(kb, question["subject"]) or {}
+    holding = [c for c in found.get("control") or [] if c.get("holds")]
+    latest = holding[-1]["holder"] if holding else ""
+    return latest, matches(latest, question["answers"])
+
+
+def answer_alignment(kb, question: dict) -> tuple[str, bool]:
+    wanted, other = ("allies", "opponents") if question["relation"] == "ally" else ("opponents", "allies")
+    hits = Counter()
+    for subject, party in ((question["subject"], question["other"]), (question["other"], question["subject"])):
+        found = picture(kb, subject) or {}
+        for key in (wanted, other):
+            hits[key] += sum(matches(p["name"], names_of(party)) for p in found.get(key) or [])
+    said = "both" if hits[wanted] and hits[other] else wanted if hits[wanted] else other if hits[other] else ""
+    return said, said == wanted
+
+
+def contested_subjects(kb) -> list[str]:
+    """Every subject the knowledge base shows as contested: cross-document claim groups, and places or
+    people whose control or whereabouts carry competing accounts."""
+    subjects = [group["subject"] for group in kb.contested()]
+    subjects += [claim.get("subject") or "" for claim in kb.claims(contested=True, limit=100000)]
+    return subjects
+
+
+def answer_dispute(kb, question: dict, contested: list[str]) -> tuple[str, bool]:
+    about = [s for s in contested if matches(s, names_of(question["subject"]))]
+    found = picture(kb, question["subject"]) or {}
+    accounts = [c for c in found.get("control") or [] if c.get("contested")]
+    accounts += [w for w in (found.get("whereabouts") or {}).get("history") or [] if w.get("contested")]
+    disputed = bool(about or accounts)
+    return ("contested" if disputed else "agreed"), disputed == question["contested"]
+
+
+def answer(kb, question: dict, contested: list[str]) -> tuple[str, bool]:
+    if question["kind"] == "dispute":
+        return answer_dispute(kb, question, contested)
+    return {"whereabouts": answer_whereabouts, "control": answer_control, "alignment": answer_alignment}[
+        question["kind"]
+    ](kb, question)
+
+
+def score(questions: list[dict]) -> list[dict]:
+    """Answer every question; returns the questions with `answer` and `correct` filled in."""
+    import newsgraph
+
+    ecb_topics: dict[str, list] = defaultdict(list)
+    for document in ecbplus.load(BENCHMARKS, {q["set"].split(":")[1] for q in questions if q["set"].startswith("ecbplus")}):
+        ecb_topics[document.topic].append(document)
+    meantime_topics: dict[str, list] = defaultdict(list)
+    for document in meantime.load(BENCHMARKS):
+        meantime_topics[document.topic.removeprefix("corpus_")].append(document)
+    by_set: dict[str, list[dict]] = defaultdict(list)
+    for question in questions:
+        by_set[question["set"]].append(question)
+    for name, asked in by_set.items():
+        documents = set_documents(name, ecb_topics, meantime_topics)
+        with stored(annotate(documents)) as engine, newsgraph.open(engine.url.render_as_string()) as kb:
+            contested = contested_subjects(kb)
+            for question in asked:
+                question["answer"], question["correct"] = answer(kb, question, contested)
+    return questions
+
+
+def accuracy(questions: list[dict]) -> float | None:
+    return sum(q["correct"] for q in questions) / len(questions) if questions else None
+
+
+def run() -> Section:
+    if not (ecbplus.root_of(BENCHMARKS) / "ECB+").exists():
+        return skipped(TITLE, "../shared/benchmarks/real/ecbplus is not present")
+    questions = score(load_questions())
+    lines = [HEADER]
+    by_half = {h: [q for q in questions if q["half"] == h] for h in HALVES}
+    lines.append(row("all questions: accuracy", "situation.all", *(accuracy(by_half[h]) for h in HALVES), "≥ 0.80"))
+    for kind in KINDS:
+        values = [accuracy([q for q in by_half[h] if q["kind"] == kind]) for h in HALVES]
+        lines.append(row(f"{kind}: accuracy", f"situation.{kind}", *values, "≥ 0.70"))
+    sets = {h: len({q["set"] for q in by_half[h]}) for h in HALVES}
+    counts = {h: Counter(q["kind"] for q in by_half[h]) for h in HALVES}
+    notes = (
+        f"\n{len(questions)} questions over {len({q['set'] for q in questions})} sets "
+        f"(dev {len(by_half['dev'])} questions in {sets['dev']} sets, test {len(by_half['test'])} in {sets['test']}); "
+        + "; ".join(f"{h}: " + ", ".join(f"{k} {counts[h][k]}" for k in KINDS) for h in HALVES)
+        + ".\n"
+    )
+    return Section(TITLE, "\n".join(lines) + "\n" + notes)
+
+
+def print_errors(half: str = "dev") -> None:
+    for question in score([q for q in load_questions() if q["half"] == half]):
+        if not question["correct"]:
+            print(question["id"], question["set"], question["kind"], question["subject"],
+                  question.get("answers") or question.get("other") or question.get("contested"),
+                  "->", repr(question["answer"]))
+
+
+if __name__ == "__main__":
+    print_errors(sys.argv[1] if len(sys.argv) > 1 else "dev")
