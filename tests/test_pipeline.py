@@ -16,6 +16,7 @@ NEWSGRAPH_COMPONENTS = [
     "newsgraph_quotes",
     "newsgraph_events",
     "newsgraph_relations",
+    "newsgraph_stances",
     "newsgraph_claims",
 ]
 

@@ -37,14 +37,15 @@ def picture(db, name: str) -> dict:
 
 def test_control_by_source_and_contested(db):
     control = picture(db, "Goma")["control"]
-    holds = {(c["holds"], Path(c["source"]).name) for c in control}
+    holds = {(c["holds"], Path(c["document_source"]).name) for c in control}
     assert holds == {(True, "situation-seized.txt"), (False, "situation-denied.txt")}
+    assert {c["source"] for c in control} == {"officials", "The army"}  # who says it, not only where
     assert all(c["holder"] == "Northern Liberation Front" and c["contested"] for c in control)
 
 
 def test_whereabouts_allies_and_opponents(db):
     where = picture(db, "Kamara")["whereabouts"]["last_known"]
-    assert where["place"] == "Goma" and where["source"].endswith("situation-seized.txt")
+    assert where["place"] == "Goma" and where["document_source"].endswith("situation-seized.txt")
     front = picture(db, "Northern Liberation Front")
     assert [a["name"] for a in front["allies"]] == ["Southern Alliance"]
     assert all(o["name"] != "Goma" for o in front["opponents"])  # a town attacked is not an opponent

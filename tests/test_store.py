@@ -177,6 +177,8 @@ def test_places_read_model_matches_the_stored_entities(stored, fresh_url):
         connection.execute(text("DROP TABLE feed_entries"))
         connection.execute(text("DROP TABLE feeds"))
         connection.execute(text("DROP INDEX ix_documents_ingested_at"))
+        connection.execute(text("DROP INDEX ix_relations_object_pk"))
+        connection.execute(text("ALTER TABLE relations DROP COLUMN details"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
     migrate(engine)
     with engine.connect() as connection:

@@ -1,6 +1,11 @@
 """The situation picture, computed from stored facts (never typed in): where a person was last reported,
-who holds a place according to which sources and since when, a group's allies and opponents, and the
-claims that sources contest across documents."""
+who holds a place, organisation or asset according to which sources and since when, a party's allies and
+opponents with the evidence for each, and the claims that sources contest across documents.
+
+Two kinds of stored fact feed it: coded events (a seizure, an attack, with actor, target and place) and the
+situation relations the stance component reads from the parse (located_in, controls, ally_of,
+opponent_of, membership and kinship). Hypothetical facts ('plans to buy', 'could seize') are left out;
+denied ones are kept as the competing accounts they are."""
 
 from __future__ import annotations
 
@@ -9,13 +14,15 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.store.queries import ROLES, events_with_roles, involving
+from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
 CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID"}
 OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
+ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
+PARTY_TYPES = ("PERSON", "ORG", "OTHER")
 
 
 def _facts(session: Session, kb_id: str) -> list[dict]:
@@ -49,16 +56,39 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
                 "hypothetical": event.hypothetical,
                 "actor": a_id,
                 "actor_name": a_name,
+                "actor_type": a_type,
                 "target": t_id,
                 "target_name": t_name,
+                "target_type": t_type,
                 "place": p_id,
                 "place_name": p_name,
                 "source": said_by or doc_source,
+                "document_source": doc_source,
                 "document": event.document_id,
                 "sentence": event.sentence,
+                "start": event.start,
             }
         )
-    return sorted(facts, key=lambda f: f["date"] or "")
+    return facts
+
+
+def _in_time_order(items: list[dict], same: tuple[str, ...] = ()) -> list[dict]:
+    """Oldest first by date, then by document and position. With `same`, items that say the same thing
+    in the same sentence (an event and the relation read from it) are kept once: the first given, which
+    callers make the one naming its source."""
+    if same:
+        seen, unique = set(), []
+        for item in items:
+            key = (*(item[k] for k in same), item["document"], item["sentence"])
+            if key not in seen:
+                seen.add(key)
+                unique.append(item)
+        items = unique
+    # An undated fact from an undated report tells the report's present: it comes after explicitly
+    # dated history ('sold it in 1984').
+    return sorted(
+        items, key=lambda item: (item.get("date") or "\uffff", item["document"], item.get("start") or 0)
+    )
 
 
 def situation(engine: Engine, kb_id: str) -> dict | None:
@@ -67,43 +97,68 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         if kb is None:
             return None
         facts = [f for f in _facts(session, kb_id) if not f["hypothetical"]]
-        picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
-        if kb.type == "PERSON":
-            picture["whereabouts"] = _whereabouts(kb_id, facts)
-        if kb.type == "PLACE":
-            picture["control"] = _control(kb_id, facts)
-        if kb.type in ("ORG", "PERSON", "PLACE", "OTHER"):
-            others = {f[k] for f in facts for k in ("actor", "target") if f[k]}
-            kb_types = dict(
-                session.execute(
-                    select(KbEntityRow.kb_id, KbEntityRow.type).where(KbEntityRow.kb_id.in_(others))
-                ).all()
-            )
-            picture.update(_relations(kb_id, facts, kb_types))
-        return picture
+        relations = [r for r in situation_relations(session, kb_id) if not r["hypothetical"]]
+    picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
+    if kb.type == "PERSON":
+        picture["whereabouts"] = _whereabouts(kb_id, facts, relations)
+    if kb.type != "PERSON":
+        picture["control"] = _control(kb_id, facts, relations)
+    if kb.type in PARTY_TYPES or kb.type == "PLACE":
+        picture["holds"] = _holdings(kb_id, relations)
+        picture.update(_relations(kb_id, facts, relations))
+    return picture
 
 
-def _whereabouts(kb_id: str, facts: list[dict]) -> dict:
-    """Places where the person was reported (as actor or target of a located, non-negated event)."""
+def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
+    """Places where the person was reported: located events they took part in, and statements putting
+    them somewhere ('arrived in', 'was held at', 'speaking from'), each with its source. The latest is the
+    last known place; two sources placing the person in different places on the same day are contested."""
     seen = [
-        {
-            "place": f["place_name"],
-            "place_kb_id": f["place"],
-            "date": f["date"],
-            "source": f["source"],
-            "document": f["document"],
-            "sentence": f["sentence"],
-        }
+        _sighting(r["object_name"], r["object"], r, r["cue"])
+        for r in relations
+        if r["predicate"] == "located_in" and r["subject"] == kb_id and not r["negated"]
+    ]
+    seen += [
+        _sighting(f["place_name"], f["place"], f, "event")
         for f in facts
         if f["place"] and not f["negated"] and kb_id in (f["actor"], f["target"])
     ]
+    seen = _in_time_order(seen, same=("place_kb_id",))
+    by_day: dict[str, set] = defaultdict(set)
+    for sighting in seen:
+        if sighting["date"]:
+            by_day[sighting["date"]].add((sighting["place_kb_id"], sighting["source"]))
+    for sighting in seen:
+        accounts = by_day.get(sighting["date"], set())
+        places = {place for place, _ in accounts}
+        sources = {source for _, source in accounts}
+        sighting["contested"] = len(places) > 1 and len(sources) > 1
     return {"last_known": seen[-1] if seen else None, "history": seen}
 
 
-def _control(kb_id: str, facts: list[dict]) -> list[dict]:
-    """Who holds the place according to each source: seizures give control, withdrawals and
-    surrenders take it away; a denied seizure is kept as the competing account it is."""
-    claims = []
+def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None) -> dict:
+    return {
+        "place": place,
+        "place_kb_id": place_kb_id,
+        "date": fact["date"],
+        "source": fact["source"],
+        "document_source": fact["document_source"],
+        "document": fact["document"],
+        "sentence": fact["sentence"],
+        "start": fact.get("start"),
+        "how": how,
+    }
+
+
+def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
+    """Who holds the place, organisation or asset according to each source: seizures, acquisitions and
+    leadership give control, withdrawals and surrenders take it away; a denied taking is kept as the
+    competing account it is. Oldest first, so the last holding claim is the latest."""
+    claims = [
+        _holding(relation["subject_name"], relation["subject"], not relation["negated"], relation)
+        for relation in relations
+        if relation["predicate"] == "controls" and relation["object"] == kb_id
+    ]
     for fact in facts:
         if kb_id not in (fact["target"], fact["place"]) or not fact["actor"]:
             continue
@@ -114,41 +169,100 @@ def _control(kb_id: str, facts: list[dict]) -> list[dict]:
             holds = fact["negated"]
         else:
             continue
-        claims.append(
-            {
-                "holder": fact["actor_name"],
-                "holder_kb_id": fact["actor"],
-                "holds": holds,
-                "since": fact["date"],
-                "source": fact["source"],
-                "document": fact["document"],
-                "sentence": fact["sentence"],
-            }
-        )
+        claims.append(_holding(fact["actor_name"], fact["actor"], holds, fact))
+    claims = _in_time_order(claims, same=("holder_kb_id", "holds"))
     holders = {c["holder_kb_id"] for c in claims if c["holds"]}
-    disputed = any(not c["holds"] and c["holder_kb_id"] in holders for c in claims)
-    return [{**c, "contested": disputed and c["holder_kb_id"] in holders} for c in claims]
+    deniers = {c["holder_kb_id"] for c in claims if not c["holds"]}
+    return [{**c, "contested": c["holder_kb_id"] in holders & deniers} for c in claims]
 
 
-def _relations(kb_id: str, facts: list[dict], kb_types: dict[str, str]) -> dict:
+def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
+    return {
+        "holder": holder,
+        "holder_kb_id": holder_kb_id,
+        "holds": holds,
+        "since": fact["date"],
+        "date": fact["date"],
+        "source": fact["source"],
+        "document_source": fact["document_source"],
+        "document": fact["document"],
+        "sentence": fact["sentence"],
+        "start": fact.get("start"),
+    }
+
+
+def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
+    """What the entity holds, owns or leads, by source (the other side of `control`)."""
+    return [
+        {
+            "name": r["object_name"],
+            "kb_id": r["object"],
+            "holds": not r["negated"],
+            "since": r["date"],
+            "source": r["source"],
+            "document_source": r["document_source"],
+            "document": r["document"],
+            "sentence": r["sentence"],
+        }
+        for r in _in_time_order(relations)
+        if r["predicate"] == "controls" and r["subject"] == kb_id
+    ]
+
+
+def _relations(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
+    """Allies and opponents among people, organisations and countries, each with its evidence: coded
+    events (talks and aid; attacks, accusations, sanctions) and the stance relations."""
     allies, opponents = defaultdict(list), defaultdict(list)
+    _stance_evidence(kb_id, relations, allies, opponents)
+    told = {(e["document"], e["sentence"]) for bucket in (allies, opponents) for ev in bucket.values() for e in ev}
     for fact in facts:
+        if (fact["document"], fact["sentence"]) in told:
+            continue  # the stance relation read from this sentence already stands for it
         if fact["negated"] or not fact["actor"] or not fact["target"]:
             continue
-        if fact["actor"] == kb_id:
-            other, other_name = fact["target"], fact["target_name"]
-        elif fact["target"] == kb_id:
-            other, other_name = fact["actor"], fact["actor_name"]
-        else:
+        other = _other_side(kb_id, fact["actor"], fact["actor_name"], fact["target"], fact["target_name"])
+        if other is None:
             continue
-        if other == kb_id or kb_types.get(other) not in ("PERSON", "ORG", "OTHER"):
+        other_type = fact["target_type"] if other[0] == fact["target"] else fact["actor_type"]
+        if other_type not in PARTY_TYPES:
             continue  # a town attacked is a target, not an opponent
         bucket = allies if fact["type"] in ALLIED else opponents if fact["type"] in OPPOSED else None
         if bucket is not None:
-            bucket[(other, other_name)].append(
-                {"type": fact["type"], "date": fact["date"], "source": fact["source"]}
-            )
+            bucket[other].append(_evidence(fact["type"], fact))
     return {"allies": _listing(allies), "opponents": _listing(opponents)}
+
+
+def _stance_evidence(kb_id: str, relations: list[dict], allies: dict, opponents: dict) -> None:
+    for relation in relations:
+        predicate = relation["predicate"]
+        if relation["negated"] or predicate not in ALLIED_RELATIONS | {"opponent_of"}:
+            continue
+        other = _other_side(
+            kb_id, relation["subject"], relation["subject_name"], relation["object"], relation["object_name"]
+        )
+        if other is None:
+            continue
+        bucket = opponents if predicate == "opponent_of" else allies
+        bucket[other].append(_evidence(relation["cue"] or predicate, relation))
+
+
+def _other_side(kb_id: str, first: str, first_name: str, second: str, second_name: str) -> tuple | None:
+    if first == kb_id and second != kb_id:
+        return second, second_name
+    if second == kb_id and first != kb_id:
+        return first, first_name
+    return None
+
+
+def _evidence(kind: str, fact: dict) -> dict:
+    return {
+        "type": kind,
+        "date": fact["date"],
+        "source": fact["source"],
+        "document_source": fact["document_source"],
+        "document": fact["document"],
+        "sentence": fact["sentence"],
+    }
 
 
 def _listing(bucket: dict) -> list[dict]:

@@ -20,6 +20,7 @@ from newsgraph.nlp import (  # noqa: F401  (registers the factories)
     paragraphs,
     quotes,
     relations,
+    stances,
 )
 from newsgraph.nlp.pieces import MAX_PIECE_CHARS, merge_pieces, piece_bounds
 from newsgraph.nlp.serialize import doc_to_contract

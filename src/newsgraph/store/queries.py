@@ -20,6 +20,7 @@ from newsgraph.store.schema import (
     PlaceRow,
     QuoteRow,
     QuoteTextRow,
+    RelationRow,
 )
 
 
@@ -102,6 +103,54 @@ def involving(kb_id: str):
         select(EventRow.pk).where(EventRow.location_pk.in_(linked)),
     )
     return EventRow.pk.in_(in_a_role)
+
+
+SITUATION_PREDICATES = (
+    "located_in", "controls", "ally_of", "opponent_of", "member_of", "child_of", "parent_of", "sibling_of",
+)
+
+
+def situation_relations(session: Session, kb_id: str) -> list[dict]:
+    """Stored relations a situation picture is made of, in which the KB entity is subject or object, with
+    both sides' KB ids, names and types and the document's date and source. Two indexed lookups (subject
+    side, object side) rather than an OR across the two joins."""
+    subject, other = aliased(EntityRow), aliased(EntityRow)
+    linked = select(EntityRow.pk).where(EntityRow.kb_id == kb_id)
+    either = union(
+        select(RelationRow.pk).where(RelationRow.subject_pk.in_(linked)),
+        select(RelationRow.pk).where(RelationRow.object_pk.in_(linked)),
+    )
+    query = (
+        select(
+            RelationRow, subject.kb_id, subject.name, subject.type, other.kb_id, other.name, other.type,
+            DocumentRow.published, DocumentRow.source,
+        )
+        .join(subject, subject.pk == RelationRow.subject_pk)
+        .join(other, other.pk == RelationRow.object_pk)
+        .join(DocumentRow, DocumentRow.id == RelationRow.document_id)
+        .where(RelationRow.pk.in_(either), RelationRow.predicate.in_(SITUATION_PREDICATES))
+        .order_by(RelationRow.pk)
+    )
+    facts = []
+    for relation, s_id, s_name, s_type, o_id, o_name, o_type, published, doc_source in session.execute(query):
+        details = relation.details or {}
+        facts.append(
+            {
+                "predicate": relation.predicate,
+                "subject": s_id, "subject_name": s_name, "subject_type": s_type,
+                "object": o_id, "object_name": o_name, "object_type": o_type,
+                "cue": details.get("cue"),
+                "negated": bool(details.get("negated")),
+                "hypothetical": bool(details.get("hypothetical")),
+                "date": details.get("date") or (published or "")[:10],
+                "source": details.get("attributed_text") or doc_source,
+                "document_source": doc_source,
+                "document": relation.document_id,
+                "sentence": details.get("sentence"),
+                "start": relation.start,
+            }
+        )
+    return facts
 
 
 def event_conditions(f: EventFilter) -> list:

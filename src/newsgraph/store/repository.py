@@ -253,6 +253,7 @@ class Store:
                     object_literal=None if obj in pks else obj,
                     start=relation["start"],
                     end=relation["end"],
+                    details=self._relation_details(relation, pks),
                 )
             )
         claims = [
@@ -285,6 +286,15 @@ class Store:
                         entity_pk=pks.get(source),
                     )
                 )
+
+    @staticmethod
+    def _relation_details(relation: dict, pks: dict[str, int]) -> dict:
+        """What a relation carries beyond its triple; the reporting source as an entity key."""
+        core = ("subject", "predicate", "object", "start", "end")
+        details = {k: v for k, v in relation.items() if k not in core}
+        if details.get("attributed_to") in pks:
+            details["attributed_pk"] = pks[details["attributed_to"]]
+        return details
 
     @staticmethod
     def _quote_text(session: Session, quote: dict, speaker_name: str | None, doc_id: str) -> int:

@@ -187,10 +187,11 @@ class RelationRow(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     subject_pk: Mapped[int] = mapped_column(ForeignKey("entities.pk"), index=True)
     predicate: Mapped[str] = mapped_column(String(32), index=True)
-    object_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"))
+    object_pk: Mapped[int | None] = mapped_column(ForeignKey("entities.pk"), index=True)
     object_literal: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    details: Mapped[dict | None] = mapped_column(JSON, default=dict)  # negated, hypothetical, source, date, ...
 
 
 class SourceRow(Base):

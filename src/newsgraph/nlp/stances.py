@@ -1,0 +1,492 @@
+"""Situation component: the relations a situation picture is made of, read from the parse.
+
+- `located_in`: a person reported in a place ('X arrived in Y', 'X was found dead in Y', 'X, speaking from
+  Y', 'X checked into the Z clinic').
+- `controls`: a holder takes or holds a place, organisation or asset ('seized the airport', 'acquired the
+  company', 'Y, owned by X', 'X's takeover of Y', 'the Y parent X', 'X chief executive Z').
+- `ally_of` / `opponent_of`: people and organisations with or against each other ('hired X', 'sued X',
+  'her lawyer X', 'a partnership with X', 'rival X').
+
+Each relation keeps the sentence, its negation ('denied taking'), modality ('plans to buy'), the source that
+reports it (a quote's speaker, or 'X said' governing the clause) and a resolved date, so the knowledge base
+can show every account with its source and keep hypotheticals out of the picture. The clause analysis
+(subjects, objects, negation, modality, dates) is the event component's, reused by inheritance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.events import EventExtractor
+from newsgraph.nlp.extensions import entity_by_id
+from newsgraph.nlp.names import load_data
+
+PARTIES = ("PERSON", "ORG", "OTHER")
+HOLDINGS = ("PLACE", "ORG", "OTHER")
+POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
+
+
+class StanceExtractor(EventExtractor):
+    def __init__(self, patterns: dict, cues: dict) -> None:
+        super().__init__(patterns)
+        self.presence = cues["presence"]
+        self.passive_presence = cues["passive_presence"]
+        self.facility_words = frozenset(cues["facility_words"])
+        self.control_verbs = frozenset(cues["control_verbs"])
+        self.organisation_only = frozenset(cues["organisation_only_control"])
+        self.place_only = frozenset(cues["place_only_control"])
+        self.control_objects = frozenset(cues["control_objects"])
+        self.taking_nouns = frozenset(cues["taking_nouns"])
+        self.parent_nouns = frozenset(cues["parent_nouns"])
+        self.leadership = frozenset(cues["leadership_titles"])
+        self.ally_verbs = frozenset(cues["ally_verbs"])
+        self.opponent_verbs = frozenset(cues["opponent_verbs"])
+        self.ally_particles = cues["ally_particles"]
+        self.opponent_particles = cues["opponent_particles"]
+        self.ally_nouns = frozenset(cues["ally_nouns"])
+        self.opponent_nouns = frozenset(cues["opponent_nouns"])
+        self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = (doc._.document or {}).get("published")
+        found: dict[tuple, dict] = {}
+        for token in doc:
+            for subject, predicate, obj, cue in self._facts(doc, token):
+                if subject == obj:
+                    continue
+                key = (subject, predicate, obj, token.sent.start)
+                if key not in found:
+                    found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
+        for subject, predicate, obj, token in self._titled_leaders(doc):
+            key = (subject, predicate, obj, token.sent.start)
+            found.setdefault(key, self._record(doc, token, subject, predicate, obj, "title", published))
+        doc._.relations = (doc._.relations or []) + list(found.values())
+        return doc
+
+    # ---- which facts a token cues ---------------------------------------------------------------
+    def _facts(self, doc: Doc, token: Token) -> Iterator[tuple[str, str, str, str]]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            yield from self._presence(doc, token, lemma, passive)
+            yield from self._control(doc, token, lemma, passive)
+            yield from self._alignment_verb(doc, token, lemma, passive)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            yield from self._alignment_noun(doc, token, lemma)
+            yield from self._control_noun(doc, token, lemma)
+
+    def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        preps = (self.passive_presence if passive else self.presence).get(lemma)
+        if preps is None:
+            return
+        if passive:
+            people = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        elif verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):  # 'X, speaking from Y'
+            people = [verb.head]
+        else:
+            people = [
+                verb.head if p.lower_ in ("who", "that") and verb.dep_ == "relcl" else p
+                for p in self._actors(verb, False)
+            ]
+        persons = [p for p in (self._typed(doc, t, ("PERSON",)) for t in people) if p]
+        if not persons:
+            return
+        place = self._place_of(doc, verb, preps)
+        if place:
+            for person in persons:
+                yield person, "located_in", place, lemma
+
+    def _place_of(self, doc: Doc, verb: Token, preps: list[str]) -> str | None:
+        """The place a presence verb puts its subject in: the object of one of its prepositions (or of a
+        preposition inside that object: 'at a house in Buckhead'), or its direct object for ''."""
+        candidates: list[Token] = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in ("dobj", "obj"):
+                if "" in preps:
+                    candidates.append(child)
+                candidates.extend(  # 'told reporters in Geneva', 'held talks at the palace'
+                    g for c in child.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+                    if g.dep_ == "pobj"
+                )
+            elif child.dep_ == "prt" and child.lower_ in preps:  # 'turned up in', 'showed up at'
+                candidates.extend(
+                    g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                )
+        for candidate in candidates:
+            for node in (candidate, *self._nested_objects(candidate)):
+                entity = entity_by_id(doc, self._link(doc, node))
+                if entity and self._is_place(entity):
+                    return entity["id"]
+            if candidate.lemma_.lower() in self.facility_words:  # 'is in jail awaiting trial in Arizona'
+                places = [
+                    entity for t in verb.subtree
+                    if (entity := entity_by_id(doc, self._link(doc, t))) and entity["type"] == "PLACE"
+                ]
+                if places:
+                    return places[0]["id"]
+        return None
+
+    @staticmethod
+    def _nested_objects(token: Token) -> list[Token]:
+        return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+    def _is_place(self, entity: dict) -> bool:
+        if entity["type"] == "PLACE":
+            return True
+        last = entity["name"].lower().split()[-1:] or [""]
+        return entity["type"] in ("ORG", "OTHER") and last[0] in self.facility_words
+
+    def _control(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        if lemma == "sell":  # 'sold X to Y': Y holds X
+            held = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+            buyer = next(
+                (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )
+            holder, holding = self._typed(doc, buyer, PARTIES + ("PLACE",)), self._holding(doc, held, lemma)
+            if holder and holding:
+                yield holder, "controls", holding, lemma
+            return
+        if lemma not in self.control_verbs:
+            return
+        if passive:
+            holders = [
+                g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            ]
+            held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        else:
+            holders = self._actors(verb, False)
+            held = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if held is None:
+            return
+        if lemma == "take" and held.lemma_.lower() not in self.control_objects and not any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+        ):
+            return  # 'took time', 'took the stand': only 'took over X' and 'took control of X' hold
+        holding = self._holding(doc, held, lemma)
+        if holding is None:
+            return
+        for holder in holders:
+            holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
+            if holder_id:
+                yield holder_id, "controls", holding, lemma
+
+    def _holding(self, doc: Doc, held: Token | None, lemma: str) -> str | None:
+        """The entity held: the object itself, or what a holding noun is of ('control of X', 'a stake
+        in X'), typed as the verb allows (one runs an organisation, one occupies a place)."""
+        if held is None:
+            return None
+        node = held
+        if held.lemma_.lower() in self.control_objects:
+            node = next(
+                (g for c in held.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "over")
+                 for g in c.children if g.dep_ == "pobj"),
+                None,
+            )
+        allowed = ("ORG", "OTHER") if lemma in self.organisation_only else (
+            ("PLACE",) if lemma in self.place_only else HOLDINGS
+        )
+        entity_id = self._headed(doc, node, allowed)
+        if entity_id is None and node is not None and node.pos_ == "NOUN":  # 'the airport of Goma'
+            inner = next(
+                (g for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )
+            entity_id = self._headed(doc, inner, allowed)
+        return entity_id
+
+    @staticmethod
+    def _headed(doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
+        """The entity whose name is the phrase's head: 'bought Airbus' holds Airbus, 'bought 60 Airbus
+        jets' does not."""
+        if token is None:
+            return None
+        entity = entity_by_id(doc, (doc._.token_entity or [None] * len(doc))[token.i])
+        return entity["id"] if entity and entity["type"] in types else None
+
+    def _control_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        if lemma in self.taking_nouns:  # "HP's acquisition of EDS", 'the takeover of X by Y'
+            holder, held = self._noun_arguments(noun)
+            holder_id = self._typed(doc, holder[0], PARTIES) if holder else None
+            held_id = self._typed(doc, held, HOLDINGS)
+            if holder_id and held_id:
+                yield holder_id, "controls", held_id, lemma
+        elif lemma in self.parent_nouns and (ordered := self._parent_in_sequence(doc, noun)):
+            yield *ordered, lemma
+        elif lemma in self.parent_nouns:  # 'Y, the parent of X', "X's owner Y"
+            child = next((c for c in noun.children if c.dep_ in ("compound", "poss")), None)
+            if child is None:
+                child = next(
+                    (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"),
+                    None,
+                )
+            parent = noun.head if noun.dep_ in ("compound", "amod") else next(
+                (c for c in noun.children if c.dep_ == "appos"), None
+            )
+            if parent is None and noun.dep_ == "appos":
+                parent = noun.head
+            parent_id, child_id = self._typed(doc, parent, PARTIES), self._typed(doc, child, HOLDINGS)
+            if parent_id and child_id:
+                yield parent_id, "controls", child_id, lemma
+        elif lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            holder = next(
+                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )
+            governed = noun.head.head
+            if governed.dep_ == "acl":  # 'X, deployed ... under the control of Y'
+                governed = governed.head
+            held = governed if governed.pos_ in ("PROPN", "NOUN") else next(
+                (c for c in governed.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            holder_id, held_id = self._typed(doc, holder, PARTIES), self._typed(doc, held, HOLDINGS)
+            if holder_id and held_id:
+                yield holder_id, "controls", held_id, "under control"
+
+    def _parent_in_sequence(self, doc: Doc, noun: Token) -> tuple[str, str, str] | None:
+        """'X parent Y', 'X parent company Y': names on both sides of the noun, whatever the parse says
+        (the parser often reads such a run of names as appositions of the sentence's subject)."""
+        index = doc._.token_entity or []
+        after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("company", "group", "firm"))
+        if noun.i == 0 or after >= len(doc):
+            return None
+        child = entity_by_id(doc, index[noun.i - 1])
+        parent = entity_by_id(doc, index[after])
+        if child and parent and child is not parent and parent["type"] in PARTIES and child["type"] in HOLDINGS:
+            return parent["id"], "controls", child["id"]
+        return None
+
+    def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        predicate = None
+        other: Token | None = None
+        particles = [c for c in verb.children if c.dep_ in ("prep", "prt")]
+        for particle in particles:
+            for table, name in ((self.ally_particles, "ally_of"), (self.opponent_particles, "opponent_of")):
+                if particle.lower_ in table.get(lemma, ()):
+                    pobj = next((g for g in particle.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        predicate, other = name, pobj
+        if predicate is None:
+            if lemma in self.opponent_verbs:
+                predicate = "opponent_of"
+            elif lemma in self.ally_verbs:
+                predicate = "ally_of"
+            else:
+                return
+            other = self._target(verb, passive) or next(
+                (c for c in verb.children if c.dep_ == "dative"), None
+            )
+        actors = (
+            [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if passive
+            else self._actors(verb, False)
+        )
+        other_id = self._party(doc, other)
+        if other_id is None:
+            return
+        for actor in actors:
+            actor_id = self._party(doc, actor)
+            if actor_id:
+                yield actor_id, predicate, other_id, lemma
+
+    def _alignment_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        """'her lawyer X' / "X's rival Y" / 'X, the lawyer for Y' / 'a partnership with Y' (owned by the
+        clause's subject or by a possessive)."""
+        if lemma in self.ally_nouns:
+            predicate = "ally_of"
+        elif lemma in self.opponent_nouns:
+            predicate = "opponent_of"
+        else:
+            return
+        named = self._named_by(doc, noun)
+        owner = self._owner(doc, noun)
+        partner = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "between", "for", "of", "to")
+             for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        partner_id = self._party(doc, partner)
+        if named and not owner and not partner_id:  # 'X beat rival Y': the clause's subject
+            owner = self._clause_subject(doc, noun, named)
+        if named and owner:
+            yield named, predicate, owner, lemma
+        elif named and partner_id:
+            yield named, predicate, partner_id, lemma
+        elif partner_id and owner:
+            yield owner, predicate, partner_id, lemma
+        elif partner_id and noun.dep_ in ("dobj", "obj", "attr"):
+            for actor in self._actors(noun.head, False):
+                actor_id = self._party(doc, actor)
+                if actor_id:
+                    yield actor_id, predicate, partner_id, lemma
+
+    def _clause_subject(self, doc: Doc, noun: Token, named: str) -> str | None:
+        node = noun
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                for subject in self._actors(node, False):
+                    found = self._party(doc, subject)
+                    if found and found != named:
+                        return found
+                return None
+        return None
+
+    def _named_by(self, doc: Doc, noun: Token) -> str | None:
+        """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Heller'),
+        or the name it is in apposition to ('X, her lawyer')."""
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            return self._party(doc, noun.head)
+        appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            return self._party(doc, appos)
+        if noun.dep_ == "appos":
+            return self._party(doc, noun.head)
+        return None
+
+    def _owner(self, doc: Doc, noun: Token) -> str | None:
+        """Whose role it is: "X's lawyer", 'his rival' (the nearest party named before), 'AMD rival X'."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in POSSESSIVE_PRONOUNS:
+                    return self._nearest_party_before(doc, child)
+                return self._party(doc, child)
+            if child.dep_ == "compound" and child.i < noun.i:
+                found = self._party(doc, child)
+                if found:
+                    return found
+        return None
+
+    def _nearest_party_before(self, doc: Doc, token: Token) -> str | None:
+        index = doc._.token_entity or []
+        wanted = ("PERSON",) if token.lower_ in ("his", "her") else PARTIES
+        for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
+            entity = entity_by_id(doc, index[i] if i < len(index) else None)
+            if entity and entity["type"] in wanted:
+                return entity["id"]
+        return None
+
+    def _titled_leaders(self, doc: Doc) -> Iterator[tuple[str, str, str, Token]]:
+        """'AMD chief executive Rory Read', 'Rory Read, chief executive of AMD', 'an X-led consortium':
+        the leader controls the organisation."""
+        index = doc._.token_entity or []
+        for entity in doc._.entities or []:
+            for mention in entity["mentions"]:
+                span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+                if span is None:
+                    continue
+                if entity["type"] == "PERSON":
+                    yield from self._leader_of(doc, entity, span, index)
+                if span.end < len(doc) - 2 and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "led":
+                    led = doc[span.end + 1].head  # 'an X-led consortium' or 'Y, an X-led consortium'
+                    for node in (led, led.head) if led.dep_ == "appos" else (led,):
+                        led_id = self._typed(doc, node, ("ORG", "OTHER"))
+                        if led_id and led_id != entity["id"]:
+                            yield entity["id"], "controls", led_id, doc[span.end + 1]
+                            break
+
+    def _leader_of(self, doc: Doc, person: dict, span: Span, index: list) -> Iterator[tuple]:
+        for length in range(3, 0, -1):  # the title right before the name, the organisation before it
+            start = span.start - length
+            if start < 1:
+                continue
+            title = doc[start : span.start].text.lower().replace(".", "")
+            if title not in self.leadership:
+                continue
+            organisation = entity_by_id(doc, index[start - 1] if start - 1 < len(index) else None)
+            if organisation and organisation["type"] in ("ORG", "OTHER"):
+                yield person["id"], "controls", organisation["id"], doc[start]
+            return
+        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+            title = " ".join(t.lower_ for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct"))
+            if title.replace(".", "") not in self.leadership and appos.lemma_.lower() not in self.leadership:
+                continue
+            of = next(
+                (g for c in appos.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            )
+            organisation_id = self._typed(doc, of, ("ORG", "OTHER"))
+            if organisation_id:
+                yield person["id"], "controls", organisation_id, appos
+
+    # ---- entities -------------------------------------------------------------------------------
+    def _entity(self, doc: Doc, token: Token | None) -> dict | None:
+        """The entity a token names, or its appositive names ('the group's leader, Warren Jeffs')."""
+        entity = entity_by_id(doc, self._link(doc, token))
+        if entity is None and token is not None:
+            appos = next((c for c in token.children if c.dep_ == "appos"), None)
+            entity = entity_by_id(doc, self._link(doc, appos))
+        return entity
+
+    def _typed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
+        entity = self._entity(doc, token)
+        return entity["id"] if entity and entity["type"] in types else None
+
+    def _party(self, doc: Doc, token: Token | None) -> str | None:
+        """A person, an organisation, or a country acting as one ('Sudan bombed')."""
+        entity = self._entity(doc, token)
+        if entity is None:
+            return None
+        if entity["type"] in PARTIES or (entity.get("geo") or {}).get("feature") == "country":
+            return entity["id"]
+        return None
+
+    # ---- the relation record --------------------------------------------------------------------
+    def _record(
+        self, doc: Doc, token: Token, subject: str, predicate: str, obj: str, cue: str, published: str | None
+    ) -> dict:
+        sent = token.sent
+        source, source_text = self._attribution(doc, token)
+        if source is None:
+            source, source_text = self._reported_by(doc, token)
+        date, _ = self._date(doc, token, sent, published)
+        return {
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "start": sent.start_char,
+            "end": sent.end_char,
+            "evidence": "text",
+            "cue": cue if isinstance(cue, str) else cue.lemma_.lower(),
+            "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
+            "hypothetical": self._hypothetical(token, sent),
+            "attributed_to": source,
+            "attributed_text": source_text,
+            "date": date,
+            "sentence": sent.text,
+        }
+
+    def _reported_by(self, doc: Doc, token: Token) -> tuple[str | None, str | None]:
+        """'X did Y, the army said' / 'the army said X did Y': the speaker of the reporting verb."""
+        for node in self._chain(token):
+            reporters = [node] if node.lemma_.lower() in self.speech_verbs and node is not token else []
+            reporters += [
+                c for c in node.children
+                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in self.speech_verbs
+                and c is not token
+            ]
+            for reporter in reporters:
+                speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+                speaker_id = self._link(doc, speaker)
+                if speaker is not None:
+                    return speaker_id, self._phrase(speaker)
+        return None, None
+
+
+@Language.factory(
+    "newsgraph_stances",
+    default_config={"patterns_file": "event_patterns.json", "cues_file": "situation_cues.json"},
+)
+def make_stances(nlp: Language, name: str, patterns_file: str, cues_file: str) -> StanceExtractor:
+    return StanceExtractor(load_data(patterns_file), load_data(cues_file))
