@@ -9,6 +9,7 @@ denied ones are kept as the competing accounts they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import Engine, select
@@ -271,8 +272,11 @@ def _listing(bucket: dict) -> list[dict]:
 
 
 def contested_across_documents(engine: Engine) -> list[dict]:
-    """Groups of claims from different documents about the same subject (one KB entity) and event
-    type whose sources disagree: one says it happened, another that it did not or denies it."""
+    """Accounts from different documents about one proposition whose sources disagree: one says it
+    happened, another that it did not or denies it. One proposition means the same subject (a KB entity)
+    in the same role, the same event type, and no difference in what is known of the other participant,
+    the place and the day (two days apart at most): 'X did not meet them' and 'Y met with X' are not a
+    contest, nor is a denial of one act against the report of another."""
     with Session(engine) as session:
         rows = session.execute(
             select(ClaimRow, EntityRow.kb_id, EntityRow.name, DocumentRow.source)
@@ -280,30 +284,72 @@ def contested_across_documents(engine: Engine) -> list[dict]:
             .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
             .where(ClaimRow.details["kind"].as_string() == "event")
         ).all()
+        pks = {c.details.get(k) for c, *_ in rows for k in ("counterpart_pk", "location_pk")} - {None}
+        kb_of = dict(session.execute(select(EntityRow.pk, EntityRow.kb_id).where(EntityRow.pk.in_(pks))).all())
     groups: dict[tuple, list] = defaultdict(list)
     for claim, kb_id, name, source in rows:
-        groups[(kb_id, claim.details.get("event_type"))].append((claim, name, source))
+        details = claim.details
+        groups[(kb_id, details.get("event_type"), details.get("role"))].append(
+            {
+                "claim": claim,
+                "name": name,
+                "source": source,
+                "denied": bool(details.get("negated")) or bool(details.get("denial")),
+                "counterpart": kb_of.get(details.get("counterpart_pk")),
+                "place": kb_of.get(details.get("location_pk")),
+                "date": details.get("date"),
+            }
+        )
     contested = []
-    for (kb_id, event_type), members in groups.items():
-        documents = {c.document_id for c, _, _ in members}
-        negations = {bool(c.details.get("negated")) or bool(c.details.get("denial")) for c, _, _ in members}
-        if len(documents) < 2 or len(negations) < 2:
+    for (kb_id, event_type, _), members in groups.items():
+        disputing = _disputing(members)
+        if not disputing:
             continue
         contested.append(
             {
                 "subject_kb_id": kb_id,
-                "subject": members[0][1],
+                "subject": disputing[0]["name"],
                 "event_type": event_type,
                 "accounts": [
                     {
-                        "document": c.document_id,
-                        "source_document": src,
-                        "statement": c.statement,
-                        "denied": bool(c.details.get("negated")) or bool(c.details.get("denial")),
-                        "hedged": bool(c.details.get("hedged")),
+                        "document": m["claim"].document_id,
+                        "source_document": m["source"],
+                        "statement": m["claim"].statement,
+                        "denied": m["denied"],
+                        "hedged": bool(m["claim"].details.get("hedged")),
                     }
-                    for c, _, src in members
+                    for m in disputing
                 ],
             }
         )
     return contested
+
+
+def _disputing(members: list[dict]) -> list[dict]:
+    """The accounts that contradict another account of the same proposition from another document."""
+    involved: dict[int, dict] = {}
+    for i, first in enumerate(members):
+        for second in members[i + 1 :]:
+            if (
+                first["denied"] != second["denied"]
+                and first["claim"].document_id != second["claim"].document_id
+                and _compatible(first["counterpart"], second["counterpart"])
+                and _compatible(first["place"], second["place"])
+                and _near_in_time(first["date"], second["date"])
+            ):
+                involved[id(first)] = first
+                involved[id(second)] = second
+    return [m for m in members if id(m) in involved]
+
+
+def _compatible(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:
+    if not first or not second or len(first) < 10 or len(second) < 10:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days) <= days
+    except ValueError:
+        return True

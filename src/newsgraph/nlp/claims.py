@@ -38,7 +38,13 @@ class ClaimBuilder:
             subject = event["target"] or event["actor"] or event["location"]
             if subject is None:
                 continue
-            claims.append(self._claim(event, subject, event["sentence"], index, "event", publisher))
+            claim = self._claim(event, subject, event["sentence"], index, "event", publisher)
+            # the other participant and the date: two accounts are about one proposition only when
+            # these agree (an accusation about one act and a denial of another are no contest)
+            claim["role"] = "target" if subject == event["target"] else "actor" if subject == event["actor"] else "place"
+            claim["counterpart"] = event["actor"] if subject == event["target"] else event["target"]
+            claim["date"] = event.get("date")
+            claims.append(claim)
         for index, relation in enumerate(doc._.relations or []):
             if relation.get("evidence") != "text":  # the gazetteer's hierarchy is not the article's claim
                 continue

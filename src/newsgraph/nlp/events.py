@@ -17,6 +17,7 @@ OBJECTS = ("dobj", "obj", "attr")
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
+PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
 MODALS = frozenset(["will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"])
 
 
@@ -357,7 +358,7 @@ class EventExtractor:
             yield node
 
     def _negated(self, verb: Token) -> bool:
-        for node in self._chain(verb):
+        for node in self._negation_scope(verb):
             if any(
                 c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det")
                 for c in node.children
@@ -366,6 +367,23 @@ class EventExtractor:
             if node is not verb and node.lemma_.lower() in self.negation_heads:
                 return True
         return False
+
+    def _negation_scope(self, verb: Token):
+        """The verb and the heads whose negation covers it. A 'when/after/while' clause is taken as given
+        by the clause above it ('they were not beaten when X was fired' does not deny the firing), a
+        relative clause describes, and a coordinated clause with its own subject asserts on its own."""
+        for node in self._chain(verb):
+            yield node
+            if node.dep_ == "relcl":
+                return
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in node.children
+            ):
+                return
+            if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in PRESUPPOSING_MARKS for c in node.children):
+                return
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return
 
     def _hypothetical(self, verb: Token, sent: Span) -> bool:
         if sent.text.rstrip().endswith("?"):

@@ -40,6 +40,7 @@ class StanceExtractor(EventExtractor):
         self.control_objects = frozenset(cues["control_objects"])
         self.taking_nouns = frozenset(cues["taking_nouns"])
         self.parent_nouns = frozenset(cues["parent_nouns"])
+        self.part_nouns = frozenset(cues["part_nouns"])
         self.leadership = frozenset(cues["leadership_titles"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
@@ -235,6 +236,15 @@ class StanceExtractor(EventExtractor):
             parent_id, child_id = self._typed(doc, parent, PARTIES), self._typed(doc, child, HOLDINGS)
             if parent_id and child_id:
                 yield parent_id, "controls", child_id, lemma
+        elif lemma in self.part_nouns:  # 'GMAC, the financing arm of GM', "its European division, Opel"
+            part = self._named_by(doc, noun)
+            whole = self._owner(doc, noun) or self._party(doc, next(
+                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"),
+                None,
+            ))
+            if part and whole and part != whole and (entity_by_id(doc, part) or {}).get("type") in HOLDINGS:
+                yield whole, "controls", part, lemma
         elif lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
             holder = next(
                 (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -335,7 +345,13 @@ class StanceExtractor(EventExtractor):
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                for subject in self._actors(node, False):
+                subjects = self._actors(node, False)
+                while not subjects and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
+                    node = node.head
+                    subjects = self._actors(node, False)
+                if not subjects and node.dep_ == "acl":  # 'AMD, hoping to gain on rival Intel'
+                    subjects = [node.head]
+                for subject in subjects:
                     found = self._party(doc, subject)
                     if found and found != named:
                         return found

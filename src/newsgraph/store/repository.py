@@ -265,11 +265,7 @@ class Store:
                     statement=claim["statement"],
                     status=claim["status"],
                     alternatives=claim["alternatives"],
-                    details={
-                        k: v
-                        for k, v in claim.items()
-                        if k not in ("id", "subject", "statement", "status", "sources", "alternatives")
-                    },
+                    details=self._claim_details(claim, pks),
                 ),
                 claim,
             )
@@ -286,6 +282,17 @@ class Store:
                         entity_pk=pks.get(source),
                     )
                 )
+
+    @staticmethod
+    def _claim_details(claim: dict, pks: dict[str, int]) -> dict:
+        """A claim's details; its counterpart and place as entity keys, so accounts from different
+        documents can be compared through the knowledge base."""
+        core = ("id", "subject", "statement", "status", "sources", "alternatives")
+        details = {k: v for k, v in claim.items() if k not in core}
+        for role in ("counterpart", "location"):
+            if details.get(role) in pks:
+                details[f"{role}_pk"] = pks[details[role]]
+        return details
 
     @staticmethod
     def _relation_details(relation: dict, pks: dict[str, int]) -> dict:
