@@ -59,3 +59,42 @@ def test_contested_claims_across_documents_in_the_api(db):
     kb_id = client.get("/api/entities", params={"q": "Goma", "type": "PLACE"}).json()["items"][0]["kb_id"]
     assert client.get(f"/api/entities/{kb_id}/situation").json()["control"]
     assert client.get("/api/entities/kb999999/situation").status_code == 404
+
+
+@pytest.fixture(scope="module")
+def mutiny(tmp_path_factory, fresh_url):
+    """Two reports written for these tests: talks with a mutiny leader and a seized airport, then the
+    leader crossing a border, the army denying the seizure and the militia denying another attack."""
+    folder = tmp_path_factory.mktemp("mutiny")
+    for name in ("situation-talks.txt", "situation-crossing.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    url = fresh_url("mutiny")
+    subprocess.run([*RUN, "ingest", str(folder), "--db", url, "--quiet"], check=True, timeout=600)
+    return url
+
+
+def test_a_later_reported_place_supersedes_an_earlier_one_with_its_source(mutiny):
+    where = picture(mutiny, "Piotr Halas")["whereabouts"]
+    assert where["last_known"]["place"] == "Belarus"
+    assert "spokesman" in where["last_known"]["source"]
+    assert "Rostov" in {w["place"] for w in where["history"]}  # 'speaking from Rostov', a week earlier
+
+
+def test_talks_and_an_accepted_proposal_make_allies(mutiny):
+    allies = picture(mutiny, "Anton Varga")["allies"]
+    halas = [a for a in allies if "Halas" in a["name"]]
+    assert halas and {e["type"] for a in halas for e in a["evidence"]} & {"talk", "accept", "CONSULT"}
+
+
+def test_a_claimed_seizure_and_its_denial_stand_side_by_side(mutiny):
+    control = picture(mutiny, "Rostov")["control"]
+    accounts = {(c["holder"], c["holds"], c["source"]) for c in control}
+    assert ("Halas militia", True, "its commander") in accounts
+    assert ("Halas militia", False, "The Southern Army") in accounts
+    assert all(c["contested"] for c in control if c["holder"] == "Halas militia")
+
+
+def test_an_accusation_and_the_denial_of_another_act_are_no_contest(mutiny):
+    client = TestClient(create_app(mutiny))
+    groups = client.get("/api/claims/contested").json()["across_documents"]
+    assert not [g for g in groups if g["subject"] == "Halas militia" and g["event_type"] == "ASSAULT"]

@@ -20,7 +20,7 @@ from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
 CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
-ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID"}
+ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
 OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
@@ -333,7 +333,7 @@ def _disputing(members: list[dict]) -> list[dict]:
             if (
                 first["denied"] != second["denied"]
                 and first["claim"].document_id != second["claim"].document_id
-                and _compatible(first["counterpart"], second["counterpart"])
+                and _same_counterpart(first["counterpart"], second["counterpart"])
                 and _compatible(first["place"], second["place"])
                 and _near_in_time(first["date"], second["date"])
             ):
@@ -344,6 +344,12 @@ def _disputing(members: list[dict]) -> list[dict]:
 
 def _compatible(first: str | None, second: str | None) -> bool:
     return first is None or second is None or first == second
+
+
+def _same_counterpart(first: str | None, second: str | None) -> bool:
+    """Both accounts name the same other participant, or neither names one: 'denied attacking' with no
+    object says nothing about the town another report says was shelled."""
+    return first == second
 
 
 def _near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:

@@ -34,6 +34,7 @@ class StanceExtractor(EventExtractor):
         self.presence = cues["presence"]
         self.passive_presence = cues["passive_presence"]
         self.facility_words = frozenset(cues["facility_words"])
+        self.place_nouns = self.facility_words | frozenset(load_data("place_cues.json")["place_nouns"])
         self.control_verbs = frozenset(cues["control_verbs"])
         self.organisation_only = frozenset(cues["organisation_only_control"])
         self.place_only = frozenset(cues["place_only_control"])
@@ -49,6 +50,8 @@ class StanceExtractor(EventExtractor):
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+        self.accepting_verbs = frozenset(cues["accepting_verbs"])
+        self.proposals = frozenset(cues["proposal_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.document or {}).get("published")
@@ -74,6 +77,8 @@ class StanceExtractor(EventExtractor):
             yield from self._presence(doc, token, lemma, passive)
             yield from self._control(doc, token, lemma, passive)
             yield from self._alignment_verb(doc, token, lemma, passive)
+        elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.opponent_nouns | self.ally_nouns:
+            yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from self._alignment_noun(doc, token, lemma)
             yield from self._control_noun(doc, token, lemma)
@@ -193,7 +198,10 @@ class StanceExtractor(EventExtractor):
             ("PLACE",) if lemma in self.place_only else HOLDINGS
         )
         entity_id = self._headed(doc, node, allowed)
-        if entity_id is None and node is not None and node.pos_ == "NOUN":  # 'the airport of Goma'
+        if entity_id is None and node is not None and node.pos_ == "NOUN":  # 'Goma airport'
+            named = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            entity_id = self._headed(doc, named, ("PLACE",))
+        if entity_id is None and node is not None and node.lemma_.lower() in self.place_nouns:  # 'the airport of Goma'
             inner = next(
                 (g for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
                  if g.dep_ == "pobj"),
@@ -284,6 +292,18 @@ class StanceExtractor(EventExtractor):
                     pobj = next((g for g in particle.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         predicate, other = name, pobj
+        if predicate is None and lemma in self.accepting_verbs:  # 'Y accepted his proposal'
+            offered = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals),
+                None,
+            )
+            if offered is not None:
+                for actor in self._actors(verb, False):
+                    actor_id = self._party(doc, actor)
+                    proposer = self._owner(doc, offered, besides=actor_id)
+                    if actor_id and proposer and actor_id != proposer:
+                        yield actor_id, "ally_of", proposer, lemma
+            return
         if predicate is None:
             if lemma in self.opponent_verbs:
                 predicate = "opponent_of"
@@ -361,7 +381,7 @@ class StanceExtractor(EventExtractor):
     def _named_by(self, doc: Doc, noun: Token) -> str | None:
         """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Heller'),
         or the name it is in apposition to ('X, her lawyer')."""
-        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "PROPN":
             return self._party(doc, noun.head)
         appos = next((c for c in noun.children if c.dep_ == "appos"), None)
         if appos is not None:
@@ -370,12 +390,16 @@ class StanceExtractor(EventExtractor):
             return self._party(doc, noun.head)
         return None
 
-    def _owner(self, doc: Doc, noun: Token) -> str | None:
-        """Whose role it is: "X's lawyer", 'his rival' (the nearest party named before), 'AMD rival X'."""
-        for child in noun.children:
+    def _owner(self, doc: Doc, noun: Token, besides: str | None = None) -> str | None:
+        """Whose role it is: "X's lawyer", 'his rival' (the nearest party named before, other than
+        `besides`, the clause's own subject, in any of its names), 'AMD rival X'."""
+        children = list(noun.children)
+        if noun.dep_ == "amod":  # 'its rival Y': the possessive hangs on the name
+            children = [c for c in noun.head.children if c.dep_ == "poss"]
+        for child in children:
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
-                    return self._nearest_party_before(doc, child)
+                    return self._nearest_party_before(doc, child, besides)
                 return self._party(doc, child)
             if child.dep_ == "compound" and child.i < noun.i:
                 found = self._party(doc, child)
@@ -383,12 +407,14 @@ class StanceExtractor(EventExtractor):
                     return found
         return None
 
-    def _nearest_party_before(self, doc: Doc, token: Token) -> str | None:
+    def _nearest_party_before(self, doc: Doc, token: Token, besides: str | None = None) -> str | None:
         index = doc._.token_entity or []
         wanted = ("PERSON",) if token.lower_ in ("his", "her") else PARTIES
+        excluded = entity_by_id(doc, besides)
+        excluded_words = set(excluded["name"].split()) if excluded else set()
         for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
             entity = entity_by_id(doc, index[i] if i < len(index) else None)
-            if entity and entity["type"] in wanted:
+            if entity and entity["type"] in wanted and not excluded_words & set(entity["name"].split()):
                 return entity["id"]
         return None
 

@@ -1,0 +1,110 @@
+"""The situation relations read from the parse (nlp/stances.py), one test per error class found on real
+news, in sentences written for these tests: whereabouts from statements, control from takings,
+purchases, parents, parts and leaders, and allies and opponents from verbs and role nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+
+
+def facts(text: str, predicate: str) -> list[tuple[str, str, dict]]:
+    result = newsgraph.extract(text, published="2024-05-06")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return [
+        (names.get(r["subject"]), names.get(r["object"]), r)
+        for r in result["relations"]
+        if r["predicate"] == predicate and "cue" in r
+    ]
+
+
+def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, o, r in facts(text, predicate) if not r["negated"] and not r["hypothetical"]}
+
+
+# ---- whereabouts ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, person, place",
+    [
+        ("Foreign Minister Alma Ruiz is in Tallinn today, her spokesman said.", "Alma Ruiz", "Tallinn"),
+        ("After the battle the commander Oskar Venn fled to Moldova.", "Oskar Venn", "Moldova"),
+        ("Dario Pell, speaking from Nairobi, said the talks would resume.", "Dario Pell", "Nairobi"),
+        ("Tomas Reyes was found at a hotel in Lyon on Sunday.", "Tomas Reyes", "Lyon"),
+        ("The singer Mara Quill checked into the Harbor View Clinic on Friday.", "Mara Quill", "Harbor View Clinic"),
+        ("Senator Ivo Brandt told reporters in Ottawa that he would not resign.", "Ivo Brandt", "Ottawa"),
+    ],
+)
+def test_a_statement_puts_a_person_in_a_place(text, person, place):
+    assert (person, place) in pairs(text, "located_in")
+
+
+def test_whereabouts_keep_the_source_that_reports_them():
+    (found,) = [r for s, o, r in facts("Alma Ruiz is in Tallinn today, her spokesman said.", "located_in")]
+    assert "spokesman" in found["attributed_text"]
+
+
+def test_a_place_someone_only_might_go_is_not_where_they_are():
+    found = facts("The judge said Dario Pell could serve his sentence in Tallinn.", "located_in")
+    assert all(r["hypothetical"] for _, _, r in found)
+
+
+# ---- control -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, holder, held",
+    [
+        ("Norda Systems acquired Brightwave last year.", "Norda Systems", "Brightwave"),
+        ("Brightwave Inc. was bought by Norda Systems in March.", "Norda Systems", "Brightwave Inc."),
+        ("Analysts praised Norda Systems' takeover of Brightwave Inc.", "Norda Systems", "Brightwave Inc."),
+        ("Fighters of the Western Brigade seized the airport of Mombasa on Monday.", "Western Brigade", "Mombasa"),
+        ("Kori Finance Ltd., the lending arm of Norda Systems, reported a loss.", "Norda Systems", "Kori Finance Ltd."),
+        ("Norda Systems chief executive Lena Morrow spoke on Monday.", "Lena Morrow", "Norda Systems"),
+    ],
+)
+def test_a_holder_takes_or_holds(text, holder, held):
+    assert (holder, held) in pairs(text, "controls")
+
+
+def test_a_denied_taking_is_kept_as_a_denial():
+    found = facts("The army denied that the Western Brigade took control of Mombasa.", "controls")
+    assert found and all(r["negated"] for _, _, r in found)
+
+
+def test_a_planned_purchase_is_not_a_holding():
+    found = facts("Velt Capital plans to buy Brightwave Inc. next year.", "controls")
+    assert all(r["hypothetical"] for _, _, r in found)
+
+
+def test_buying_a_companys_products_is_not_buying_the_company():
+    assert not pairs("Skyline Air bought forty Norda jets in 2019.", "controls")
+
+
+# ---- allies and opponents ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, predicate, first, second",
+    [
+        ("Lena Morrow hired the lawyer Tom Baird on Tuesday.", "ally_of", "Lena Morrow", "Tom Baird"),
+        ("Norda Systems sued Brightwave Inc. over a patent.", "opponent_of", "Norda Systems", "Brightwave Inc."),
+        ("Norda Systems announced a partnership with Kori Finance.", "ally_of", "Norda Systems", "Kori Finance"),
+        ("Norda Systems, hoping to overtake its rival Brightwave Inc., cut prices.", "opponent_of", "Brightwave Inc.", "Norda Systems"),
+    ],
+)
+def test_parties_with_or_against_each_other(text, predicate, first, second):
+    found = pairs(text, predicate)
+    assert (first, second) in found or (second, first) in found
+
+
+def test_a_role_noun_links_the_named_person_to_the_possessor():
+    text = "Mara Quill arrived late. Her lawyer, Tom Baird, asked for a delay."
+    assert ("Tom Baird", "Mara Quill") in pairs(text, "ally_of")
+
+
+# ---- negation stays in its clause ----------------------------------------------------------------------
+def test_negation_does_not_reach_a_when_clause():
+    shelled = newsgraph.extract("The rebels were not defeated when the army shelled Mombasa.")["events"]
+    assert any(e["trigger"]["text"] == "shelled" and not e["negated"] for e in shelled)
+
+
+def test_negation_does_not_reach_a_clause_with_its_own_subject():
+    events = newsgraph.extract("The rebels did not attack Mombasa, but they shelled Malindi.")["events"]
+    assert {(e["trigger"]["text"], e["negated"]) for e in events} >= {("attack", True), ("shelled", False)}
