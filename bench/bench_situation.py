@@ -9,7 +9,8 @@ of the set name, so a set's questions are never split.
 Each set is stored into a fresh SQLite store through the normal write path; every question is then
 answered only through the Python API (`newsgraph.open(...).situation(name)` and `.contested()`):
 - whereabouts: the `last_known` place of the person matches an accepted answer;
-- control: the latest source-backed holder of the place, organisation or asset matches;
+- control: the picture's current holder (`held_by`: the latest owner or holder, else the latest leader)
+  matches;
 - alignment: the other party is among the subject's allies (or opponents) as asked, and not in the other
   list, looked up from either side;
 - dispute: `contested: true` questions need a contested account group about the subject (cross-document
@@ -87,9 +88,8 @@ def answer_whereabouts(kb, question: dict) -> tuple[str, bool]:
 
 def answer_control(kb, question: dict) -> tuple[str, bool]:
     found = picture(kb, question["subject"]) or {}
-    holding = [c for c in found.get("control") or [] if c.get("holds")]
-    latest = holding[-1]["holder"] if holding else ""
-    return latest, matches(latest, question["answers"])
+    holder = (found.get("held_by") or {}).get("holder") or ""
+    return holder, matches(holder, question["answers"])
 
 
 def answer_alignment(kb, question: dict) -> tuple[str, bool]:

@@ -170,3 +170,23 @@ def test_a_name_finds_the_entity_called_that_before_ones_that_merely_contain_it(
         assert find_kb_entities(session, "  ") == []
     assert kb_entity_details(engine, "Marlow")[0]["kb_id"] == "kb4"
     assert KnowledgeBase(engine.url.render_as_string(hide_password=False))._kb_id("Marlow") == "kb4"
+
+
+def test_within_one_rank_a_sure_type_comes_before_a_place_the_gazetteer_never_placed(fresh_url):
+    """'Vantor' tagged once as a place nobody could geocode, and often as the company it is: asked for
+    by name, the KB answers with the company."""
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store.queries import find_kb_entities
+    from newsgraph.store.schema import KbEntityRow
+
+    engine = make_engine(fresh_url("doubtful"))
+    with Session(engine) as session, session.begin():
+        session.add_all([
+            KbEntityRow(kb_id="kb1", name="Vantor", type="PLACE", aliases=[], countries=[], documents=9),
+            KbEntityRow(kb_id="kb2", name="Vantor", type="ORG", aliases=[], countries=[], documents=3),
+            KbEntityRow(kb_id="kb3", name="Vantor", type="PLACE", aliases=[], countries=["NO"], documents=1),
+        ])
+    with Session(engine) as session:
+        assert [kb.kb_id for kb in find_kb_entities(session, "Vantor")] == ["kb2", "kb3", "kb1"]
+

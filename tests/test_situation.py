@@ -98,3 +98,15 @@ def test_an_accusation_and_the_denial_of_another_act_are_no_contest(mutiny):
     client = TestClient(create_app(mutiny))
     groups = client.get("/api/claims/contested").json()["across_documents"]
     assert not [g for g in groups if g["subject"] == "Halas militia" and g["event_type"] == "ASSAULT"]
+
+
+def test_an_owner_holds_a_company_before_its_chief_executive(tmp_path, fresh_url):
+    (tmp_path / "deal.txt").write_text(
+        "Velt Capital bought Brightwave Inc. in 2019.\n\n"
+        "Brightwave Inc. chief executive Lena Morrow said on Monday that sales had doubled.\n"
+    )
+    url = fresh_url("owner")
+    subprocess.run([*RUN, "ingest", str(tmp_path / "deal.txt"), "--db", url, "--quiet"], check=True, timeout=600)
+    brightwave = picture(url, "Brightwave Inc.")
+    assert {(c["holder"], c["how"]) for c in brightwave["control"]} >= {("Velt Capital", "holds"), ("Lena Morrow", "leads")}
+    assert brightwave["held_by"]["holder"] == "Velt Capital"

@@ -108,3 +108,23 @@ def test_negation_does_not_reach_a_when_clause():
 def test_negation_does_not_reach_a_clause_with_its_own_subject():
     events = newsgraph.extract("The rebels did not attack Mombasa, but they shelled Malindi.")["events"]
     assert {(e["trigger"]["text"], e["negated"]) for e in events} >= {("attack", True), ("shelled", False)}
+
+
+def test_parties_named_together_as_the_subject_of_one_act_are_allies():
+    found = pairs("Norda Systems and Kori Finance Ltd. defeated Brightwave Inc. in the tender.", "ally_of")
+    assert ("Norda Systems", "Kori Finance Ltd.") in found or ("Kori Finance Ltd.", "Norda Systems") in found
+
+
+def test_parties_that_clash_are_not_allies_for_being_named_together():
+    assert not pairs("Norda Systems and Brightwave Inc. clashed over the patent.", "ally_of")
+
+
+def test_a_speaker_saying_i_am_in_a_place_is_there():
+    text = '"I am in Mombasa tonight with the relief team," Senator Ivo Brandt said.'
+    assert ("Ivo Brandt", "Mombasa") in pairs(text, "located_in")
+
+
+def test_a_disagreement_with_someone_makes_opponents():
+    text = "Coach Ed Varga has had disagreements with the striker Paolo Renzi all season."
+    found = pairs(text, "opponent_of")
+    assert ("Ed Varga", "Paolo Renzi") in found or ("Paolo Renzi", "Ed Varga") in found

@@ -23,6 +23,7 @@ CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surre
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
 OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
+LEADING_CUES = {"title", "lead", "head", "run", "command"}  # control by leading, not by owning or holding
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
 
 
@@ -104,6 +105,7 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         picture["whereabouts"] = _whereabouts(kb_id, facts, relations)
     if kb.type != "PERSON":
         picture["control"] = _control(kb_id, facts, relations)
+        picture["held_by"] = _current_holder(picture["control"])
     if kb.type in PARTY_TYPES or kb.type == "PLACE":
         picture["holds"] = _holdings(kb_id, relations)
         picture.update(_relations(kb_id, facts, relations))
@@ -177,11 +179,21 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
     return [{**c, "contested": c["holder_kb_id"] in holders & deniers} for c in claims]
 
 
+def _current_holder(claims: list[dict]) -> dict | None:
+    """Who holds it now, as far as the sources tell: the latest owner or holder; failing one, the
+    latest leader (a company owned by another is held by the owner, not by its chief executive)."""
+    holding = [c for c in claims if c["holds"] and c["how"] != "leads"]
+    leading = [c for c in claims if c["holds"] and c["how"] == "leads"]
+    chosen = (holding or leading or [None])[-1]
+    return None if chosen is None else {k: chosen[k] for k in ("holder", "holder_kb_id", "how", "since", "source")}
+
+
 def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
     return {
         "holder": holder,
         "holder_kb_id": holder_kb_id,
         "holds": holds,
+        "how": "leads" if fact.get("cue") in LEADING_CUES else "holds",
         "since": fact["date"],
         "date": fact["date"],
         "source": fact["source"],
@@ -236,6 +248,8 @@ def _relations(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
 def _stance_evidence(kb_id: str, relations: list[dict], allies: dict, opponents: dict) -> None:
     for relation in relations:
         predicate = relation["predicate"]
+        if predicate == "controls" and relation["subject_type"] in PARTY_TYPES and relation["object_type"] in PARTY_TYPES:
+            predicate = "ally_of"  # an owner or leader is with what it owns or leads
         if relation["negated"] or predicate not in ALLIED_RELATIONS | {"opponent_of"}:
             continue
         other = _other_side(

@@ -51,6 +51,7 @@ class StanceExtractor(EventExtractor):
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
         self.accepting_verbs = frozenset(cues["accepting_verbs"])
+        self.reciprocal = frozenset(cues["reciprocal_verbs"])
         self.proposals = frozenset(cues["proposal_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -77,6 +78,7 @@ class StanceExtractor(EventExtractor):
             yield from self._presence(doc, token, lemma, passive)
             yield from self._control(doc, token, lemma, passive)
             yield from self._alignment_verb(doc, token, lemma, passive)
+            yield from self._joint_action(doc, token, lemma, passive)
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.opponent_nouns | self.ally_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -327,6 +329,23 @@ class StanceExtractor(EventExtractor):
             if actor_id:
                 yield actor_id, predicate, other_id, lemma
 
+    def _joint_action(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        """'X and Y defeated Z': parties named together as the subject of one act act together. Only
+        verbs whose act is understood (ally, opponent or control verbs), never reciprocal ones ('X and Y
+        clashed'), and only when the act has an object."""
+        understood = lemma in self.opponent_verbs | self.ally_verbs | self.control_verbs
+        if passive or not understood or lemma in self.reciprocal:
+            return
+        if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return
+        parties = [p for p in (self._party(doc, t) for t in self._with_conjuncts(subjects[:1])) if p]
+        for first, second in zip(parties, parties[1:], strict=False):
+            if first != second:
+                yield first, "ally_of", second, "together"
+
     def _alignment_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         """'her lawyer X' / "X's rival Y" / 'X, the lawyer for Y' / 'a partnership with Y' (owned by the
         clause's subject or by a possessive)."""
@@ -407,9 +426,11 @@ class StanceExtractor(EventExtractor):
                     return found
         return None
 
-    def _nearest_party_before(self, doc: Doc, token: Token, besides: str | None = None) -> str | None:
+    def _nearest_party_before(
+        self, doc: Doc, token: Token, besides: str | None = None, wanted: tuple[str, ...] | None = None
+    ) -> str | None:
         index = doc._.token_entity or []
-        wanted = ("PERSON",) if token.lower_ in ("his", "her") else PARTIES
+        wanted = wanted or (("PERSON",) if token.lower_ in ("his", "her") else PARTIES)
         excluded = entity_by_id(doc, besides)
         excluded_words = set(excluded["name"].split()) if excluded else set()
         for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
@@ -464,12 +485,29 @@ class StanceExtractor(EventExtractor):
 
     # ---- entities -------------------------------------------------------------------------------
     def _entity(self, doc: Doc, token: Token | None) -> dict | None:
-        """The entity a token names, or its appositive names ('the group's leader, Warren Jeffs')."""
+        """The entity a token names, or its appositive names ('the group's leader, Warren Jeffs'); a
+        pronoun stands for the speaker of the quote it is in ('I', 'we') or for the nearest fitting
+        party named before it ('it', 'he', 'she')."""
         entity = entity_by_id(doc, self._link(doc, token))
         if entity is None and token is not None:
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
             entity = entity_by_id(doc, self._link(doc, appos))
+        if entity is None and token is not None and token.pos_ == "PRON":
+            entity = entity_by_id(doc, self._pronoun_referent(doc, token))
         return entity
+
+    def _pronoun_referent(self, doc: Doc, pronoun: Token) -> str | None:
+        word = pronoun.lower_
+        if word in ("i", "we", "me", "us"):
+            for quote in doc._.quotes or []:
+                if quote["start"] <= pronoun.idx < quote["end"]:
+                    return quote["speaker"]
+            return None
+        if word in ("he", "she", "him", "her"):
+            return self._nearest_party_before(doc, pronoun, wanted=("PERSON",))
+        if word == "it":
+            return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
+        return None
 
     def _typed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
         entity = self._entity(doc, token)

@@ -427,7 +427,8 @@ def kb_entity_details(engine: Engine, name: str, limit: int = 20) -> list[dict]:
 def find_kb_entities(session: Session, name: str) -> list[KbEntityRow]:
     """KB entities whose name or an alias contains `name`, best match first: the entity whose own name
     is `name`, then one with it as an alias, then names holding it as whole words ('Kamara' in 'Ibrahim
-    Kamara'), then any substring; within a rank, the most documented. So a person asked for by name is
+    Kamara'), then any substring; within a rank, a sure type before a doubtful one (see `_doubtful_type`),
+    then the most documented. So a person asked for by name is
     never answered by an entity that merely lists that name among its aliases."""
     needle = name.strip().casefold()
     if not needle:
@@ -440,8 +441,14 @@ def find_kb_entities(session: Session, name: str) -> list[KbEntityRow]:
     ).all()
     ranked = [(name_match_rank(kb.name, kb.aliases, needle), kb) for kb in candidates]
     ranked = [(rank, kb) for rank, kb in ranked if rank is not None]
-    ranked.sort(key=lambda pair: (pair[0], -pair[1].documents, pair[1].name, pair[1].pk))
+    ranked.sort(key=lambda pair: (pair[0], _doubtful_type(pair[1]), -pair[1].documents, pair[1].name, pair[1].pk))
     return [kb for _, kb in ranked]
+
+
+def _doubtful_type(kb: KbEntityRow) -> bool:
+    """A 'place' the gazetteer never placed is most often a name the tagger mistyped ('AMD' as a
+    place): within one rank of name match, entities of a sure type come first."""
+    return kb.type == "PLACE" and not kb.countries
 
 
 def name_match_rank(name: str, aliases: list[str], needle: str) -> int | None:
