@@ -25,7 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="module")
 def base_url(nlp, tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
-    for name in ("situation-seized.txt", "situation-denied.txt"):
+    for name in ("situation-seized.txt", "situation-denied.txt", "situation-talks.txt", "situation-crossing.txt"):
         shutil.copy(FIXTURES / name, folder / name)
     url = f"sqlite:///{folder / 'browser.db'}"
     list(Batch(nlp, lambda e: None, store=Store(make_engine(url))).run([str(folder), str(SAMPLES)]))
@@ -74,6 +74,39 @@ def test_entity_page(page, base_url):
     assert page.locator("h1").inner_text() == "Volodymyr Zelensky"
     assert page.locator("text=Quotes by channel").count() == 1
     assert "Zelenskyy" in page.content()
+
+
+def open_entity(page, base_url, name: str) -> None:
+    page.goto(base_url + "/search?q=" + name.replace(" ", "+"))
+    page.click(f"a:text-is('{name}')")
+    page.wait_for_selector("#situation")
+
+
+def test_entity_page_maps_whereabouts_with_a_sourced_timeline(page, base_url):
+    open_entity(page, base_url, "Piotr Halas")
+    assert "Belarus" in page.locator("#last-known").inner_text()
+    places = page.locator("#whereabouts tbody td:nth-child(2)").all_inner_texts()
+    assert places[-1] == "Belarus" and "Rostov" in places
+    # one circle per located sighting, drawn by Leaflet from the page's own data
+    playwright_api.expect(page.locator("#whereabouts-map path.sighting")).to_have_count(len(places))
+    assert "spokesman" in page.locator("#last-known a.cite").inner_text()
+
+
+def test_a_place_shows_who_holds_it_with_disputed_accounts_side_by_side(page, base_url):
+    open_entity(page, base_url, "Rostov")
+    holds = page.locator(".accounts .says-holds").first.inner_text()
+    denies = page.locator(".accounts .says-not").first.inner_text()
+    assert "its commander" in holds and "Southern Army" in denies
+    assert page.locator(".contested", has_text="disputed").count() >= 1
+
+
+def test_allies_link_to_the_sentence_in_the_document_view(page, base_url):
+    open_entity(page, base_url, "Anton Varga")
+    party = page.locator("#allies .party", has_text="Halas").first
+    party.locator("a.cite").first.click()
+    page.wait_for_url(re.compile(r".*/document/.*at=\d+.*#evidence"))
+    assert "talks" in page.locator("span.evidence#evidence").inner_text()
+    assert "talks" in page.locator(".evidence-box").inner_text()
 
 
 def test_contested_view(page, base_url):

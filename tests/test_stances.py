@@ -128,3 +128,31 @@ def test_a_disagreement_with_someone_makes_opponents():
     text = "Coach Ed Varga has had disagreements with the striker Paolo Renzi all season."
     found = pairs(text, "opponent_of")
     assert ("Ed Varga", "Paolo Renzi") in found or ("Paolo Renzi", "Ed Varga") in found
+
+
+def test_a_claim_denied_in_a_later_sentence_gets_the_deniers_account():
+    text = (
+        "The Western Brigade said on Monday that its fighters had taken control of Mombasa. "
+        "Hours later the army commander Joseph Otieno said the claim was false."
+    )
+    found = facts(text, "controls")
+    accounts = {(s, o, r["negated"], r["attributed_text"]) for s, o, r in found}
+    assert ("Western Brigade", "Mombasa", False, "The Western Brigade") in accounts
+    assert ("Western Brigade", "Mombasa", True, "Joseph Otieno") in accounts
+
+
+def test_our_control_in_a_spokesmans_quote_is_his_organisations():
+    text = '"Beira is completely under our control," Western Brigade spokesman Peter Kamau wrote on Twitter.'
+    assert ("Western Brigade", "Beira") in pairs(text, "controls")
+
+
+def test_withdrawing_from_a_place_is_losing_it():
+    (found,) = [r for s, o, r in facts("The Western Brigade withdrew from Nakuru on Sunday.", "controls")]
+    assert found["lost"] and not found["negated"]
+
+
+def test_an_age_is_not_a_date():
+    from newsgraph.nlp.dates import resolve_date
+
+    assert resolve_date("34", "2021-09-06") is None
+    assert resolve_date("2019", "2021-09-06") == "2019"

@@ -42,12 +42,13 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
             source.name,
             actor.type,
             target.type,
+            place.geo,
         )
         .where(involving(kb_id))
     )
     facts = []
     for row in session.execute(query):
-        event, doc_source, published, a_id, a_name, t_id, t_name, p_id, p_name, said_by, a_type, t_type = row
+        event, doc_source, published, a_id, a_name, t_id, t_name, p_id, p_name, said_by, a_type, t_type, geo = row
         facts.append(
             {
                 "event": event.pk,
@@ -64,6 +65,7 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
                 "target_type": t_type,
                 "place": p_id,
                 "place_name": p_name,
+                "place_geo": geo,
                 "source": said_by or doc_source,
                 "document_source": doc_source,
                 "document": event.document_id,
@@ -117,12 +119,12 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
     them somewhere ('arrived in', 'was held at', 'speaking from'), each with its source. The latest is the
     last known place; two sources placing the person in different places on the same day are contested."""
     seen = [
-        _sighting(r["object_name"], r["object"], r, r["cue"])
+        _sighting(r["object_name"], r["object"], r, r["cue"], r["object_geo"])
         for r in relations
         if r["predicate"] == "located_in" and r["subject"] == kb_id and not r["negated"]
     ]
     seen += [
-        _sighting(f["place_name"], f["place"], f, "event")
+        _sighting(f["place_name"], f["place"], f, "event", f["place_geo"])
         for f in facts
         if f["place"] and not f["negated"] and kb_id in (f["actor"], f["target"])
     ]
@@ -139,10 +141,12 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
     return {"last_known": seen[-1] if seen else None, "history": seen}
 
 
-def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None) -> dict:
+def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None, geo: dict | None) -> dict:
     return {
         "place": place,
         "place_kb_id": place_kb_id,
+        "lat": (geo or {}).get("lat"),
+        "lon": (geo or {}).get("lon"),
         "date": fact["date"],
         "source": fact["source"],
         "document_source": fact["document_source"],
@@ -158,7 +162,9 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
     leadership give control, withdrawals and surrenders take it away; a denied taking is kept as the
     competing account it is. Oldest first, so the last holding claim is the latest."""
     claims = [
-        _holding(relation["subject_name"], relation["subject"], not relation["negated"], relation)
+        _holding(
+            relation["subject_name"], relation["subject"], not (relation["negated"] or relation["lost"]), relation
+        )
         for relation in relations
         if relation["predicate"] == "controls" and relation["object"] == kb_id
     ]
@@ -175,7 +181,7 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
         claims.append(_holding(fact["actor_name"], fact["actor"], holds, fact))
     claims = _in_time_order(claims, same=("holder_kb_id", "holds"))
     holders = {c["holder_kb_id"] for c in claims if c["holds"]}
-    deniers = {c["holder_kb_id"] for c in claims if not c["holds"]}
+    deniers = {c["holder_kb_id"] for c in claims if not c["holds"] and c["how"] != "lost"}
     return [{**c, "contested": c["holder_kb_id"] in holders & deniers} for c in claims]
 
 
@@ -193,7 +199,7 @@ def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
         "holder": holder,
         "holder_kb_id": holder_kb_id,
         "holds": holds,
-        "how": "leads" if fact.get("cue") in LEADING_CUES else "holds",
+        "how": "leads" if fact.get("cue") in LEADING_CUES else "lost" if fact.get("lost") else "holds",
         "since": fact["date"],
         "date": fact["date"],
         "source": fact["source"],
@@ -216,6 +222,7 @@ def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
             "document_source": r["document_source"],
             "document": r["document"],
             "sentence": r["sentence"],
+            "start": r["start"],
         }
         for r in _in_time_order(relations)
         if r["predicate"] == "controls" and r["subject"] == kb_id
@@ -277,6 +284,7 @@ def _evidence(kind: str, fact: dict) -> dict:
         "document_source": fact["document_source"],
         "document": fact["document"],
         "sentence": fact["sentence"],
+        "start": fact.get("start"),
     }
 
 

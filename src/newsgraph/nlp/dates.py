@@ -157,6 +157,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return str(reference.year + year)  # the text gives a year, not a day
     if _VAGUE.search(phrase):
         return None
+    if re.fullmatch(r"\d{1,3}", phrase):
+        return None  # a number alone ('Masood, 34,') is an age or a count the tagger took for a date
     if reference is None and not re.search(r"\d{4}", phrase):
         return None  # a relative date with no reference point cannot be placed
     if match := _DAYS_ONLY.match(phrase):

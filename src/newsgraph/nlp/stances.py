@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.events import EventExtractor
 from newsgraph.nlp.extensions import entity_by_id
-from newsgraph.nlp.names import load_data
+from newsgraph.nlp.names import load_data, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
@@ -50,6 +50,10 @@ class StanceExtractor(EventExtractor):
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+        self.titles = title_words()
+        self.force_nouns = frozenset(cues["force_nouns"])
+        self.losing_verbs = cues["losing_verbs"]
+        self.claim_denials = cues["claim_denials"]
         self.accepting_verbs = frozenset(cues["accepting_verbs"])
         self.reciprocal = frozenset(cues["reciprocal_verbs"])
         self.proposals = frozenset(cues["proposal_nouns"])
@@ -67,8 +71,70 @@ class StanceExtractor(EventExtractor):
         for subject, predicate, obj, token in self._titled_leaders(doc):
             key = (subject, predicate, obj, token.sent.start)
             found.setdefault(key, self._record(doc, token, subject, predicate, obj, "title", published))
-        doc._.relations = (doc._.relations or []) + list(found.values())
+        stances = list(found.values())
+        stances += self._denials(doc, stances, published)
+        doc._.relations = (doc._.relations or []) + stances
         return doc
+
+    def _denials(self, doc: Doc, stances: list[dict], published: str | None) -> list[dict]:
+        """'X claimed to hold the valley, but Y said the claim was false': a sentence in which a speaker
+        denies a claim gives each control or whereabouts claim of that sentence and the two before it,
+        reported by someone else, its denial, reported by the denier."""
+        denials = []
+        sentences = list(doc.sents)
+        for number, sent in enumerate(sentences):
+            lowered = sent.text.lower()
+            if not any(phrase in lowered for phrase in self.claim_denials):
+                continue
+            denier, denier_text = self._denier(doc, sent, lowered)
+            if denier_text is None:
+                continue
+            earliest = sentences[max(0, number - 2)].start_char
+            for stance in stances:
+                if (
+                    stance["predicate"] in ("controls", "located_in")
+                    and earliest <= stance["start"] <= sent.start_char
+                    and not stance["negated"]
+                    and stance["attributed_to"] != denier
+                    and (stance["attributed_text"] or "") != denier_text
+                ):
+                    denials.append(
+                        {
+                            **stance,
+                            "negated": True,
+                            "cue": "denial",
+                            "attributed_to": denier,
+                            "attributed_text": denier_text,
+                            "start": sent.start_char,
+                            "end": sent.end_char,
+                            "sentence": sent.text,
+                            "date": self._date(doc, sent.root, sent, published)[0] or stance["date"],
+                        }
+                    )
+        return denials
+
+    def _denier(self, doc: Doc, sent: Span, lowered: str) -> tuple[str | None, str | None]:
+        """Who denies, in a denying sentence: the subject of the speech verb that governs the denial
+        ('..., but Y said the claim was false'), or the speaker of the quote it is in."""
+        offset = min(lowered.find(p) for p in self.claim_denials if p in lowered)
+        node = next((t for t in sent if t.idx - sent.start_char >= offset), sent.root)
+        for _ in range(8):
+            if node.lemma_.lower() in self.speech_verbs:
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    # the parser may coordinate the speaker with a noun before it ('the province ...,
+                    # but the commander X said'): the named party nearest the verb speaks
+                    for candidate in sorted([subject, *subject.conjuncts], key=lambda t: -t.i):
+                        if party := self._party(doc, candidate):
+                            return party, (entity_by_id(doc, party) or {}).get("name")
+                    return self._link(doc, subject), self._phrase(subject)
+            if node.head.i == node.i:
+                break
+            node = node.head
+        for quote in doc._.quotes or []:
+            if quote["start"] <= sent.start_char < quote["end"] and quote["speaker"]:
+                return quote["speaker"], quote["speaker_text"]
+        return None, None
 
     # ---- which facts a token cues ---------------------------------------------------------------
     def _facts(self, doc: Doc, token: Token) -> Iterator[tuple[str, str, str, str]]:
@@ -159,6 +225,19 @@ class StanceExtractor(EventExtractor):
             holder, holding = self._typed(doc, buyer, PARTIES + ("PLACE",)), self._holding(doc, held, lemma)
             if holder and holding:
                 yield holder, "controls", holding, lemma
+            return
+        if lemma in self.losing_verbs and not passive:  # 'the rebels withdrew from X': no longer hold it
+            preps = self.losing_verbs[lemma]
+            lost = [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+                if g.dep_ == "pobj"
+            ] + [c for c in verb.children if c.dep_ in ("dobj", "obj") and "" in preps]
+            for held in lost:
+                holding = self._holding(doc, held, lemma)
+                for holder in self._actors(verb, False):
+                    holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
+                    if holder_id and holding and (entity_by_id(doc, holding) or {}).get("type") == "PLACE":
+                        yield holder_id, "controls", holding, lemma
             return
         if lemma not in self.control_verbs:
             return
@@ -260,7 +339,7 @@ class StanceExtractor(EventExtractor):
                 (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"),
                 None,
-            )
+            ) or next((c for c in noun.children if c.dep_ == "poss"), None)  # 'under our control'
             governed = noun.head.head
             if governed.dep_ == "acl":  # 'X, deployed ... under the control of Y'
                 governed = governed.head
@@ -426,6 +505,24 @@ class StanceExtractor(EventExtractor):
                     return found
         return None
 
+    def _affiliation(self, doc: Doc, speaker: str | None) -> str | None:
+        """The organisation a speaker speaks for, named before the speaker's title ('Taliban spokesman
+        X'): 'we' and 'our' in the speaker's quote stand for it."""
+        person = entity_by_id(doc, speaker)
+        index = doc._.token_entity or []
+        for mention in (person or {}).get("mentions", []):
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            for length in (1, 2, 3):
+                start = span.start - length
+                if start < 1 or doc[start:span.start].text.lower() not in self.titles:
+                    continue
+                organisation = entity_by_id(doc, index[start - 1] if start - 1 < len(index) else None)
+                if organisation and organisation["type"] in ("ORG", "OTHER"):
+                    return organisation["id"]
+        return None
+
     def _nearest_party_before(
         self, doc: Doc, token: Token, besides: str | None = None, wanted: tuple[str, ...] | None = None
     ) -> str | None:
@@ -494,15 +591,24 @@ class StanceExtractor(EventExtractor):
             entity = entity_by_id(doc, self._link(doc, appos))
         if entity is None and token is not None and token.pos_ == "PRON":
             entity = entity_by_id(doc, self._pronoun_referent(doc, token))
+        if entity is None and token is not None and token.lemma_.lower() in self.force_nouns:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)  # 'their fighters'
+            if owner is not None:
+                entity = entity_by_id(doc, self._link(doc, owner)) or (
+                    entity_by_id(doc, self._pronoun_referent(doc, owner)) if owner.pos_ == "PRON" else None
+                )
         return entity
 
     def _pronoun_referent(self, doc: Doc, pronoun: Token) -> str | None:
         word = pronoun.lower_
-        if word in ("i", "we", "me", "us"):
+        if word in ("i", "we", "me", "us", "our", "my"):
             for quote in doc._.quotes or []:
                 if quote["start"] <= pronoun.idx < quote["end"]:
-                    return quote["speaker"]
+                    plural = word in ("we", "us", "our")
+                    return (self._affiliation(doc, quote["speaker"]) if plural else None) or quote["speaker"]
             return None
+        if word in ("their", "its", "they", "them"):
+            return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
         if word in ("he", "she", "him", "her"):
             return self._nearest_party_before(doc, pronoun, wanted=("PERSON",))
         if word == "it":
@@ -540,6 +646,7 @@ class StanceExtractor(EventExtractor):
             "evidence": "text",
             "cue": cue if isinstance(cue, str) else cue.lemma_.lower(),
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
+            "lost": predicate == "controls" and cue in self.losing_verbs,  # 'withdrew from': held no more
             "hypothetical": self._hypothetical(token, sent),
             "attributed_to": source,
             "attributed_text": source_text,

@@ -123,7 +123,7 @@ def situation_relations(session: Session, kb_id: str) -> list[dict]:
     query = (
         select(
             RelationRow, subject.kb_id, subject.name, subject.type, other.kb_id, other.name, other.type,
-            DocumentRow.published, DocumentRow.source,
+            other.geo, DocumentRow.published, DocumentRow.source,
         )
         .join(subject, subject.pk == RelationRow.subject_pk)
         .join(other, other.pk == RelationRow.object_pk)
@@ -132,15 +132,16 @@ def situation_relations(session: Session, kb_id: str) -> list[dict]:
         .order_by(RelationRow.pk)
     )
     facts = []
-    for relation, s_id, s_name, s_type, o_id, o_name, o_type, published, doc_source in session.execute(query):
+    for relation, s_id, s_name, s_type, o_id, o_name, o_type, o_geo, published, doc_source in session.execute(query):
         details = relation.details or {}
         facts.append(
             {
                 "predicate": relation.predicate,
                 "subject": s_id, "subject_name": s_name, "subject_type": s_type,
-                "object": o_id, "object_name": o_name, "object_type": o_type,
+                "object": o_id, "object_name": o_name, "object_type": o_type, "object_geo": o_geo,
                 "cue": details.get("cue"),
                 "negated": bool(details.get("negated")),
+                "lost": bool(details.get("lost")),
                 "hypothetical": bool(details.get("hypothetical")),
                 "date": details.get("date") or (published or "")[:10],
                 "source": details.get("attributed_text") or doc_source,

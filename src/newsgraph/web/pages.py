@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -64,10 +64,13 @@ def basemap() -> dict:
     return {"type": "FeatureCollection", "features": [f for f in features if f["geometry"]]}
 
 
-def highlighted(contract: dict) -> Markup:
-    """The article text with entity mentions marked and quotes underlined, each with hover details."""
+def highlighted(contract: dict, evidence: tuple[int, int] | None = None) -> Markup:
+    """The article text with entity mentions marked and quotes underlined, each with hover details; an
+    `evidence` range (a sentence the situation picture cites) is marked and can be jumped to."""
     text = contract["document"]["text"]
     spans = []
+    if evidence is not None:
+        spans.append((evidence[0], evidence[1], "span", "evidence", "cited as evidence"))
     for entity in contract["entities"]:
         for mention in entity["mentions"]:
             spans.append(
@@ -103,7 +106,8 @@ def highlighted(contract: dict) -> Markup:
         if stack and end > stack[-1][0]:
             continue  # crosses an open span: leave it out rather than break the nesting
         out.append(escape(text[position:start]))
-        out.append(Markup('<{} class="{}" title="{}">').format(Markup(tag), css, title))
+        anchor = Markup(' id="evidence"') if css == "evidence" else Markup("")
+        out.append(Markup('<{} class="{}" title="{}"{}>').format(Markup(tag), css, title, anchor))
         stack.append((end, tag))
         position = start
     while stack:
@@ -153,29 +157,45 @@ def page_router(store: Store) -> APIRouter:
         by_channel = defaultdict(list)
         for quote in profile["quotes"]:
             by_channel[quote["channel"]].append(quote)
+        picture = situation(engine, kb_id) or {}
+        history = (picture.get("whereabouts") or {}).get("history") or []
+        sightings = [
+            {"place": w["place"], "date": w["date"], "lat": w["lat"], "lon": w["lon"]}
+            for w in history
+            if w.get("lat") is not None and w.get("lon") is not None
+        ]
         return render(
             request,
             "entity.html",
             title=profile["name"],
             entity=profile,
-            situation=situation(engine, kb_id) or {},
+            situation=picture,
+            sightings=sightings,
             quotes_by_channel=dict(by_channel),
             events=profile["events"],
             query=None,
         )
 
     @router.get("/document/{doc_id}", response_class=HTMLResponse)
-    def document_page(request: Request, doc_id: str):
+    def document_page(
+        request: Request,
+        doc_id: str,
+        at: int | None = Query(None, ge=0, le=10**9),
+        length: int = Query(0, ge=0, le=100_000),
+    ):
         contract = store.contract(doc_id)
         if contract is None:
             raise HTTPException(404, f"no document {doc_id}")
+        size = len(contract["document"]["text"])
+        evidence = (at, min(size, at + max(length, 1))) if at is not None and at < size else None
         title = contract["document"]["title"] or contract["document"]["source"]
         return render(
             request,
             "document.html",
             title=title,
             doc=contract["document"],
-            body=highlighted(contract),
+            body=highlighted(contract, evidence),
+            evidence=contract["document"]["text"][evidence[0] : evidence[1]] if evidence else None,
             query=None,
         )
 
