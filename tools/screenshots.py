@@ -1,5 +1,5 @@
 """Write PNG screenshots of the main views to a folder (`make screenshots` writes them to docs/).
-Builds a store from samples/ plus the two situation fixtures, serves it on loopback and drives
+Builds a store from samples/ plus the situation fixtures, serves it on loopback and drives
 Debian's Chromium with Playwright."""
 
 from __future__ import annotations
@@ -44,6 +44,12 @@ def main(target: Path) -> None:
             page.goto(base + "/search?q=Zelensky")
             page.click("text=Volodymyr Zelensky")
             page.screenshot(path=str(target / "screenshot-entity.png"), full_page=True)
+            for name, shot in (("Piotr Halas", "screenshot-situation.png"), ("Rostov", "screenshot-control.png")):
+                page.goto(base + "/search?q=" + name.replace(" ", "+"))
+                page.click(f"a:text-is('{name}')")
+                page.wait_for_selector("#situation")
+                page.wait_for_timeout(800)  # the whereabouts map draws its base map
+                page.locator("#situation").screenshot(path=str(target / shot))
             page.goto(base + "/contested")
             page.screenshot(path=str(target / "screenshot-contested.png"), full_page=True)
             browser.close()

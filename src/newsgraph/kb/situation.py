@@ -110,7 +110,7 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         picture["held_by"] = _current_holder(picture["control"])
     if kb.type in PARTY_TYPES or kb.type == "PLACE":
         picture["holds"] = _holdings(kb_id, relations)
-        picture.update(_relations(kb_id, facts, relations))
+        picture.update(_relations(kb_id, facts, relations, acts=kb.type != "PLACE"))
     return picture
 
 
@@ -229,13 +229,15 @@ def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
     ]
 
 
-def _relations(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
+def _relations(kb_id: str, facts: list[dict], relations: list[dict], acts: bool = True) -> dict:
     """Allies and opponents among people, organisations and countries, each with its evidence: coded
-    events (talks and aid; attacks, accusations, sanctions) and the stance relations."""
+    events (talks and aid; attacks, accusations, sanctions) and the stance relations. A place (`acts`
+    false) takes no side by being attacked or taken: only stance relations, which name countries
+    acting, count for it."""
     allies, opponents = defaultdict(list), defaultdict(list)
     _stance_evidence(kb_id, relations, allies, opponents)
     told = {(e["document"], e["sentence"]) for bucket in (allies, opponents) for ev in bucket.values() for e in ev}
-    for fact in facts:
+    for fact in facts if acts else ():
         if (fact["document"], fact["sentence"]) in told:
             continue  # the stance relation read from this sentence already stands for it
         if fact["negated"] or not fact["actor"] or not fact["target"]:

@@ -20,7 +20,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.events import EventExtractor
-from newsgraph.nlp.extensions import entity_by_id
 from newsgraph.nlp.names import load_data, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
@@ -50,6 +49,7 @@ class StanceExtractor(EventExtractor):
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+        self._entities: dict[str, dict] = {}
         self.titles = title_words()
         self.force_nouns = frozenset(cues["force_nouns"])
         self.losing_verbs = cues["losing_verbs"]
@@ -58,7 +58,11 @@ class StanceExtractor(EventExtractor):
         self.reciprocal = frozenset(cues["reciprocal_verbs"])
         self.proposals = frozenset(cues["proposal_nouns"])
 
+    def _by_id(self, entity_id: str | None) -> dict | None:
+        return self._entities.get(entity_id) if entity_id is not None else None
+
     def __call__(self, doc: Doc) -> Doc:
+        self._entities = {e["id"]: e for e in doc._.entities or []}  # ids are looked up per token
         published = (doc._.document or {}).get("published")
         found: dict[tuple, dict] = {}
         for token in doc:
@@ -126,7 +130,7 @@ class StanceExtractor(EventExtractor):
                     # but the commander X said'): the named party nearest the verb speaks
                     for candidate in sorted([subject, *subject.conjuncts], key=lambda t: -t.i):
                         if party := self._party(doc, candidate):
-                            return party, (entity_by_id(doc, party) or {}).get("name")
+                            return party, (self._by_id(party) or {}).get("name")
                     return self._link(doc, subject), self._phrase(subject)
             if node.head.i == node.i:
                 break
@@ -192,13 +196,13 @@ class StanceExtractor(EventExtractor):
                 )
         for candidate in candidates:
             for node in (candidate, *self._nested_objects(candidate)):
-                entity = entity_by_id(doc, self._link(doc, node))
+                entity = self._by_id(self._link(doc, node))
                 if entity and self._is_place(entity):
                     return entity["id"]
             if candidate.lemma_.lower() in self.facility_words:  # 'is in jail awaiting trial in Arizona'
                 places = [
                     entity for t in verb.subtree
-                    if (entity := entity_by_id(doc, self._link(doc, t))) and entity["type"] == "PLACE"
+                    if (entity := self._by_id(self._link(doc, t))) and entity["type"] == "PLACE"
                 ]
                 if places:
                     return places[0]["id"]
@@ -236,7 +240,7 @@ class StanceExtractor(EventExtractor):
                 holding = self._holding(doc, held, lemma)
                 for holder in self._actors(verb, False):
                     holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
-                    if holder_id and holding and (entity_by_id(doc, holding) or {}).get("type") == "PLACE":
+                    if holder_id and holding and (self._by_id(holding) or {}).get("type") == "PLACE":
                         yield holder_id, "controls", holding, lemma
             return
         if lemma not in self.control_verbs:
@@ -291,13 +295,12 @@ class StanceExtractor(EventExtractor):
             entity_id = self._headed(doc, inner, allowed)
         return entity_id
 
-    @staticmethod
-    def _headed(doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
+    def _headed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
         """The entity whose name is the phrase's head: 'bought Airbus' holds Airbus, 'bought 60 Airbus
         jets' does not."""
         if token is None:
             return None
-        entity = entity_by_id(doc, (doc._.token_entity or [None] * len(doc))[token.i])
+        entity = self._by_id((doc._.token_entity or [None] * len(doc))[token.i])
         return entity["id"] if entity and entity["type"] in types else None
 
     def _control_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
@@ -332,7 +335,7 @@ class StanceExtractor(EventExtractor):
                  if g.dep_ == "pobj"),
                 None,
             ))
-            if part and whole and part != whole and (entity_by_id(doc, part) or {}).get("type") in HOLDINGS:
+            if part and whole and part != whole and (self._by_id(part) or {}).get("type") in HOLDINGS:
                 yield whole, "controls", part, lemma
         elif lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
             holder = next(
@@ -357,8 +360,8 @@ class StanceExtractor(EventExtractor):
         after = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("company", "group", "firm"))
         if noun.i == 0 or after >= len(doc):
             return None
-        child = entity_by_id(doc, index[noun.i - 1])
-        parent = entity_by_id(doc, index[after])
+        child = self._by_id(index[noun.i - 1])
+        parent = self._by_id(index[after])
         if child and parent and child is not parent and parent["type"] in PARTIES and child["type"] in HOLDINGS:
             return parent["id"], "controls", child["id"]
         return None
@@ -508,7 +511,7 @@ class StanceExtractor(EventExtractor):
     def _affiliation(self, doc: Doc, speaker: str | None) -> str | None:
         """The organisation a speaker speaks for, named before the speaker's title ('Taliban spokesman
         X'): 'we' and 'our' in the speaker's quote stand for it."""
-        person = entity_by_id(doc, speaker)
+        person = self._by_id(speaker)
         index = doc._.token_entity or []
         for mention in (person or {}).get("mentions", []):
             span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
@@ -518,7 +521,7 @@ class StanceExtractor(EventExtractor):
                 start = span.start - length
                 if start < 1 or doc[start:span.start].text.lower() not in self.titles:
                     continue
-                organisation = entity_by_id(doc, index[start - 1] if start - 1 < len(index) else None)
+                organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
                 if organisation and organisation["type"] in ("ORG", "OTHER"):
                     return organisation["id"]
         return None
@@ -528,10 +531,10 @@ class StanceExtractor(EventExtractor):
     ) -> str | None:
         index = doc._.token_entity or []
         wanted = wanted or (("PERSON",) if token.lower_ in ("his", "her") else PARTIES)
-        excluded = entity_by_id(doc, besides)
+        excluded = self._by_id(besides)
         excluded_words = set(excluded["name"].split()) if excluded else set()
         for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
-            entity = entity_by_id(doc, index[i] if i < len(index) else None)
+            entity = self._by_id(index[i] if i < len(index) else None)
             if entity and entity["type"] in wanted and not excluded_words & set(entity["name"].split()):
                 return entity["id"]
         return None
@@ -563,7 +566,7 @@ class StanceExtractor(EventExtractor):
             title = doc[start : span.start].text.lower().replace(".", "")
             if title not in self.leadership:
                 continue
-            organisation = entity_by_id(doc, index[start - 1] if start - 1 < len(index) else None)
+            organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
             if organisation and organisation["type"] in ("ORG", "OTHER"):
                 yield person["id"], "controls", organisation["id"], doc[start]
             return
@@ -585,17 +588,17 @@ class StanceExtractor(EventExtractor):
         """The entity a token names, or its appositive names ('the group's leader, Warren Jeffs'); a
         pronoun stands for the speaker of the quote it is in ('I', 'we') or for the nearest fitting
         party named before it ('it', 'he', 'she')."""
-        entity = entity_by_id(doc, self._link(doc, token))
+        entity = self._by_id(self._link(doc, token))
         if entity is None and token is not None:
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
-            entity = entity_by_id(doc, self._link(doc, appos))
+            entity = self._by_id(self._link(doc, appos))
         if entity is None and token is not None and token.pos_ == "PRON":
-            entity = entity_by_id(doc, self._pronoun_referent(doc, token))
+            entity = self._by_id(self._pronoun_referent(doc, token))
         if entity is None and token is not None and token.lemma_.lower() in self.force_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)  # 'their fighters'
             if owner is not None:
-                entity = entity_by_id(doc, self._link(doc, owner)) or (
-                    entity_by_id(doc, self._pronoun_referent(doc, owner)) if owner.pos_ == "PRON" else None
+                entity = self._by_id(self._link(doc, owner)) or (
+                    self._by_id(self._pronoun_referent(doc, owner)) if owner.pos_ == "PRON" else None
                 )
         return entity
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -43,6 +44,20 @@ PLOVER = [
 ]
 TEMPLATES = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
 TEMPLATES.env.tests["web_url"] = web_url
+
+
+def source_label(source: str | None) -> str:
+    """A source as a reader names it: a speaker as given, a web page by its host, a file by its name."""
+    if not source:
+        return "the article"
+    if web_url(source):
+        return urlsplit(source).hostname or source
+    if "/" in source and " " not in source:
+        return source.rstrip("/").rsplit("/", 1)[-1]
+    return source
+
+
+TEMPLATES.env.filters["source_label"] = source_label
 POLL_MS = int(os.environ.get("NEWSGRAPH_POLL_MS", "10000"))  # how often the live view asks for new reports
 
 
