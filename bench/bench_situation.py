@@ -144,10 +144,30 @@ def score(questions: list[dict]) -> list[dict]:
     for name, asked in by_set.items():
         documents = set_documents(name, ecb_topics, meantime_topics)
         with stored(annotate(documents)) as engine, newsgraph.open(engine.url.render_as_string()) as kb:
+            MIXED_MERGES[name] = person_organisation_merges(engine)
             contested = contested_subjects(kb)
             for question in asked:
                 question["answer"], question["correct"] = answer(kb, question, contested)
     return questions
+
+
+MIXED_MERGES: dict[str, int] = {}
+
+
+def person_organisation_merges(engine) -> int:
+    """KB entities whose linked mentions include both a person and an organisation."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store.schema import EntityRow
+
+    with Session(engine) as session:
+        types = session.execute(
+            select(EntityRow.kb_id, func.count(func.distinct(EntityRow.type)))
+            .where(EntityRow.kb_id.is_not(None), EntityRow.type.in_(("PERSON", "ORG")))
+            .group_by(EntityRow.kb_id)
+        ).all()
+    return sum(1 for _, distinct in types if distinct > 1)
 
 
 def accuracy(questions: list[dict]) -> float | None:
@@ -171,6 +191,8 @@ def run() -> Section:
         f"(dev {len(by_half['dev'])} questions in {sets['dev']} sets, test {len(by_half['test'])} in {sets['test']}); "
         + "; ".join(f"{h}: " + ", ".join(f"{k} {counts[h][k]}" for k in KINDS) for h in HALVES)
         + ".\n"
+        + f"\nKB entities joining a person and an organisation, over all {len(MIXED_MERGES)} set stores: "
+        f"**{sum(MIXED_MERGES.values())}** (target 0).\n"
     )
     return Section(TITLE, "\n".join(lines) + "\n" + notes)
 
