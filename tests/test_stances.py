@@ -156,3 +156,9 @@ def test_an_age_is_not_a_date():
 
     assert resolve_date("34", "2021-09-06") is None
     assert resolve_date("2019", "2021-09-06") == "2019"
+
+
+def test_a_preposition_hung_on_the_light_verb_still_names_the_partner():
+    text = "Senator Ivo Brandt has had disagreements with Paolo Renzi, the party treasurer, for months."
+    found = pairs(text, "opponent_of")
+    assert ("Ivo Brandt", "Paolo Renzi") in found or ("Paolo Renzi", "Ivo Brandt") in found

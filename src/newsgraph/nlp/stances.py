@@ -444,6 +444,12 @@ class StanceExtractor(EventExtractor):
              for g in c.children if g.dep_ == "pobj"),
             None,
         )
+        if partner is None and noun.dep_ in ("dobj", "obj"):  # 'had disagreements with X': the parser
+            partner = next(  # hangs the preposition on the light verb
+                (g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                 for g in c.children if g.dep_ == "pobj"),
+                None,
+            )
         partner_id = self._party(doc, partner)
         if named and not owner and not partner_id:  # 'X beat rival Y': the clause's subject
             owner = self._clause_subject(doc, noun, named)
