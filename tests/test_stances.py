@@ -162,3 +162,9 @@ def test_a_preposition_hung_on_the_light_verb_still_names_the_partner():
     text = "Senator Ivo Brandt has had disagreements with Paolo Renzi, the party treasurer, for months."
     found = pairs(text, "opponent_of")
     assert ("Ivo Brandt", "Paolo Renzi") in found or ("Paolo Renzi", "Ivo Brandt") in found
+
+
+def test_a_since_clause_under_a_conditional_stays_factual():
+    text = "If the deal closes, it would be the largest purchase since Norda Systems bought Brightwave Inc. in 2019."
+    found = facts(text, "controls")
+    assert found and not any(r["hypothetical"] for _, _, r in found)

@@ -358,7 +358,7 @@ class EventExtractor:
             yield node
 
     def _negated(self, verb: Token) -> bool:
-        for node in self._negation_scope(verb):
+        for node in self._clause_scope(verb):
             if any(
                 c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det")
                 for c in node.children
@@ -368,9 +368,10 @@ class EventExtractor:
                 return True
         return False
 
-    def _negation_scope(self, verb: Token):
-        """The verb and the heads whose negation covers it. A 'when/after/while' clause is taken as given
-        by the clause above it ('they were not beaten when X was fired' does not deny the firing), a
+    def _clause_scope(self, verb: Token):
+        """The verb and the heads whose negation or modality covers it. A 'when/after/while' clause is taken as given
+        by the clause above it ('they were not beaten when X was fired' does not deny the firing, 'it would be their biggest deal
+        since they bought X' does not make the purchase hypothetical), a
         relative clause describes, and a coordinated clause with its own subject asserts on its own."""
         for node in self._chain(verb):
             yield node
@@ -388,7 +389,7 @@ class EventExtractor:
     def _hypothetical(self, verb: Token, sent: Span) -> bool:
         if sent.text.rstrip().endswith("?"):
             return True
-        for node in self._chain(verb):
+        for node in self._clause_scope(verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
