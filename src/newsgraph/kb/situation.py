@@ -141,18 +141,25 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
     return {"last_known": seen[-1] if seen else None, "history": seen}
 
 
-def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None, geo: dict | None) -> dict:
+def _provenance(fact: dict) -> dict:
+    """Where a fact comes from: its date, who says it, the document (and its source) and the sentence."""
     return {
-        "place": place,
-        "place_kb_id": place_kb_id,
-        "lat": (geo or {}).get("lat"),
-        "lon": (geo or {}).get("lon"),
         "date": fact["date"],
         "source": fact["source"],
         "document_source": fact["document_source"],
         "document": fact["document"],
         "sentence": fact["sentence"],
         "start": fact.get("start"),
+    }
+
+
+def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None, geo: dict | None) -> dict:
+    return {
+        "place": place,
+        "place_kb_id": place_kb_id,
+        "lat": (geo or {}).get("lat"),
+        "lon": (geo or {}).get("lon"),
+        **_provenance(fact),
         "how": how,
     }
 
@@ -201,12 +208,7 @@ def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
         "holds": holds,
         "how": "leads" if fact.get("cue") in LEADING_CUES else "lost" if fact.get("lost") else "holds",
         "since": fact["date"],
-        "date": fact["date"],
-        "source": fact["source"],
-        "document_source": fact["document_source"],
-        "document": fact["document"],
-        "sentence": fact["sentence"],
-        "start": fact.get("start"),
+        **_provenance(fact),
     }
 
 
@@ -218,11 +220,7 @@ def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
             "kb_id": r["object"],
             "holds": not r["negated"],
             "since": r["date"],
-            "source": r["source"],
-            "document_source": r["document_source"],
-            "document": r["document"],
-            "sentence": r["sentence"],
-            "start": r["start"],
+            **_provenance(r),
         }
         for r in _in_time_order(relations)
         if r["predicate"] == "controls" and r["subject"] == kb_id
@@ -281,12 +279,7 @@ def _other_side(kb_id: str, first: str, first_name: str, second: str, second_nam
 def _evidence(kind: str, fact: dict) -> dict:
     return {
         "type": kind,
-        "date": fact["date"],
-        "source": fact["source"],
-        "document_source": fact["document_source"],
-        "document": fact["document"],
-        "sentence": fact["sentence"],
-        "start": fact.get("start"),
+        **_provenance(fact),
     }
 
 
