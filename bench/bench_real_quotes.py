@@ -8,6 +8,7 @@ newsgraph gives no entity). Reported for all speech/cognition events and for com
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 
@@ -53,8 +54,22 @@ def speaker_correct(gold, result, quote, speaker) -> bool:
     return bool(text) and any(gold.text[a:b].lower() in text or text in gold.text[a:b].lower() for a, b in spans)
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])|\n+")
+
+
+def named_within(gold, quote: dict, speaker, sentences: int) -> bool:
+    """The gold speaker (any mention of its chain) is named within `sentences` sentences of the quote."""
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(gold.text)] + [len(gold.text)]
+    first = max(i for i, b in enumerate(bounds) if b <= quote["start"])
+    last = min(i for i, b in enumerate(bounds) if b >= quote["end"])
+    window = (bounds[max(0, first - sentences)], bounds[min(len(bounds) - 1, last + sentences)])
+    return any(window[0] <= start and end <= window[1] for start, end in chain_spans(gold, speaker))
+
+
 def evaluate(annotated) -> dict[str, dict[str, float]]:
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"events": 0, "found": 0, "correct": 0})
+    counts: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"events": 0, "found": 0, "correct": 0, "named_near": 0, "unattributed": 0}
+    )
     for gold, _, result in annotated:
         for event, speaker in speech_events(gold):
             scopes = ["all"] + (["communication"] if event.pred.lower() in COMMUNICATION else [])
@@ -67,11 +82,17 @@ def evaluate(annotated) -> dict[str, dict[str, float]]:
                 if anchored:
                     counts[scope]["found"] += 1
                     counts[scope]["correct"] += speaker_correct(gold, result, anchored[0], speaker)
+                    if named_within(gold, anchored[0], speaker, sentences=2):
+                        counts[scope]["named_near"] += 1
+                        quote = anchored[0]
+                        counts[scope]["unattributed"] += not quote["speaker"] and not quote.get("speaker_text")
     return {
         scope: {
             "recall": c["found"] / c["events"] if c["events"] else 0.0,
             "speaker": c["correct"] / c["found"] if c["found"] else 0.0,
             "events": c["events"],
+            "unattributed": c["unattributed"] / c["named_near"] if c["named_near"] else 0.0,
+            "named_near": c["named_near"],
         }
         for scope, c in counts.items()
     }
@@ -88,6 +109,10 @@ def run() -> Section:
                          scores["dev"][scope]["recall"], scores["test"][scope]["recall"], "≥ 0.80"))
         lines.append(row(f"speaker accuracy, {label}", f"quotes.meantime.{scope}.speaker",
                          scores["dev"][scope]["speaker"], scores["test"][scope]["speaker"], "≥ 0.85"))
+    lines.append(row("quotes with no speaker although the article names it within two sentences (share)",
+                     "quotes.meantime.communication.unattributed_near",
+                     scores["dev"]["communication"]["unattributed"], scores["test"]["communication"]["unattributed"],
+                     "0"))
     lines += [
         "",
         f"Events with an annotated speaker (dev/test): all {scores['dev']['all']['events']}/"

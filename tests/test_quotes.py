@@ -202,3 +202,12 @@ def test_announcement_with_a_noun_phrase_is_a_statement_of_its_subject(analyse):
     quote = quote_starting(quotes, "600 job cuts")
     assert quote["speaker"] == entity_named(result, "Harbourline")["id"]
     assert quote["cue"]["text"] == "announced"
+
+
+def test_a_speaker_after_the_verb_followed_by_a_participle_is_still_the_speaker():
+    import newsgraph
+
+    text = '"Prices will keep rising through the winter," said market analyst Nora Quist commenting on the figures.'
+    result = newsgraph.extract(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    assert [names.get(q["speaker"]) for q in result["quotes"]] == ["Nora Quist"]

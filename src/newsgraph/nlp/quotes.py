@@ -248,6 +248,17 @@ class QuoteExtractor:
                 governor = governor.head
             if head is None and cue.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
                 head = next((t for t in governor.children if t.dep_ in SUBJECTS), None)
+            if head is None:  # '..., said the analyst X commenting on it': the parser makes the speaker
+                head = next(  # the subject of the participle clause that follows the verb
+                    (
+                        subject
+                        for clause in cue.children
+                        if clause.dep_ in ("ccomp", "advcl", "xcomp") and clause.tag_ == "VBG" and clause.i > cue.i
+                        for subject in clause.children
+                        if subject.dep_ in SUBJECTS and subject.left_edge.i == cue.i + 1
+                    ),
+                    None,
+                )
         if head is None:
             return None, None
         return self.resolve_speaker(doc, head, min(before, cue.i), earlier)
