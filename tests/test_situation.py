@@ -18,14 +18,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RUN = [sys.executable, "-m", "newsgraph.cli"]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory, fresh_url):
-    folder = tmp_path_factory.mktemp("situation")
-    for name in ("situation-seized.txt", "situation-denied.txt"):
-        shutil.copy(FIXTURES / name, folder / name)
-    url = fresh_url("situation")
+def ingested(tmp_path_factory, fresh_url, name: str, fixtures: tuple[str, ...]) -> str:
+    """A fresh store holding the fixture reports, ingested through the CLI; its URL."""
+    folder = tmp_path_factory.mktemp(name)
+    for fixture in fixtures:
+        shutil.copy(FIXTURES / fixture, folder / fixture)
+    url = fresh_url(name)
     subprocess.run([*RUN, "ingest", str(folder), "--db", url, "--quiet"], check=True, timeout=600)
     return url
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, fresh_url):
+    return ingested(tmp_path_factory, fresh_url, "situation", ("situation-seized.txt", "situation-denied.txt"))
 
 
 def picture(db, name: str) -> dict:
@@ -65,12 +70,7 @@ def test_contested_claims_across_documents_in_the_api(db):
 def mutiny(tmp_path_factory, fresh_url):
     """Two reports written for these tests: talks with a mutiny leader and a seized airport, then the
     leader crossing a border, the army denying the seizure and the militia denying another attack."""
-    folder = tmp_path_factory.mktemp("mutiny")
-    for name in ("situation-talks.txt", "situation-crossing.txt"):
-        shutil.copy(FIXTURES / name, folder / name)
-    url = fresh_url("mutiny")
-    subprocess.run([*RUN, "ingest", str(folder), "--db", url, "--quiet"], check=True, timeout=600)
-    return url
+    return ingested(tmp_path_factory, fresh_url, "mutiny", ("situation-talks.txt", "situation-crossing.txt"))
 
 
 def test_a_later_reported_place_supersedes_an_earlier_one_with_its_source(mutiny):

@@ -23,6 +23,7 @@ CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surre
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
 OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
+STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
 LEADING_CUES = {"title", "lead", "head", "run", "command"}  # control by leading, not by owning or holding
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
 
@@ -257,7 +258,7 @@ def _stance_evidence(kb_id: str, relations: list[dict], allies: dict, opponents:
         predicate = relation["predicate"]
         if predicate == "controls" and relation["subject_type"] in PARTY_TYPES and relation["object_type"] in PARTY_TYPES:
             predicate = "ally_of"  # an owner or leader is with what it owns or leads
-        if relation["negated"] or predicate not in ALLIED_RELATIONS | {"opponent_of"}:
+        if relation["negated"] or predicate not in STANCE_RELATIONS:
             continue
         other = _other_side(
             kb_id, relation["subject"], relation["subject_name"], relation["object"], relation["object_name"]

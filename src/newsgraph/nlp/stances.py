@@ -27,6 +27,20 @@ HOLDINGS = ("PLACE", "ORG", "OTHER")
 POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 
 
+def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
+    """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given."""
+    if token is None:
+        return []
+    return [
+        g for c in token.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+def first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None
+
+
 class StanceExtractor(EventExtractor):
     def __init__(self, patterns: dict, cues: dict) -> None:
         super().__init__(patterns)
@@ -57,6 +71,8 @@ class StanceExtractor(EventExtractor):
         self.accepting_verbs = frozenset(cues["accepting_verbs"])
         self.reciprocal = frozenset(cues["reciprocal_verbs"])
         self.proposals = frozenset(cues["proposal_nouns"])
+        self.role_nouns = self.ally_nouns | self.opponent_nouns
+        self.understood_verbs = self.opponent_verbs | self.ally_verbs | self.control_verbs
 
     def _by_id(self, entity_id: str | None) -> dict | None:
         return self._entities.get(entity_id) if entity_id is not None else None
@@ -74,7 +90,8 @@ class StanceExtractor(EventExtractor):
                     found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
         for subject, predicate, obj, token in self._titled_leaders(doc):
             key = (subject, predicate, obj, token.sent.start)
-            found.setdefault(key, self._record(doc, token, subject, predicate, obj, "title", published))
+            if key not in found:
+                found[key] = self._record(doc, token, subject, predicate, obj, "title", published)
         stances = list(found.values())
         stances += self._denials(doc, stances, published)
         doc._.relations = (doc._.relations or []) + stances
@@ -149,7 +166,7 @@ class StanceExtractor(EventExtractor):
             yield from self._control(doc, token, lemma, passive)
             yield from self._alignment_verb(doc, token, lemma, passive)
             yield from self._joint_action(doc, token, lemma, passive)
-        elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.opponent_nouns | self.ally_nouns:
+        elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.role_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from self._alignment_noun(doc, token, lemma)
@@ -186,16 +203,11 @@ class StanceExtractor(EventExtractor):
             elif child.dep_ in ("dobj", "obj"):
                 if "" in preps:
                     candidates.append(child)
-                candidates.extend(  # 'told reporters in Geneva', 'held talks at the palace'
-                    g for c in child.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
-                    if g.dep_ == "pobj"
-                )
+                candidates.extend(prep_objects(child, preps))  # 'told reporters in Geneva'
             elif child.dep_ == "prt" and child.lower_ in preps:  # 'turned up in', 'showed up at'
-                candidates.extend(
-                    g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-                )
+                candidates.extend(prep_objects(verb))
         for candidate in candidates:
-            for node in (candidate, *self._nested_objects(candidate)):
+            for node in (candidate, *prep_objects(candidate)):
                 entity = self._by_id(self._link(doc, node))
                 if entity and self._is_place(entity):
                     return entity["id"]
@@ -208,10 +220,6 @@ class StanceExtractor(EventExtractor):
                     return places[0]["id"]
         return None
 
-    @staticmethod
-    def _nested_objects(token: Token) -> list[Token]:
-        return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-
     def _is_place(self, entity: dict) -> bool:
         if entity["type"] == "PLACE":
             return True
@@ -221,21 +229,14 @@ class StanceExtractor(EventExtractor):
     def _control(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         if lemma == "sell":  # 'sold X to Y': Y holds X
             held = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
-            buyer = next(
-                (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            )
+            buyer = first(prep_objects(verb, ("to",)))
             holder, holding = self._typed(doc, buyer, PARTIES + ("PLACE",)), self._holding(doc, held, lemma)
             if holder and holding:
                 yield holder, "controls", holding, lemma
             return
         if lemma in self.losing_verbs and not passive:  # 'the rebels withdrew from X': no longer hold it
             preps = self.losing_verbs[lemma]
-            lost = [
-                g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
-                if g.dep_ == "pobj"
-            ] + [c for c in verb.children if c.dep_ in ("dobj", "obj") and "" in preps]
+            lost = prep_objects(verb, preps) + [c for c in verb.children if c.dep_ in ("dobj", "obj") and "" in preps]
             for held in lost:
                 holding = self._holding(doc, held, lemma)
                 for holder in self._actors(verb, False):
@@ -274,11 +275,7 @@ class StanceExtractor(EventExtractor):
             return None
         node = held
         if held.lemma_.lower() in self.control_objects:
-            node = next(
-                (g for c in held.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "over")
-                 for g in c.children if g.dep_ == "pobj"),
-                None,
-            )
+            node = first(prep_objects(held, ("of", "in", "over")))
         allowed = ("ORG", "OTHER") if lemma in self.organisation_only else (
             ("PLACE",) if lemma in self.place_only else HOLDINGS
         )
@@ -287,12 +284,7 @@ class StanceExtractor(EventExtractor):
             named = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             entity_id = self._headed(doc, named, ("PLACE",))
         if entity_id is None and node is not None and node.lemma_.lower() in self.place_nouns:  # 'the airport of Goma'
-            inner = next(
-                (g for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            )
-            entity_id = self._headed(doc, inner, allowed)
+            entity_id = self._headed(doc, first(prep_objects(node, ("of", "in"))), allowed)
         return entity_id
 
     def _headed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
@@ -315,11 +307,7 @@ class StanceExtractor(EventExtractor):
         elif lemma in self.parent_nouns:  # 'Y, the parent of X', "X's owner Y"
             child = next((c for c in noun.children if c.dep_ in ("compound", "poss")), None)
             if child is None:
-                child = next(
-                    (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"),
-                    None,
-                )
+                child = first(prep_objects(noun, ("of",)))
             parent = noun.head if noun.dep_ in ("compound", "amod") else next(
                 (c for c in noun.children if c.dep_ == "appos"), None
             )
@@ -330,19 +318,13 @@ class StanceExtractor(EventExtractor):
                 yield parent_id, "controls", child_id, lemma
         elif lemma in self.part_nouns:  # 'GMAC, the financing arm of GM', "its European division, Opel"
             part = self._named_by(doc, noun)
-            whole = self._owner(doc, noun) or self._party(doc, next(
-                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            ))
+            whole = self._owner(doc, noun) or self._party(doc, first(prep_objects(noun, ("of",))))
             if part and whole and part != whole and (self._by_id(part) or {}).get("type") in HOLDINGS:
                 yield whole, "controls", part, lemma
         elif lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
-            holder = next(
-                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            ) or next((c for c in noun.children if c.dep_ == "poss"), None)  # 'under our control'
+            holder = first(prep_objects(noun, ("of",))) or next(  # or 'under our control'
+                (c for c in noun.children if c.dep_ == "poss"), None
+            )
             governed = noun.head.head
             if governed.dep_ == "acl":  # 'X, deployed ... under the control of Y'
                 governed = governed.head
@@ -415,8 +397,7 @@ class StanceExtractor(EventExtractor):
         """'X and Y defeated Z': parties named together as the subject of one act act together. Only
         verbs whose act is understood (ally, opponent or control verbs), never reciprocal ones ('X and Y
         clashed'), and only when the act has an object."""
-        understood = lemma in self.opponent_verbs | self.ally_verbs | self.control_verbs
-        if passive or not understood or lemma in self.reciprocal:
+        if passive or lemma not in self.understood_verbs or lemma in self.reciprocal:
             return
         if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
             return
@@ -439,17 +420,9 @@ class StanceExtractor(EventExtractor):
             return
         named = self._named_by(doc, noun)
         owner = self._owner(doc, noun)
-        partner = next(
-            (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "between", "for", "of", "to")
-             for g in c.children if g.dep_ == "pobj"),
-            None,
-        )
+        partner = first(prep_objects(noun, ("with", "against", "between", "for", "of", "to")))
         if partner is None and noun.dep_ in ("dobj", "obj"):  # 'had disagreements with X': the parser
-            partner = next(  # hangs the preposition on the light verb
-                (g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
-                 for g in c.children if g.dep_ == "pobj"),
-                None,
-            )
+            partner = first(prep_objects(noun.head, ("with", "against")))  # hangs it on the light verb
         partner_id = self._party(doc, partner)
         if named and not owner and not partner_id:  # 'X beat rival Y': the clause's subject
             owner = self._clause_subject(doc, noun, named)
@@ -517,19 +490,26 @@ class StanceExtractor(EventExtractor):
     def _affiliation(self, doc: Doc, speaker: str | None) -> str | None:
         """The organisation a speaker speaks for, named before the speaker's title ('Taliban spokesman
         X'): 'we' and 'our' in the speaker's quote stand for it."""
-        person = self._by_id(speaker)
-        index = doc._.token_entity or []
-        for mention in (person or {}).get("mentions", []):
+        for mention in (self._by_id(speaker) or {}).get("mentions", []):
             span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-            if span is None:
+            titled = self._organisation_titled(doc, span, self.titles) if span is not None else None
+            if titled and titled[0]:
+                return titled[0]
+        return None
+
+    def _organisation_titled(
+        self, doc: Doc, span: Span, titles: frozenset[str]
+    ) -> tuple[str | None, Token] | None:
+        """'AMD chief executive X', 'Taliban spokesman X': the (longest) title standing right before a
+        name, as its first token, with the organisation named right before it (or None)."""
+        index = doc._.token_entity or []
+        for length in range(3, 0, -1):
+            start = span.start - length
+            if start < 1 or doc[start : span.start].text.lower().replace(".", "") not in titles:
                 continue
-            for length in (1, 2, 3):
-                start = span.start - length
-                if start < 1 or doc[start:span.start].text.lower() not in self.titles:
-                    continue
-                organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
-                if organisation and organisation["type"] in ("ORG", "OTHER"):
-                    return organisation["id"]
+            organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
+            named = organisation["id"] if organisation and organisation["type"] in ("ORG", "OTHER") else None
+            return named, doc[start]
         return None
 
     def _nearest_party_before(
@@ -548,14 +528,13 @@ class StanceExtractor(EventExtractor):
     def _titled_leaders(self, doc: Doc) -> Iterator[tuple[str, str, str, Token]]:
         """'AMD chief executive Rory Read', 'Rory Read, chief executive of AMD', 'an X-led consortium':
         the leader controls the organisation."""
-        index = doc._.token_entity or []
         for entity in doc._.entities or []:
             for mention in entity["mentions"]:
                 span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
                 if span is None:
                     continue
                 if entity["type"] == "PERSON":
-                    yield from self._leader_of(doc, entity, span, index)
+                    yield from self._leader_of(doc, entity, span)
                 if span.end < len(doc) - 2 and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "led":
                     led = doc[span.end + 1].head  # 'an X-led consortium' or 'Y, an X-led consortium'
                     for node in (led, led.head) if led.dep_ == "appos" else (led,):
@@ -564,28 +543,17 @@ class StanceExtractor(EventExtractor):
                             yield entity["id"], "controls", led_id, doc[span.end + 1]
                             break
 
-    def _leader_of(self, doc: Doc, person: dict, span: Span, index: list) -> Iterator[tuple]:
-        for length in range(3, 0, -1):  # the title right before the name, the organisation before it
-            start = span.start - length
-            if start < 1:
-                continue
-            title = doc[start : span.start].text.lower().replace(".", "")
-            if title not in self.leadership:
-                continue
-            organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
-            if organisation and organisation["type"] in ("ORG", "OTHER"):
-                yield person["id"], "controls", organisation["id"], doc[start]
+    def _leader_of(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
+        titled = self._organisation_titled(doc, span, self.leadership)
+        if titled:  # a title before the name: its organisation, if named there, is the one led
+            if titled[0]:
+                yield person["id"], "controls", *titled
             return
         for appos in (c for c in span.root.children if c.dep_ == "appos"):
             title = " ".join(t.lower_ for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct"))
             if title.replace(".", "") not in self.leadership and appos.lemma_.lower() not in self.leadership:
                 continue
-            of = next(
-                (g for c in appos.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"),
-                None,
-            )
-            organisation_id = self._typed(doc, of, ("ORG", "OTHER"))
+            organisation_id = self._typed(doc, first(prep_objects(appos, ("of",))), ("ORG", "OTHER"))
             if organisation_id:
                 yield person["id"], "controls", organisation_id, appos
 
@@ -616,12 +584,10 @@ class StanceExtractor(EventExtractor):
                     plural = word in ("we", "us", "our")
                     return (self._affiliation(doc, quote["speaker"]) if plural else None) or quote["speaker"]
             return None
-        if word in ("their", "its", "they", "them"):
+        if word in ("it", "its", "they", "them", "their"):
             return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
         if word in ("he", "she", "him", "her"):
             return self._nearest_party_before(doc, pronoun, wanted=("PERSON",))
-        if word == "it":
-            return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
         return None
 
     def _typed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
@@ -653,7 +619,7 @@ class StanceExtractor(EventExtractor):
             "start": sent.start_char,
             "end": sent.end_char,
             "evidence": "text",
-            "cue": cue if isinstance(cue, str) else cue.lemma_.lower(),
+            "cue": cue,
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
             "lost": predicate == "controls" and cue in self.losing_verbs,  # 'withdrew from': held no more
             "hypothetical": self._hypothetical(token, sent),
