@@ -158,7 +158,7 @@ def run() -> Section:
         "a mix of held-out sets including these three (trained neural ranker, online-built GeoNames "
         f"Elasticsearch index). The ceiling column is the share of toponyms for which any candidate from the "
         "offline gazetteer lies within 161 km: no re-ranking can exceed it (streets, buildings, rivers and "
-        "villages under 1000 people are not in the PyPI-shipped GeoNames extracts). Country points follow "
+        "villages under 500 people are not in the registry-shipped GeoNames extracts). Country points follow "
         "REST Countries / outline centroids, which differ from GeoNames' conventional points by up to a few "
         f"hundred km for large countries. Run time {elapsed:.0f} s.\n\n" + "\n".join(table) + "\n"
     )

