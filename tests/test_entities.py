@@ -203,3 +203,21 @@ def test_country_span_ending_in_a_government_noun_is_an_organisation(analyse):
     result = analyse("Eight percent of the shares went to the United States Government and the rest to workers.")
     government = next(e for e in result["entities"] if "Government" in e["name"])
     assert government["type"] == "ORG"
+
+
+def test_place_an_organisation_is_named_after_is_a_nested_place(analyse):
+    result = analyse(
+        "The Manitoba Wildlife Federation sued the mining company on Tuesday. "
+        "Officials of the Bank of Portugal met Spanish fishing unions. The Elmwood Garden Club planted trees."
+    )
+    federation = entity_named(result, "Manitoba Wildlife Federation")
+    assert federation["type"] == "ORG"
+    assert any(e["actor"] == federation["id"] for e in result["events"]), "the organisation keeps its role"
+    province = entity_named(result, "Manitoba")
+    assert province["type"] == "PLACE" and province["geo"]["country"] == "CA"
+    assert province["mentions"][0].get("nested") is True
+    assert entity_named(result, "Portugal")["geo"]["country"] == "PT"
+    unions = entity_named(result, "Spanish")
+    assert unions["type"] == "OTHER" and unions["geo"]["country"] == "ES"
+    # a word that is only a small place's name stays inside the organisation
+    assert not any(m["text"] == "Elmwood" for e in result["entities"] for m in e["mentions"])

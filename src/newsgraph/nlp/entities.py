@@ -143,8 +143,65 @@ class EntityClusterer:
             else:
                 self._correct_type(doc, cluster)
         self._coordinated_places(doc, clusters)
-        self._write(doc, clusters)
+        nested = self._places_inside_organisations(doc, clusters)
+        self._write(doc, clusters, nested)
         return doc
+
+    def _places_inside_organisations(self, doc: Doc, clusters: list[Cluster]) -> set[tuple[int, int]]:
+        """'the Ottawa Police Service', 'Acme Canada', 'the Bank of Portugal', 'Turkish security forces':
+        the place or people an organisation is named after is a mention in its own right, nested inside
+        the organisation's (which keeps its tokens for roles and speakers). Only a name the article
+        uses as a place elsewhere, a demonym, or a country, province or large city counts, so 'Sears'
+        or 'Crescent' stay plain words. Returns the nested spans (start, end token)."""
+        if not self.use_gazetteer:
+            return set()
+        known = {place_key(display_text(m)): c for c in clusters if c.type in ("PLACE", "OTHER") for m in c.mentions}
+        nested: set[tuple[int, int]] = set()
+        for cluster in [c for c in clusters if c.type == "ORG" and not c.actors]:
+            for mention in list(cluster.mentions):
+                for run in self._capitalised_runs(mention):
+                    start = 0
+                    while start < len(run):
+                        for end in range(len(run), start, -1):  # longest first: 'New South Wales', not 'Wales'
+                            span = Span(doc, run[start].i, run[end - 1].i + 1, label="GPE")
+                            if (span.start, span.end) == (mention.start, mention.end):
+                                continue
+                            key = place_key(span.text)
+                            owner = known.get(key)
+                            entity_type = owner.type if owner else self._nested_place_type(span.text)
+                            if entity_type is None:
+                                continue
+                            if owner is None:
+                                owner = known[key] = Cluster()
+                                clusters.append(owner)
+                            owner.add(span, entity_type)
+                            nested.add((span.start, span.end))
+                            start = end - 1
+                            break
+                        start += 1
+        return nested
+
+    @staticmethod
+    def _capitalised_runs(mention: Span) -> list[list[Token]]:
+        """Runs of consecutive capitalised words inside a name."""
+        runs: list[list[Token]] = [[]]
+        for token in mention:
+            if token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"):
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
+
+    def _nested_place_type(self, text: str) -> str | None:
+        if self._is_demonym(text):
+            return "OTHER"
+        key = place_key(text)
+        big = [
+            p
+            for p in default_gazetteer().candidates(text)
+            if place_key(p.name) == key and (p.feature in ("country", "admin1") or p.population >= self.city_population)
+        ]
+        return "PLACE" if big else None
 
     def _coordinated_places(self, doc: Doc, clusters: list[Cluster]) -> None:
         """'between Gao and Ansongo': a known place name coordinated with a place is a place."""
@@ -459,7 +516,7 @@ class EntityClusterer:
         ]
         return owners[0] if len(owners) == 1 else None
 
-    def _write(self, doc: Doc, clusters: list[Cluster]) -> None:
+    def _write(self, doc: Doc, clusters: list[Cluster], nested: set[tuple[int, int]]) -> None:
         token_entity: list[str | None] = [None] * len(doc)
         entities = []
         for number, cluster in enumerate(clusters, 1):
@@ -468,6 +525,8 @@ class EntityClusterer:
             mentions = sorted(cluster.mentions, key=lambda m: m.start_char)
             aliases = sorted({display_text(m) for m in mentions} - {name})
             for mention in mentions:
+                if (mention.start, mention.end) in nested:
+                    continue  # the organisation it sits in keeps the tokens
                 for i in range(mention.start, mention.end):
                     token_entity[i] = entity_id
             entities.append(
@@ -477,7 +536,9 @@ class EntityClusterer:
                     "type": cluster.type,
                     "aliases": aliases,
                     "mentions": [
-                        {"start": m.start_char, "end": m.end_char, "text": m.text} for m in mentions
+                        {"start": m.start_char, "end": m.end_char, "text": m.text}
+                        | ({"nested": True} if (m.start, m.end) in nested else {})
+                        for m in mentions
                     ],
                     "geo": None,
                 }
