@@ -19,6 +19,7 @@ ORDER = [
     "bench_quotes",
     "bench_real_events",
     "bench_events",
+    "bench_mojibake",
     "bench_geo",
     "bench_real_geo",
     "bench_situation",

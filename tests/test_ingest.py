@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.cleaner import clean_text
+from newsgraph.ingest.cleaner import clean_text, repair_text
 from newsgraph.ingest.decode import decode_text
 from newsgraph.ingest.document import Document
 from newsgraph.ingest.sources import iter_documents
@@ -183,6 +183,29 @@ def test_arbitrary_bytes_never_crash_ingest(tmp_path_factory, data):
 @given(st.text(max_size=2000))
 def test_cleaner_only_removes_lines(text):
     cleaned = clean_text(text)
+    text = repair_text(text)  # the one change a line may see: mis-decoded characters repaired
     kept = [line for line in cleaned.text.split("\n") if line]
     normalised_input = {" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")}
     assert all(line in normalised_input for line in kept)
+
+
+def test_text_decoded_with_the_wrong_charset_upstream_is_repaired(tmp_path):
+    article = (
+        "Harbour workers walked out on Friday.\n\n"
+        "“We will not unload a single crate,” the union’s café-owner spokeswoman said — twice."
+    )
+    # The archive read UTF-8 bytes as Windows-1252 the way browsers do (bytes it leaves undefined pass
+    # through) and saved the result as UTF-8: 'â€œ' for '“'.
+    import ftfy.bad_codecs  # noqa: F401 - registers the browser-style 'sloppy' codecs
+
+    garbled = article.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")
+    path = tmp_path / "archive.txt"
+    path.write_bytes(garbled)
+    (document,) = [d for d in iter_documents([str(path)]) if isinstance(d, Document)]
+    assert "â€" not in document.text and "Ã" not in document.text
+    assert "“We will not unload a single crate,” the union’s café-owner spokeswoman said — twice." in document.text
+
+
+def test_repair_leaves_correct_text_alone():
+    text = "Ｆｕｌｌ-width and “curly” quotes, a naïve café, 5 €, ‘single’ — all as written."
+    assert repair_text(text) == text

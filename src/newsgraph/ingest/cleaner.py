@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 import dateparser
+from ftfy import TextFixerConfig, fix_text
 
 
 @dataclass
@@ -117,6 +118,19 @@ def _prose_words(line: str) -> int:
     return len(words) if len(words) >= 8 else 0
 
 
+# Only the encoding repairs: curly quotes, full-width forms and line breaks are the article's own.
+_REPAIR = TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, explain=False
+)
+
+
+def repair_text(text: str) -> str:
+    """Text decoded with the wrong charset somewhere upstream ('â€œ' for '“', 'Ã©' for 'é', as archives
+    and re-published wire copy often carry) is repaired before anything parses it. ftfy changes only
+    sequences far likelier to be mis-decoded than meant, so clean text passes through unchanged."""
+    return fix_text(text, config=_REPAIR)
+
+
 def clean_text(
     raw: str, rules: ChromeRules | None = None, detect_title: bool = True, by_shape: bool = True
 ) -> CleanedText:
@@ -124,6 +138,7 @@ def clean_text(
     leading title and a 'Published:' date line. Text an extractor already took from a page's layout
     (trafilatura) is cleaned by rule only: its short lines are list items, not menus."""
     rules = rules or default_rules()
+    raw = repair_text(raw)
     kept: list[str] = []
     result = CleanedText(text="")
     lines = [" ".join(line.split()) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]

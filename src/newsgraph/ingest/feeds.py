@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import feedparser
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.cleaner import clean_text
+from newsgraph.ingest.cleaner import clean_text, repair_text
 from newsgraph.ingest.document import Document
 from newsgraph.ingest.html import fragment_to_text
 
@@ -44,7 +44,7 @@ def _entries(parsed, source: str) -> Iterator[Document | InputError]:
         if len(text.split()) < 5:
             yield InputError(entry_source, "feed entry has no inline content (link or teaser only)")
             continue
-        title = (entry.get("title") or "").strip() or None
+        title = repair_text(entry.get("title") or "").strip() or None
         yield Document(
             source=entry_source, text=text, title=title, published=_entry_date(entry), format="feed"
         )
@@ -78,7 +78,7 @@ def feed_entries(data: bytes, source: str) -> list[FeedEntry]:
         link = entry.get("link") or None
         key = entry.get("id") or link or f"{source}#{index}"
         text = clean_text(fragment_to_text(_entry_content(entry)), detect_title=False).text
-        title = (entry.get("title") or "").strip() or None
+        title = repair_text(entry.get("title") or "").strip() or None
         entries.append(FeedEntry(key, link, title, _entry_date(entry), text))
     return entries
 

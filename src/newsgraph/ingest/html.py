@@ -8,7 +8,7 @@ import lxml.html
 import trafilatura
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.cleaner import clean_text
+from newsgraph.ingest.cleaner import clean_text, repair_text
 from newsgraph.ingest.document import Document
 
 _BLOCKS = re.compile(r"</?(p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>", re.I)
@@ -29,7 +29,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> Document:
         raise InputError(source, f"unparseable HTML ({type(exc).__name__})") from None
     if result is None or not (result.text or "").strip():
         raise InputError(source, "no article text found in the HTML page")
-    title = (result.title or "").strip() or None
+    title = repair_text(result.title or "").strip() or None
     cleaned = clean_text(result.text, detect_title=False, by_shape=False)
     text = _drop_leading_title(cleaned.text, title)
     if not text:
