@@ -211,3 +211,49 @@ def test_a_speaker_after_the_verb_followed_by_a_participle_is_still_the_speaker(
     result = newsgraph.extract(text)
     names = {e["id"]: e["name"] for e in result["entities"]}
     assert [names.get(q["speaker"]) for q in result["quotes"]] == ["Nora Quist"]
+
+
+def test_that_clause_the_parser_hung_on_a_noun_is_still_the_announcement(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "Dara Venn, the head of the rowing federation, announced Friday in a letter to members that she "
+        "would retire after the spring regatta.",
+    )
+    quote = quote_starting(quotes, "she would retire")
+    assert quote["speaker"] == entity_named(result, "Dara Venn")["id"]
+
+
+def test_revealing_after_a_coordination_takes_the_shared_subject(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "Tomas Frey sold the vineyard in 2019 and moved abroad, later revealing he had been unable to pay its debts.",
+    )
+    quote = quote_starting(quotes, "he had been unable")
+    assert quote["speaker"] == entity_named(result, "Tomas Frey")["id"]
+
+
+def test_a_message_saying_is_its_authors_statement_and_a_bare_report_is_a_source(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "The Port Authority issued a statement saying that the north pier would reopen in June. "
+        "The sale collapsed after reports suggesting that the buyer had no funds.",
+    )
+    pier = quote_starting(quotes, "the north pier")
+    assert pier["speaker"] == entity_named(result, "Port Authority")["id"]
+    assert pier["channel"] == "statement"
+    funds = quote_starting(quotes, "the buyer had no funds")
+    assert funds["speaker"] is None and funds["speaker_text"] == "reports"
+
+
+def test_demands_with_call_for_and_call_on_are_the_callers(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "The teachers' union called for an independent review of the exam results. "
+        "Mayor Ines Kolar called on the water board to publish its accounts. "
+        "Ines Kolar called on Monday and left a message.",
+    )
+    union = quote_starting(quotes, "an independent review")
+    assert union["speaker_text"] and "union" in union["speaker_text"]
+    board = quote_starting(quotes, "the water board to publish")
+    assert "Ines Kolar" in board["speaker_text"]
+    assert not any(q["text"].startswith("Monday") for q in quotes)

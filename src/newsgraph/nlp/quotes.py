@@ -106,6 +106,7 @@ class QuoteExtractor:
         data = load_data("speech.json")
         self.cue_verbs = frozenset(data["cue_verbs"])
         self.object_statement_verbs = frozenset(data.get("object_statement_verbs", []))
+        self.phrasal_cues = {k: frozenset(v) for k, v in data["phrasal_cues"].items() if not k.startswith("_")}
         self.verb_channels = data["verb_channels"]
         self.channels = [(name, [w.lower() for w in words]) for name, words in data["channels"]]
         self.unnamed = frozenset(data["unnamed_sources"])
@@ -248,6 +249,16 @@ class QuoteExtractor:
                 governor = governor.head
             if head is None and cue.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
                 head = next((t for t in governor.children if t.dep_ in SUBJECTS), None)
+                # '... and took time off, later revealing X': the subject is shared up a coordination
+                while head is None and governor.dep_ == "conj" and governor.head is not governor:
+                    governor = governor.head
+                    head = next((t for t in governor.children if t.dep_ in SUBJECTS), None)
+            if head is None and cue.dep_ == "acl" and cue.tag_ == "VBG":  # 'a statement saying', 'reports stating'
+                author = next((t for t in governor.head.children if t.dep_ in SUBJECTS), None)
+                if governor.lemma_.lower() in self.message_nouns and governor.dep_ == "dobj" and author is not None:
+                    head = author  # 'the ministry issued a statement saying ...': the ministry's account
+                else:
+                    return self.resolve_speaker(doc, governor, min(before, cue.i), earlier, upto_head=True)
             if head is None:  # '..., said the analyst X commenting on it': the parser makes the speaker
                 head = next(  # the subject of the participle clause that follows the verb
                     (
@@ -264,13 +275,13 @@ class QuoteExtractor:
         return self.resolve_speaker(doc, head, min(before, cue.i), earlier)
 
     def resolve_speaker(
-        self, doc: Doc, head: Token, before: int, earlier: list[dict] | None = None
+        self, doc: Doc, head: Token, before: int, earlier: list[dict] | None = None, upto_head: bool = False
     ) -> tuple[str | None, str | None]:
         """Entity id and text for a subject: a name (also in apposition: 'the spokesman, X,'), a pronoun,
         a definite description of someone named earlier ('the former minister', 'the group', 'the
         statement'), or an unnamed source (id None, text kept)."""
         phrase = doc[head.left_edge.i : head.right_edge.i + 1]
-        if len(phrase) > 12:
+        if len(phrase) > 12 or upto_head:  # upto_head: the phrase holds the statement itself
             phrase = doc[head.left_edge.i : head.i + 1]
         for appos in (c for c in head.children if c.dep_ == "appos"):
             entity = self._named_in(doc, appos)
@@ -419,11 +430,21 @@ class QuoteExtractor:
     ) -> list[dict]:
         found = []
         for token in doc:
+            if token.lemma_.lower() in self.phrasal_cues and token.pos_ == "VERB":
+                statement = self._phrasal_statement(doc, token)
+                if statement is not None and not any(
+                    s < statement.end_char and statement.start_char < e for s, e in covered
+                ):
+                    channel = self._channel(doc, statement, token, True)
+                    found.append(
+                        self._indirect_quote(doc, text, statement.start_char, statement.end_char, token, channel, earlier)
+                    )
+                continue
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
                 continue
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
             if clause is None:
                 statement = self._object_statement(token)
                 if statement is not None:
@@ -450,6 +471,51 @@ class QuoteExtractor:
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         return found
+
+    def _phrasal_statement(self, doc: Doc, verb: Token) -> Span | None:
+        """'The union called for an inquiry', 'she called on the council to resign': a person, an
+        organisation, an official or a pronoun demanding something; the phrase after the particle is the statement
+        ('an inquiry', 'the council to resign'). 'called on Monday' has no infinitive and is no appeal."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        owner = entity_by_id(doc, entity_id_for(doc, subject.i, subject.i + 1)) if subject is not None else None
+        speaker_like = subject is not None and (
+            subject.pos_ in ("PRON", "PROPN")
+            or (owner is not None and owner["type"] in ("PERSON", "ORG"))
+            or subject.lemma_.lower() in self.org_nouns | self.unnamed | self.titles
+        )
+        if not speaker_like:  # 'the plan calls for twenty schools' is no one's demand
+            return None
+        particles = self.phrasal_cues[verb.lemma_.lower()]
+        for prep in (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in particles):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            action = next((c for c in verb.rights if c.dep_ == "xcomp" and c.i > prep.i), None)
+            if prep.lower_ in ("on", "to"):  # an appeal to someone: only with what they are to do
+                if action is None:
+                    continue
+                return doc[objects[0].left_edge.i : action.right_edge.i + 1]
+            return doc[objects[0].left_edge.i : prep.right_edge.i + 1]
+        return None
+
+    @staticmethod
+    def _misattached_content(verb: Token) -> Token | None:
+        """'announced on Monday in a memo that he would step down': the parser hangs the that-clause on
+        the nearest noun as a relative clause. A relative clause opened by 'that' as a conjunction (a
+        real relative 'that' is the clause's subject or object) under a noun of the verb's own
+        prepositional or time phrase is the verb's content."""
+        for child in verb.rights:
+            nouns = [child] if child.dep_ == "npadvmod" else [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ not in ("prep", "npadvmod"):
+                continue
+            for noun in nouns:
+                for clause in noun.rights:
+                    marker = clause.left_edge
+                    if clause.dep_ in ("relcl", "acl") and marker.lower_ == "that" and marker.dep_ == "mark":
+                        return clause
+        return None
 
     def _object_statement(self, verb: Token) -> Span | None:
         """'Airbus has announced 10,000 job cuts over four years': for verbs whose object is the content,
