@@ -257,3 +257,28 @@ def test_demands_with_call_for_and_call_on_are_the_callers(analyse):
     board = quote_starting(quotes, "the water board to publish")
     assert "Ines Kolar" in board["speaker_text"]
     assert not any(q["text"].startswith("Monday") for q in quotes)
+
+
+def test_reporting_clause_between_commas_reports_its_sentence(analyse):
+    result, quotes = quotes_of(analyse, "The new timetable, Westlink said, will start in May.")
+    (quote,) = [q for q in quotes if q["cue"] and q["cue"]["text"] == "said"]
+    assert "will start in May" in quote["text"]
+    assert quote["speaker"] == entity_named(result, "Westlink")["id"]
+
+
+def test_citing_gives_the_cited_reason_to_the_subject(analyse):
+    result, quotes = quotes_of(
+        analyse, "Northvale Airlines cancelled forty flights on Sunday, citing a shortage of air traffic controllers."
+    )
+    quote = quote_starting(quotes, "a shortage of air traffic controllers")
+    assert quote["speaker"] == entity_named(result, "Northvale Airlines")["id"]
+
+
+def test_quote_after_said_that_takes_said_as_its_cue_not_a_later_verb(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        'At the plant gate Rita Amsel said that "the old company that let you down is gone," and promised new hiring.',
+    )
+    quote = quote_starting(quotes, "the old company")
+    assert quote["cue"]["text"] == "said"
+    assert "Rita Amsel" in quote["speaker_text"]

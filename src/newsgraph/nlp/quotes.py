@@ -206,12 +206,15 @@ class QuoteExtractor:
             prev_sent = doc[first_sent.start - 1].sent
             if prev_sent.text.rstrip().endswith(":") or self._after_colon(doc, span):
                 window = list(range(prev_sent.start, prev_sent.end)) + window
+        lead = span.start - 1  # 'he said that "…", and promised': the verb right before is the cue
+        while lead >= 0 and (doc[lead].is_punct or doc[lead].lower_ == "that"):
+            lead -= 1
+        if lead >= 0 and lead < span.start - 1 and self._is_cue(doc[lead]) and doc[lead] in doc[span.start].ancestors:
+            return doc[lead]
         best: tuple[int, Token] | None = None
         for i in window:
             token = doc[i]
-            if span.start <= i < span.end or token.lemma_.lower() not in self.cue_verbs:
-                continue
-            if token.pos_ not in ("VERB", "AUX") and token.lemma_.lower() not in self.verb_channels:
+            if span.start <= i < span.end or not self._is_cue(token):
                 continue
             distance = span.start - i if i < span.start else i - span.end
             if distance <= self.max_cue_distance and (best is None or distance < best[0]):
@@ -219,6 +222,10 @@ class QuoteExtractor:
         if best is None:
             return self._according_to(doc, span)
         return best[1]
+
+    def _is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return lemma in self.cue_verbs and (token.pos_ in ("VERB", "AUX") or lemma in self.verb_channels)
 
     @staticmethod
     def _after_colon(doc: Doc, span: Span) -> bool:
@@ -445,6 +452,14 @@ class QuoteExtractor:
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
+            if clause is None and self._parenthetical(token):  # 'The bridge, the mayor said, will close'
+                sent = token.sent
+                words = [t for t in sent if not (t.is_punct or t.is_space)]
+                start, end = words[0].idx, words[-1].idx + len(words[-1])
+                if not any(s < end and start < e for s, e in covered):
+                    channel = self._channel(doc, sent, token, True)
+                    found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
+                continue
             if clause is None:
                 statement = self._object_statement(token)
                 if statement is not None:
@@ -499,6 +514,21 @@ class QuoteExtractor:
                 return doc[objects[0].left_edge.i : action.right_edge.i + 1]
             return doc[objects[0].left_edge.i : prep.right_edge.i + 1]
         return None
+
+    @staticmethod
+    def _parenthetical(verb: Token) -> bool:
+        """A reporting clause set between commas inside the sentence it reports ('His plan, he stated,
+        was to sell'): the parser makes it parataxis of the sentence's root, which comes after it."""
+        doc = verb.doc
+        return (
+            verb.dep_ == "parataxis"
+            and verb.head.dep_ == "ROOT"
+            and verb.left_edge.i > verb.sent.start
+            and "," in (doc[verb.left_edge.i].text, doc[verb.left_edge.i - 1].text)
+            and verb.right_edge.i + 1 < verb.sent.end
+            and doc[verb.right_edge.i].text == ","
+            and verb.head.i > verb.i
+        )
 
     @staticmethod
     def _misattached_content(verb: Token) -> Token | None:
