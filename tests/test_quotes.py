@@ -282,3 +282,18 @@ def test_quote_after_said_that_takes_said_as_its_cue_not_a_later_verb(analyse):
     quote = quote_starting(quotes, "the old company")
     assert quote["cue"]["text"] == "said"
     assert "Rita Amsel" in quote["speaker_text"]
+
+
+def test_passive_report_and_content_nouns_name_their_speaker(analyse):
+    result, quotes = quotes_of(
+        analyse,
+        "Two hundred job cuts were confirmed by Brightmill on Thursday. "
+        "Shares fell after the announcement by Brightmill that its chief executive would leave. "
+        "The mayor rejected the claim that the river was polluted.",
+    )
+    brightmill = entity_named(result, "Brightmill")["id"]
+    cuts = quote_starting(quotes, "Two hundred job cuts")
+    assert cuts["speaker"] == brightmill and cuts["cue"]["text"] == "confirmed"
+    leaving = quote_starting(quotes, "its chief executive would leave")
+    assert leaving["speaker"] == brightmill and leaving["cue"]["text"] == "announcement"
+    assert not any("river was polluted" in q["text"] for q in quotes), "a claim with no claimant is no one's quote"

@@ -106,6 +106,8 @@ class QuoteExtractor:
         data = load_data("speech.json")
         self.cue_verbs = frozenset(data["cue_verbs"])
         self.object_statement_verbs = frozenset(data.get("object_statement_verbs", []))
+        self.content_nouns = frozenset(data["content_nouns"]["nouns"])
+        self.issuing_verbs = frozenset(data["content_nouns"]["issuing_verbs"])
         self.phrasal_cues = {k: frozenset(v) for k, v in data["phrasal_cues"].items() if not k.startswith("_")}
         self.verb_channels = data["verb_channels"]
         self.channels = [(name, [w.lower() for w in words]) for name, words in data["channels"]]
@@ -485,7 +487,66 @@ class QuoteExtractor:
             channel = self._channel(doc, doc[start_token.i : end_token.i + 1], token, True)
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
+        found.extend(self._content_statements(doc, text, covered + [(q["start"], q["end"]) for q in found], earlier))
         return found
+
+    def _content_statements(
+        self, doc: Doc, text: str, covered: list[tuple[int, int]], earlier: list[dict]
+    ) -> list[dict]:
+        """What is stated without a finite speech verb, when the text says who stated it:
+        - a passive report with its agent: 'The job cuts were announced by X' (X's statement: the cuts);
+        - a content noun with a that-clause: 'X's statement that ...', 'the announcement by X that ...',
+          'X issued a warning that ...'. 'The minister rejected the claim that ...' names no claimant
+          and gives none."""
+        found = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            speaker: Token | None = None
+            content: Span | None = None
+            if lemma in self.object_statement_verbs and token.pos_ == "VERB":
+                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if subject is not None and speaker is not None:
+                    content = doc[subject.left_edge.i : subject.right_edge.i + 1]
+            elif lemma in self.content_nouns and token.pos_ == "NOUN":
+                clause = next(
+                    (c for c in token.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None
+                )
+                speaker = self._content_owner(token)
+                if clause is not None and speaker is not None:
+                    content = doc[clause.left_edge.i + 1 : self._clause_end(clause).i + 1]
+            if content is None or speaker is None or len(content) < 2:
+                continue
+            start, end = content.start_char, content.end_char
+            if any(s < end and start < e for s, e in covered):
+                continue
+            speaker_id, speaker_text = self.resolve_speaker(doc, speaker, token.i, earlier)
+            found.append(
+                {
+                    "text": text[start:end],
+                    "start": start,
+                    "end": end,
+                    "speaker": speaker_id,
+                    "speaker_text": speaker_text,
+                    "channel": self._channel(doc, content, token, True),
+                    "kind": "indirect",
+                    "cue": cue_record(token),
+                }
+            )
+        return found
+
+    def _content_owner(self, noun: Token) -> Token | None:
+        """Who made a statement named by a noun: its possessor, its 'by' phrase, or the subject of the verb
+        that issued it."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.issuing_verbs:
+            return next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+        return None
 
     def _phrasal_statement(self, doc: Doc, verb: Token) -> Span | None:
         """'The union called for an inquiry', 'she called on the council to resign': a person, an
