@@ -76,7 +76,6 @@ def test_negated_events(analyse, text):
     "text",
     [
         "The army threatened to strike the camps.",
-        "The rebels will attack the capital next week.",
         "Fighters could storm the airport within days.",
         "Did the militia capture the airport?",
         "If the talks fail, the army plans to attack the town.",
@@ -86,6 +85,17 @@ def test_hypothetical_events(analyse, text):
     event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
     assert event["hypothetical"] is True
     assert event["negated"] is False
+
+
+def test_announced_future_is_future_not_hedged(analyse):
+    """'will' asserts what is to happen: not a hedge, but not yet a fact either."""
+    event = only(events_of(analyse, "The rebels will attack the capital next week."), "ASSAULT")
+    assert event["future"] is True and event["hypothetical"] is False
+    assert event["date"] and event["date"] > "2025-03-12"  # placed ahead of publication
+    hedged = only(events_of(analyse, "The rebels might attack the capital next week."), "ASSAULT")
+    assert hedged["hypothetical"] is True and hedged["future"] is False
+    done = only(events_of(analyse, "The rebels attacked the capital last week."), "ASSAULT")
+    assert done["future"] is False
 
 
 def test_factual_events_are_neither(analyse):

@@ -49,6 +49,11 @@ def test_a_place_someone_only_might_go_is_not_where_they_are():
     assert all(r["hypothetical"] for _, _, r in found)
 
 
+def test_a_place_someone_will_go_is_marked_future():
+    found = facts("Alma Ruiz will arrive in Tallinn on Friday, her office said.", "located_in")
+    assert found and all(r["future"] and not r["hypothetical"] for _, _, r in found)
+
+
 # ---- control -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, holder, held",

@@ -58,6 +58,7 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
                 "date": event.date or (published or "")[:10],
                 "negated": event.negated,
                 "hypothetical": event.hypothetical,
+                "future": bool((event.details or {}).get("future")),
                 "actor": a_id,
                 "actor_name": a_name,
                 "actor_type": a_type,
@@ -101,8 +102,9 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         kb = session.scalar(select(KbEntityRow).where(KbEntityRow.kb_id == kb_id))
         if kb is None:
             return None
-        facts = [f for f in _facts(session, kb_id) if not f["hypothetical"]]
-        relations = [r for r in situation_relations(session, kb_id) if not r["hypothetical"]]
+        # the picture is what has happened: hedged and announced-but-future accounts stay out
+        facts = [f for f in _facts(session, kb_id) if not (f["hypothetical"] or f["future"])]
+        relations = [r for r in situation_relations(session, kb_id) if not (r["hypothetical"] or r["future"])]
     picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
     if kb.type == "PERSON":
         picture["whereabouts"] = _whereabouts(kb_id, facts, relations)

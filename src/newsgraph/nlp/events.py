@@ -18,7 +18,10 @@ LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
 PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
-MODALS = frozenset(["will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"])
+# 'will' and 'shall' assert what is to happen (MEANTIME and FactBank rate 'X will cut jobs' certain):
+# such events are `future`, not `hypothetical`; the other modals hedge.
+MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
+FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 
 
 class EventExtractor:
@@ -148,7 +151,8 @@ class EventExtractor:
         location = self._location(doc, verb, sent)
         negated = self._negated(verb)
         hypothetical = self._hypothetical(verb, sent)
-        future = hypothetical and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead in time
+        will = self._future(verb)
+        future = (hypothetical or will) and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead
         date, date_text = self._date(doc, verb, sent, published, future=future)
         attributed_to, attributed_text = self._attribution(doc, verb)
         target = self._link(doc, target_token)
@@ -165,6 +169,7 @@ class EventExtractor:
                     "date": date,
                     "negated": negated,
                     "hypothetical": hypothetical,
+                    "future": will,
                     "attributed_to": attributed_to,
                     "sentence": sent.text,
                     "start": sent.start_char,
@@ -385,6 +390,13 @@ class EventExtractor:
                 return
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 return
+
+    def _future(self, verb: Token) -> bool:
+        """'X will cut 500 jobs', 'the plant will be closed': asserted, but not yet happened."""
+        return any(
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children)
+            for node in self._clause_scope(verb)
+        )
 
     def _hypothetical(self, verb: Token, sent: Span) -> bool:
         if sent.text.rstrip().endswith("?"):

@@ -623,6 +623,7 @@ class StanceExtractor(EventExtractor):
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
             "lost": predicate == "controls" and cue in self.losing_verbs,  # 'withdrew from': held no more
             "hypothetical": self._hypothetical(token, sent),
+            "future": self._future(token),
             "attributed_to": source,
             "attributed_text": source_text,
             "date": date,
