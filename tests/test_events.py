@@ -111,6 +111,8 @@ def test_factual_events_are_neither(analyse):
         ("Rebels shelled the town on March 3.", "2025-03-03"),
         ("Rebels shelled the town last week.", "2025-W10"),
         ("Rebels shelled the town in 1999.", "1999"),
+        ("Rebels shelled the town in late 2019.", "2019"),  # a part of a year: the year
+        ("Rebels shelled the town in mid-2021.", "2021"),
         ("Three days after the 2015 Paris attacks, police raided a flat in Saint-Denis.", "2015-11-16"),
         ("Rebels have not shelled the town since January.", None),
         ("Rebels shelled the town at some point.", None),

@@ -13,7 +13,10 @@ import dateparser
 
 from newsgraph.nlp.names import load_data
 
-_YEAR = re.compile(r"^(in |during |since |by )?(the year )?(?P<year>1[5-9]\d\d|20\d\d)$")
+_YEAR = re.compile(
+    r"^(in |during |since |by )?(early |late |mid-|mid |(the )?(end|start|beginning|middle) of )?"
+    r"(the year )?(?P<year>1[5-9]\d\d|20\d\d)$"
+)  # a part of a year ('mid-2011', 'late 1999') is placed at the year's precision
 _MONTH_YEAR = re.compile(
     r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$"
 )
