@@ -211,3 +211,27 @@ def test_mentions_that_name_no_one_and_nowhere_are_not_one_event(tmp_path):
     ).stdout.decode()
     rows = list(csv.DictReader(io.StringIO(output)))
     assert rows and all(int(r["documents"]) == 1 for r in rows)
+
+
+def test_undated_reports_naming_one_town_twice_are_not_one_event(tmp_path):
+    """With no date anywhere, 'a blast in X that hit X' names one place, not two anchors: two such
+    undated reports may be two blasts. Naming two different participants still joins them."""
+    texts = {
+        "a.txt": "Blast\n\nA bomb exploded at a bank in Mardan, killing a Mardan police officer.\n",
+        "b.txt": "Blast\n\nA bomb exploded at a school in Mardan, injuring a Mardan police officer.\n",
+        "c.txt": "Raid\n\nThe Northern Liberation Front attacked the airport of Herat, officials said.\n",
+        "d.txt": "Raid\n\nFighters of the Northern Liberation Front attacked Herat's airport, a witness said.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    db = tmp_path / "undated.db"
+    run = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
+    output = subprocess.run(
+        [*run, "events", "--db", str(db), "--grouped", "--format", "csv"], capture_output=True, check=True,
+        timeout=600,
+    ).stdout.decode()
+    rows = list(csv.DictReader(io.StringIO(output)))
+    one_town = [r for r in rows if r["target"] == r["place"] == "Mardan"]
+    assert one_town and all(int(r["documents"]) == 1 for r in one_town)
+    assert any(int(r["documents"]) == 2 for r in rows if r["target"] == "Herat")

@@ -337,10 +337,11 @@ class Store:
             "hypothetical": event["hypothetical"],
         }
         date = event["date"] or (published or "")[:10] or None
-        anchors = sum(signature[k] is not None for k in ("actor_key", "target_key", "place_key"))
+        anchors = len({signature[k] for k in ("actor_key", "target_key", "place_key")} - {None})
         cluster = None
-        # Only a mention that identifies its event joins others: two of actor, target and place, or one of
-        # them and a date. 'An attack' with no one and nowhere named is every attack of that day.
+        # Only a mention that identifies its event joins others: two different participants or places
+        # among actor, target and place, or one of them and a date. 'An attack' with no one and nowhere
+        # named is every attack of that day, and 'a bomb in X' that hit X names one place, not two.
         if anchors >= 2 or (anchors == 1 and date):
             candidates = session.scalars(
                 select(EventClusterRow).where(*(getattr(EventClusterRow, k) == v for k, v in signature.items()))
