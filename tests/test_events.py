@@ -113,6 +113,11 @@ def test_factual_events_are_neither(analyse):
         ("Rebels shelled the town in 1999.", "1999"),
         ("Rebels shelled the town in late 2019.", "2019"),  # a part of a year: the year
         ("Rebels shelled the town in mid-2021.", "2021"),
+        ("Rebels shelled the town last month.", "2025-02"),  # a month counted from publication
+        ("Rebels shelled the town earlier this month.", "2025-03"),
+        ("Rebels shelled the town three days ago.", "2025-03-09"),
+        ("Rebels shelled the town two years ago.", "2023"),
+        ("Rebels shelled the town the previous month.", None),  # counted from a time in the story
         ("Three days after the 2015 Paris attacks, police raided a flat in Saint-Denis.", "2015-11-16"),
         ("Rebels have not shelled the town since January.", None),
         ("Rebels shelled the town at some point.", None),

@@ -120,12 +120,46 @@ def _weekday(phrase: str, reference: dt.datetime | None) -> str | None:
     return (reference.date() - dt.timedelta(days=back)).isoformat()
 
 
-def _week(phrase: str, reference: dt.datetime | None) -> str | None:
-    """'last week' / 'this week' as an ISO 8601 week ('2024-W10'): the text gives a week, not a day."""
-    offsets = {"last week": -7, "this week": 0, "next week": 7, "the previous week": -7, "the past week": -7}
-    if reference is None or phrase not in offsets:
-        return None
-    year, week, _ = (reference.date() + dt.timedelta(days=offsets[phrase])).isocalendar()
+_PERIOD = re.compile(r"^((earlier|later) )?(the )?(?P<which>this|last|next|past) (?P<unit>week|month|year)$")
+_AGO = re.compile(r"^(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
+
+
+def _relative_period(phrase: str, reference: dt.datetime) -> str | None:
+    """'last month', 'earlier this year', 'next week', 'three days ago': a period counted from the
+    publication date, at the precision the text gives (a month is '2009-03', a week '2009-W14')."""
+    if match := _PERIOD.match(phrase):
+        # 'the previous/following month' counts from a time in the story, not from publication: left out
+        step = {"this": 0, "last": -1, "past": -1, "next": 1}[match["which"]]
+        unit = match["unit"]
+        if unit == "week":
+            return _iso_week(reference.date() + dt.timedelta(weeks=step))
+        if unit == "year":
+            return str(reference.year + step)
+        return _month(reference.year, reference.month + step)
+    if (match := _AGO.match(phrase)) and (n := _count(match["n"])) is not None:
+        unit = match["unit"]
+        if unit == "day":
+            return (reference.date() - dt.timedelta(days=n)).isoformat()
+        if unit == "week":
+            return _iso_week(reference.date() - dt.timedelta(weeks=n))
+        if unit == "year":
+            return str(reference.year - n)
+        return _month(reference.year, reference.month - n)
+    return None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _month(year: int, month: int) -> str:
+    """Year-month for a month number that may run past December or before January."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return f"{year}-{month:02d}"
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -151,13 +185,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         else:
             year = str(reference.year if month <= reference.month else reference.year - 1)
         return f"{year}-{month:02d}" if year else None
-    if week := _week(phrase, reference):
-        return week
-    if (
-        reference is not None
-        and (year := {"last year": -1, "this year": 0, "next year": 1}.get(phrase)) is not None
-    ):
-        return str(reference.year + year)  # the text gives a year, not a day
+    if reference is not None and (relative := _relative_period(phrase, reference)):
+        return relative
     if _VAGUE.search(phrase):
         return None
     if re.fullmatch(r"\d{1,3}", phrase):
