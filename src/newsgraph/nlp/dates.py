@@ -126,7 +126,8 @@ _AGO = re.compile(r"^(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
 
 def _relative_period(phrase: str, reference: dt.datetime) -> str | None:
     """'last month', 'earlier this year', 'next week', 'three days ago': a period counted from the
-    publication date, at the precision the text gives (a month is '2009-03', a week '2009-W14')."""
+    publication date, at the precision the text gives (a month is '2009-03', a week '2009-W14'; 'N days
+    or weeks ago' is a day)."""
     if match := _PERIOD.match(phrase):
         # 'the previous/following month' counts from a time in the story, not from publication: left out
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[match["which"]]
@@ -138,10 +139,8 @@ def _relative_period(phrase: str, reference: dt.datetime) -> str | None:
         return _month(reference.year, reference.month + step)
     if (match := _AGO.match(phrase)) and (n := _count(match["n"])) is not None:
         unit = match["unit"]
-        if unit == "day":
-            return (reference.date() - dt.timedelta(days=n)).isoformat()
-        if unit == "week":
-            return _iso_week(reference.date() - dt.timedelta(weeks=n))
+        if unit in ("day", "week"):  # 'a week ago' points at a day, as 'three days ago' does
+            return (reference.date() - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
         if unit == "year":
             return str(reference.year - n)
         return _month(reference.year, reference.month - n)
