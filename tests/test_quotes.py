@@ -296,4 +296,6 @@ def test_passive_report_and_content_nouns_name_their_speaker(analyse):
     assert cuts["speaker"] == brightmill and cuts["cue"]["text"] == "confirmed"
     leaving = quote_starting(quotes, "its chief executive would leave")
     assert leaving["speaker"] == brightmill and leaving["cue"]["text"] == "announcement"
+    _, owned = quotes_of(analyse, "Brightmill's warning that prices would rise was ignored by the shops.")
+    assert quote_starting(owned, "prices would rise")["speaker_text"] == "Brightmill"
     assert not any("river was polluted" in q["text"] for q in quotes), "a claim with no claimant is no one's quote"

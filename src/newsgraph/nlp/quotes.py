@@ -292,6 +292,8 @@ class QuoteExtractor:
         phrase = doc[head.left_edge.i : head.right_edge.i + 1]
         if len(phrase) > 12 or upto_head:  # upto_head: the phrase holds the statement itself
             phrase = doc[head.left_edge.i : head.i + 1]
+        if len(phrase) > 1 and phrase[-1].dep_ == "case":  # "X's statement that": the speaker is X
+            phrase = phrase[:-1]
         for appos in (c for c in head.children if c.dep_ == "appos"):
             entity = self._named_in(doc, appos)
             if entity:
