@@ -219,5 +219,9 @@ def test_place_an_organisation_is_named_after_is_a_nested_place(analyse):
     assert entity_named(result, "Portugal")["geo"]["country"] == "PT"
     unions = entity_named(result, "Spanish")
     assert unions["type"] == "OTHER" and unions["geo"]["country"] == "ES"
-    # a word that is only a small place's name stays inside the organisation
+    # a word that is only a small place's name, a county's, or an ordinary word a province is called,
+    # stays inside the organisation
     assert not any(m["text"] == "Elmwood" for e in result["entities"] for m in e["mentions"])
+    other = analyse("The Central Rivers Workers Union met the Douglas Harbour Trust on Friday.")
+    nested = [m["text"] for e in other["entities"] for m in e["mentions"] if m.get("nested")]
+    assert not {"Central", "Rivers", "Douglas"} & set(nested)

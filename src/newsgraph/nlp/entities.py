@@ -118,6 +118,7 @@ class EntityClusterer:
         self.city_population = city_population
         cues = load_data("place_cues.json")
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
+        self.ordinary_words = frozenset(cues["ordinary_words"])
         self.place_nouns = frozenset(cues["place_nouns"])
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
@@ -193,13 +194,18 @@ class EntityClusterer:
         return [run for run in runs if run]
 
     def _nested_place_type(self, text: str) -> str | None:
+        """A demonym, or the own name of a country or of a populous province or city; never a county or a
+        small unit (many share a person's or a word's name) nor an ordinary word a unit is called."""
         if self._is_demonym(text):
             return "OTHER"
         key = place_key(text)
+        if any(word in self.ordinary_words for word in key.split()):
+            return None
         big = [
             p
             for p in default_gazetteer().candidates(text)
-            if place_key(p.name) == key and (p.feature in ("country", "admin1") or p.population >= self.city_population)
+            if place_key(p.name) == key
+            and (p.feature == "country" or (p.feature in ("admin1", "city") and p.population >= self.city_population))
         ]
         return "PLACE" if big else None
 
