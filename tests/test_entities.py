@@ -225,3 +225,14 @@ def test_place_an_organisation_is_named_after_is_a_nested_place(analyse):
     other = analyse("The Central Rivers Workers Union met the Douglas Harbour Trust on Friday.")
     nested = [m["text"] for e in other["entities"] for m in e["mentions"] if m.get("nested")]
     assert not {"Central", "Rivers", "Douglas"} & set(nested)
+
+
+def test_lower_case_name_before_a_unit_noun_is_a_place(analyse):
+    """Archives and hasty copy write 'helmand province': the NER misses the name, the unit noun after a
+    name the gazetteer knows as a unit of that kind does not. An adjective before 'city' stays a word."""
+    result = analyse("Fighting spread across helmand province and the kunduz district on Monday.")
+    for name, country in (("helmand", "AF"), ("kunduz", "AF")):
+        place = entity_named(result, name)
+        assert place["type"] == "PLACE" and place["geo"]["country"] == country
+    quiet = analyse("Volunteers cleaned the old city park on Sunday.")
+    assert not any(e["type"] == "PLACE" and e["name"].lower() in ("old", "old city") for e in quiet["entities"])

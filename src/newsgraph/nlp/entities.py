@@ -119,6 +119,10 @@ class EntityClusterer:
         cues = load_data("place_cues.json")
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
         self.ordinary_words = frozenset(cues["ordinary_words"])
+        self.unit_nouns = {
+            **{w: ("admin1", "admin2", "region") for w in cues["admin_nouns"]},
+            **{w: ("city",) for w in ("city", "town", "village", "hamlet", "township")},
+        }
         self.place_nouns = frozenset(cues["place_nouns"])
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
@@ -136,6 +140,7 @@ class EntityClusterer:
                 cluster.actors.add(actor.id)
                 cluster.types[actor.type] += 2  # a curated actor outvotes the statistical label
         self._add_missed_mentions(doc, clusters)
+        self._names_before_unit_nouns(doc, clusters)
         clusters = self._join_epithets(doc, clusters)
         surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
         for cluster in clusters:
@@ -364,6 +369,39 @@ class EntityClusterer:
                 cluster = clusters[next(iter(owner))]
                 span = Span(doc, token.i, token.i + 1, label=cluster.mentions[0].label)
                 cluster.add(span, cluster.type)
+
+    def _names_before_unit_nouns(self, doc: Doc, clusters: list[Cluster]) -> None:
+        """'in helmand province', 'the kunduz district': lower-case archives and hasty copy leave names
+        the NER cannot see, but a unit noun right after words the gazetteer knows as a unit of that kind
+        makes them a place."""
+        if not self.use_gazetteer:
+            return
+        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        for noun in doc:
+            features = self.unit_nouns.get(noun.lower_)
+            if features is None or noun.i == 0 or noun.dep_ == "compound":  # 'city park' is a park
+                continue
+            for length in (3, 2, 1):
+                start = noun.i - length
+                words = doc[max(start, 0) : noun.i]
+                if start < 0 or any(
+                    t.i in covered or not t.is_alpha or t.is_stop or t.pos_ not in ("PROPN", "NOUN", "X")
+                    for t in words
+                ):
+                    continue
+                key = place_key(words.text)
+                if key in self.ordinary_words:
+                    continue
+                if any(
+                    place_key(p.name).removesuffix(f" {noun.lower_}") == key and p.feature in features
+                    for p in default_gazetteer().candidates(words.text)
+                ):
+                    cluster = self._find(clusters, words, "PLACE", None) or Cluster()
+                    if cluster not in clusters:
+                        clusters.append(cluster)
+                    cluster.add(Span(doc, words.start, words.end, label="GPE"), "PLACE")
+                    covered.update(range(words.start, words.end))
+                    break
 
     # ---- typing ------------------------------------------------------------------------------
     def _correct_type(self, doc: Doc, cluster: Cluster) -> None:
