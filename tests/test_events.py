@@ -201,20 +201,25 @@ def test_same_event_from_several_documents_is_one_event_with_mentions(tmp_path):
     assert {"negated", "hypothetical", "sentence", "source"} <= set(dated[0])
 
 
+def grouped_events(folder) -> list[dict]:
+    """Ingest the reports in `folder` into a fresh store; `events --grouped` as CSV rows."""
+    db = folder / "grouped.db"
+    run = [sys.executable, "-m", "newsgraph.cli"]
+    subprocess.run([*run, "ingest", str(folder), "--db", str(db), "--quiet"], check=True, timeout=600)
+    output = subprocess.run(
+        [*run, "events", "--db", str(db), "--grouped", "--format", "csv"], capture_output=True, check=True,
+        timeout=600,
+    ).stdout.decode()
+    return list(csv.DictReader(io.StringIO(output)))
+
+
 def test_mentions_that_name_no_one_and_nowhere_are_not_one_event(tmp_path):
     for name, town in (("a.txt", "a bus"), ("b.txt", "a wedding party")):
         (tmp_path / name).write_text(
             f"Attack\n\nPublished: 10 March 2025\n\nGunmen attacked {town} on Sunday, killing several people, "
             "witnesses said.\n"
         )
-    db = tmp_path / "anon.db"
-    run = [sys.executable, "-m", "newsgraph.cli"]
-    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
-    output = subprocess.run(
-        [*run, "events", "--db", str(db), "--grouped", "--format", "csv"], capture_output=True, check=True,
-        timeout=600,
-    ).stdout.decode()
-    rows = list(csv.DictReader(io.StringIO(output)))
+    rows = grouped_events(tmp_path)
     assert rows and all(int(r["documents"]) == 1 for r in rows)
 
 
@@ -229,14 +234,7 @@ def test_undated_reports_naming_one_town_twice_are_not_one_event(tmp_path):
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text)
-    db = tmp_path / "undated.db"
-    run = [sys.executable, "-m", "newsgraph.cli"]
-    subprocess.run([*run, "ingest", str(tmp_path), "--db", str(db), "--quiet"], check=True, timeout=600)
-    output = subprocess.run(
-        [*run, "events", "--db", str(db), "--grouped", "--format", "csv"], capture_output=True, check=True,
-        timeout=600,
-    ).stdout.decode()
-    rows = list(csv.DictReader(io.StringIO(output)))
+    rows = grouped_events(tmp_path)
     one_town = [r for r in rows if r["target"] == r["place"] == "Mardan"]
     assert one_town and all(int(r["documents"]) == 1 for r in one_town)
     assert any(int(r["documents"]) == 2 for r in rows if r["target"] == "Herat")
