@@ -236,3 +236,24 @@ def test_lower_case_name_before_a_unit_noun_is_a_place(analyse):
         assert place["type"] == "PLACE" and place["geo"]["country"] == country
     quiet = analyse("Volunteers cleaned the old city park on Sunday.")
     assert not any(e["type"] == "PLACE" and e["name"].lower() in ("old", "old city") for e in quiet["entities"])
+
+
+def test_repeats_of_a_name_in_lower_case_text_join_the_entity(nlp):
+    """An archive's lower-cased copy: the NER finds a name once and misses its repeats; each uncovered
+    repeat of a name one entity owns joins it. Text with ordinary capitals is left to the NER."""
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.entities import Cluster, EntityClusterer, is_lower_case
+
+    text = (
+        "the ferry operator northwind shipping said on monday that it would sell two boats. northwind "
+        "shipping has lost money for years, and analysts expect northwind shipping to close two routes."
+    )
+    doc = nlp.make_doc(text)  # tokens are all the mechanism reads; the test supplies the first mention
+    assert is_lower_case(doc)
+    first = next(i for i, t in enumerate(doc) if t.text == "northwind")
+    cluster = Cluster()
+    cluster.add(Span(doc, first, first + 2, label="ORG"), "ORG")
+    EntityClusterer._add_lower_case_repeats(doc, [cluster])
+    assert [m.text for m in cluster.mentions] == ["northwind shipping"] * 3
+    assert not is_lower_case(nlp.make_doc("Northwind Shipping said on Monday that it would sell two boats. " * 3))

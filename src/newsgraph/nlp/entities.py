@@ -70,6 +70,13 @@ class Cluster:
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
 
 
+def is_lower_case(doc: Doc) -> bool:
+    """Text written without capitals (an archive's lower-cased copy): under 2 % of its words capitalised
+    where at least one in ten would be in ordinary prose."""
+    words = [t for t in doc if t.is_alpha]
+    return len(words) >= 20 and sum(t.text[0].isupper() for t in words) < 0.02 * len(words)
+
+
 def display_text(span: Span) -> str:
     """The mention without a leading 'the' or trailing possessive."""
     tokens = list(span)
@@ -140,6 +147,8 @@ class EntityClusterer:
                 cluster.actors.add(actor.id)
                 cluster.types[actor.type] += 2  # a curated actor outvotes the statistical label
         self._add_missed_mentions(doc, clusters)
+        if is_lower_case(doc):
+            self._add_lower_case_repeats(doc, clusters)
         self._names_before_unit_nouns(doc, clusters)
         clusters = self._join_epithets(doc, clusters)
         surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
@@ -369,6 +378,29 @@ class EntityClusterer:
                 cluster = clusters[next(iter(owner))]
                 span = Span(doc, token.i, token.i + 1, label=cluster.mentions[0].label)
                 cluster.add(span, cluster.type)
+
+    @staticmethod
+    def _add_lower_case_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+        """In lower-case text the NER finds a name once and misses its repeats ('general motors' in one
+        sentence of ten): every uncovered repeat of a name one entity owns joins that entity."""
+        owners: dict[tuple[str, ...], set[int]] = {}
+        for index, cluster in enumerate(clusters):
+            for mention in cluster.mentions:
+                owners.setdefault(tuple(t.lower_ for t in mention), set()).add(index)
+        forms = {form: next(iter(found)) for form, found in owners.items() if len(found) == 1}
+        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        longest = max((len(form) for form in forms), default=0)
+        i = 0
+        while i < len(doc):
+            for length in range(min(longest, len(doc) - i), 0, -1):
+                form = tuple(t.lower_ for t in doc[i : i + length])
+                if form in forms and not covered & set(range(i, i + length)):
+                    cluster = clusters[forms[form]]
+                    cluster.add(Span(doc, i, i + length, label=cluster.mentions[0].label), cluster.type)
+                    covered.update(range(i, i + length))
+                    i += length - 1
+                    break
+            i += 1
 
     def _names_before_unit_nouns(self, doc: Doc, clusters: list[Cluster]) -> None:
         """'in helmand province', 'the kunduz district': lower-case archives and hasty copy leave names
