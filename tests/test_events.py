@@ -238,3 +238,34 @@ def test_undated_reports_naming_one_town_twice_are_not_one_event(tmp_path):
     one_town = [r for r in rows if r["target"] == r["place"] == "Mardan"]
     assert one_town and all(int(r["documents"]) == 1 for r in one_town)
     assert any(int(r["documents"]) == 2 for r in rows if r["target"] == "Herat")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "target"),
+    [
+        ("Officers took the driver into custody at the checkpoint.", "COERCE", "arrest", "driver"),
+        ("Police picked up four students from the hostel at night.", "COERCE", "arrest", "students"),
+        ("Border guards nabbed two smugglers near the river.", "COERCE", "arrest", "smugglers"),
+        ("Police baton-charged the marchers outside the court.", "ASSAULT", "beat", "marchers"),
+    ],
+)
+def test_detention_and_force_in_their_many_forms(analyse, text, kind, mode, target):
+    event = only(events_of(analyse, text), kind)
+    assert event["mode"] == mode and target in (event["target_text"] or "")
+
+
+def test_figures_of_speech_are_not_force(analyse):
+    for text in ("The new album hit the shops on Friday.", "Frost killed the young vines.", "She picked up the keys."):
+        assert not [e for e in events_of(analyse, text) if e["type"] in ("ASSAULT", "COERCE")], text
+    assert only(events_of(analyse, "Shells hit the depot overnight."), "ASSAULT")  # a weapon acts for its users
+
+
+def test_victim_of_an_event_noun_is_the_subject_of_died(analyse):
+    event = only(events_of(analyse, "A shopkeeper died in police firing in Jabalpur."), "ASSAULT")
+    assert "shopkeeper" in event["target_text"] and event["actor_text"] == "police"
+    assert event["actor"] is None  # the place after the noun is not the actor
+
+
+def test_permission_and_difficulty_are_not_the_act(analyse):
+    for text in ("The order allowed soldiers to detain anyone.", "Police found it difficult to arrest the suspect."):
+        assert only(events_of(analyse, text), "COERCE")["hypothetical"] is True, text

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.dates import resolve_date
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
-from newsgraph.nlp.names import load_data
+from newsgraph.nlp.names import load_data, title_words
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -43,6 +43,12 @@ class EventExtractor:
         self.untargeted = frozenset(patterns["types_without_target"])
         self.event_noun_preps = frozenset(patterns["event_noun_preps"])
         self.xcomp_target_types = frozenset(patterns["xcomp_target_types"])
+        self.verb_prep_objects = {k: v for k, v in patterns["verb_prep_objects"].items() if not k.startswith("_")}
+        self.victim_verbs = frozenset(patterns["victim_verbs"])
+        # words for a participant that can take part in force: people, forces, weapons, titles
+        self.participant_words = (
+            frozenset(patterns["animate_nouns"]) | frozenset(patterns["weapon_nouns"]) | title_words()
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.document or {}).get("published")
@@ -62,9 +68,19 @@ class EventExtractor:
         if token.pos_ == "VERB" and token.dep_ == "amod":  # 'besieged families' describes, it reports no act
             return None
         if token.pos_ == "VERB":
+            if token.i >= 2 and token.doc[token.i - 1].text == "-":  # 'lathi-charged', 'baton-charged'
+                hit = self.verbs.get(f"{token.doc[token.i - 2].lower_}-{lemma}")
+                if hit:
+                    return tuple(hit)
             for child in token.children:
                 if child.dep_ in ("prt", "prep"):
                     hit = self.verb_particles.get(f"{lemma} {child.lower_}")
+                    objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+                    hit = hit or next(
+                        (self.verb_prep_objects[k] for o in objects if (k := f"{lemma} {child.lower_} {o}")
+                         in self.verb_prep_objects),
+                        None,
+                    )  # 'taken into custody'
                     if hit:
                         return tuple(hit)
             objects = self.verb_objects.get(lemma)
@@ -140,8 +156,17 @@ class EventExtractor:
         target_token = self._target(verb, passive)
         if verb.pos_ in ("NOUN", "PROPN"):
             actors, target_token = self._noun_arguments(verb)
+            target_token = target_token or self._victim(verb)
+        elif verb.dep_ == "acl" and not actors and (victim := self._victim(verb.head)) is not None:
+            actors, target_token = [verb.head], victim  # 'died in police firing', parsed 'police [firing]'
+
         if event_type in self.untargeted:
             target_token = None
+        if event_type == "ASSAULT" and self._figurative(actors, target_token):
+            return []  # 'the film hit theatres', 'pesticides killed the crop'
+        if mode == "arrest" and self._by_particle(verb) and not (target_token is not None and self._animate(target_token)):
+            return []  # 'picked up three students' is an arrest, 'picked up the phone' is not
+
         if (
             mode is None
             and event_type == "ASSAULT"
@@ -273,10 +298,50 @@ class EventExtractor:
             return None
         return pobj
 
-    @staticmethod
-    def _noun_arguments(noun: Token) -> tuple[list[Token], Token | None]:
+    def _victim(self, noun: Token) -> Token | None:
+        """'A farmer died in police firing': the subject of a dying verb whose 'in' phrase is the event."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in self.victim_verbs:
+            return None
+        return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _animate(self, token: Token) -> bool:
+        """A person, group, force or place taking part (named, a people noun, a personal pronoun), or a
+        weapon or blast standing in for its users."""
+        doc = token.doc
+        if entity_id_for(doc, token.left_edge.i, token.right_edge.i + 1):
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ != "it"
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NUM" or lemma in ("one", "dozen", "hundred", "thousand"):  # 'killed 20'
+            return True
+        # the tagger lemmatises a capitalised plural as a name ('Rebels'): try the singular too
+        forms = {lemma, token.lower_, token.lower_.removesuffix("s"), token.lower_.removesuffix("es")}
+        return bool(forms & self.participant_words)
+
+
+    def _by_particle(self, verb: Token) -> bool:
+        """Coded by a verb and its particle ('pick up'), an everyday phrase as often as an act of force."""
+        lemma = verb.lemma_.lower()
+        return any(f"{lemma} {c.lower_}" in self.verb_particles for c in verb.children if c.dep_ in ("prt", "prep"))
+
+    def _figurative(self, actors: list[Token], target: Token | None) -> bool:
+        """An act of force needs someone or something that fights in it: an actor that is neither, facing
+        a target that is neither, is a figure of speech."""
+        if not actors:
+            return False
+        return not any(self._animate(a) for a in actors) and not (target is not None and self._animate(target))
+
+    def _noun_arguments(self, noun: Token) -> tuple[list[Token], Token | None]:
         actor = next(
-            (c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.ent_type_), None
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("poss", "compound", "amod")
+                and (c.ent_type_ or c.lemma_.lower() in self.participant_words)  # 'police firing'
+            ),
+            None,
         )
         target = None
         for prep in noun.children:
@@ -296,8 +361,12 @@ class EventExtractor:
     def _link(doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
+        # the words after the head up to any clause it heads: 'police [firing in X]' is not X
+        end = max(
+            [token.i] + [c.right_edge.i for c in token.rights if c.dep_ not in ("acl", "relcl", "advcl", "ccomp")]
+        )
         return entity_id_for(doc, token.left_edge.i, token.i + 1, prefer_last=True) or entity_id_for(
-            doc, token.i, token.right_edge.i + 1
+            doc, token.i, end + 1
         )
 
     @staticmethod
