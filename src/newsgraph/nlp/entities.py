@@ -48,6 +48,7 @@ class Cluster:
     acronyms: set[str] = field(default_factory=set)  # initials of multi-word mentions
     actors: set[str] = field(default_factory=set)  # ids from the actor dictionary
     epithets: set[int] = field(default_factory=set)  # token starts of nickname mentions (never the name)
+    demonym: bool | None = None  # whether the first mention is a demonym, once looked up
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
@@ -73,7 +74,7 @@ class Cluster:
 def is_lower_case(doc: Doc) -> bool:
     """Text written without capitals (an archive's lower-cased copy): under 2 % of its words capitalised
     where at least one in ten would be in ordinary prose."""
-    words = [t for t in doc if t.is_alpha]
+    words = [t for t in doc[:2000] if t.is_alpha]  # the opening 2,000 tokens tell
     return len(words) >= 20 and sum(t.text[0].isupper() for t in words) < 0.02 * len(words)
 
 
@@ -552,9 +553,7 @@ class EntityClusterer:
             key = organisation_key(span.text)
         demonym = self._is_demonym(span.text)
         compatible = [  # 'France' and 'French' are two entities, however alike they are spelled
-            c
-            for c in clusters
-            if {c.type, entity_type} != {"PLACE", "OTHER"} and self._is_demonym(c.mentions[0].text) == demonym
+            c for c in clusters if {c.type, entity_type} != {"PLACE", "OTHER"} and self._opened_by_demonym(c) == demonym
         ]
         for cluster in compatible:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
@@ -565,6 +564,12 @@ class EntityClusterer:
         if len(tokens) == 1 and entity_type != "PLACE":
             return self._unique_full_name(clusters, skel)
         return None
+
+    def _opened_by_demonym(self, cluster: Cluster) -> bool:
+        """Whether the cluster's first mention is a demonym, looked up once per cluster."""
+        if cluster.demonym is None:
+            cluster.demonym = self._is_demonym(cluster.mentions[0].text)
+        return cluster.demonym
 
     def _fuzzy(self, skel: str, cluster: Cluster, n_tokens: int) -> bool:
         """Spelling variants with the same number of name parts (so father 'A B C' != son 'A C')."""
