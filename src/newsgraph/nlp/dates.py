@@ -90,7 +90,7 @@ def resolve_anchor(text: str) -> str | None:
     match = _RELATIVE_ANCHOR.search(text.lower())
     if not match:
         return None
-    count = int(match["n"]) if match["n"].isdigit() else _NUMBER_WORDS.get(match["n"])
+    count = _count(match["n"])
     anchor = next((date for phrase, date in _anchors() if match["anchor"].startswith(phrase)), None)
     if count is None or anchor is None:
         return None

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.geo.gazetteer import default_gazetteer, place_key
+from newsgraph.geo.gazetteer import Place, default_gazetteer, place_key
 from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
 from newsgraph.nlp.names import (
     initials,
@@ -69,6 +69,17 @@ class Cluster:
         names = [m for m in self.mentions if m.start not in self.epithets] or self.mentions
         texts = [display_text(m) for m in names]
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
+
+
+def covered_tokens(clusters: list[Cluster]) -> set[int]:
+    """Indexes of the tokens some mention already holds."""
+    return {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+
+
+def own_name_places(name: str) -> list[Place]:
+    """Gazetteer places whose own name (not an alternate name) is `name`."""
+    key = place_key(name)
+    return [p for p in default_gazetteer().candidates(name) if place_key(p.name) == key]
 
 
 def is_lower_case(doc: Doc) -> bool:
@@ -178,24 +189,33 @@ class EntityClusterer:
                 for run in self._capitalised_runs(mention):
                     start = 0
                     while start < len(run):
-                        for end in range(len(run), start, -1):  # longest first: 'New South Wales', not 'Wales'
-                            span = Span(doc, run[start].i, run[end - 1].i + 1, label="GPE")
-                            if (span.start, span.end) == (mention.start, mention.end):
-                                continue
-                            key = place_key(span.text)
-                            owner = known.get(key)
-                            entity_type = owner.type if owner else self._nested_place_type(span.text)
-                            if entity_type is None:
-                                continue
-                            if owner is None:
-                                owner = known[key] = Cluster()
-                                clusters.append(owner)
-                            owner.add(span, entity_type)
-                            nested.add((span.start, span.end))
-                            start = end - 1
-                            break
-                        start += 1
+                        found = self._nested_place_at(run, start, mention, known)
+                        if found is None:
+                            start += 1
+                            continue
+                        span, key, entity_type = found
+                        if key not in known:
+                            known[key] = Cluster()
+                            clusters.append(known[key])
+                        known[key].add(span, entity_type)
+                        nested.add((span.start, span.end))
+                        start += len(span)
         return nested
+
+    def _nested_place_at(
+        self, run: list[Token], start: int, mention: Span, known: dict[str, Cluster]
+    ) -> tuple[Span, str, str] | None:
+        """The longest words of `run` from `start` on that name a place or a people ('New South Wales',
+        not 'Wales'), short of the whole name: (span, lookup key, entity type)."""
+        for end in range(len(run), start, -1):
+            span = Span(mention.doc, run[start].i, run[end - 1].i + 1, label="GPE")
+            if (span.start, span.end) == (mention.start, mention.end):
+                continue
+            key = place_key(span.text)
+            entity_type = known[key].type if key in known else self._nested_place_type(span.text)
+            if entity_type is not None:
+                return span, key, entity_type
+        return None
 
     @staticmethod
     def _capitalised_runs(mention: Span) -> list[list[Token]]:
@@ -213,15 +233,12 @@ class EntityClusterer:
         small unit (many share a person's or a word's name) nor an ordinary word a unit is called."""
         if self._is_demonym(text):
             return "OTHER"
-        key = place_key(text)
-        if any(word in self.ordinary_words for word in key.split()):
+        if any(word in self.ordinary_words for word in place_key(text).split()):
             return None
-        big = [
-            p
-            for p in default_gazetteer().candidates(text)
-            if place_key(p.name) == key
-            and (p.feature == "country" or (p.feature in ("admin1", "city") and p.population >= self.city_population))
-        ]
+        big = any(
+            p.feature == "country" or (p.feature in ("admin1", "city") and p.population >= self.city_population)
+            for p in own_name_places(text)
+        )
         return "PLACE" if big else None
 
     def _coordinated_places(self, doc: Doc, clusters: list[Cluster]) -> None:
@@ -370,7 +387,7 @@ class EntityClusterer:
                 forms |= {m[-1].text for m in cluster.mentions if len(m) > 1}
             for form in forms:
                 owners.setdefault(form, set()).add(index)
-        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        covered = covered_tokens(clusters)
         for token in doc:
             owner = owners.get(token.text)
             if token.i in covered or not owner or len(owner) != 1:
@@ -389,7 +406,7 @@ class EntityClusterer:
             for mention in cluster.mentions:
                 owners.setdefault(tuple(t.lower_ for t in mention), set()).add(index)
         forms = {form: next(iter(found)) for form, found in owners.items() if len(found) == 1}
-        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        covered = covered_tokens(clusters)
         longest = max((len(form) for form in forms), default=0)
         i = 0
         while i < len(doc):
@@ -409,7 +426,7 @@ class EntityClusterer:
         makes them a place."""
         if not self.use_gazetteer:
             return
-        covered = {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
+        covered = covered_tokens(clusters)
         for noun in doc:
             features = self.unit_nouns.get(noun.lower_)
             if features is None or noun.i == 0 or noun.dep_ == "compound":  # 'city park' is a park
@@ -460,10 +477,8 @@ class EntityClusterer:
             return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
-        gazetteer = default_gazetteer()
-        key = place_key(cluster.name)
         # Only a place's own name types an entity: alternate names hold too many words ('Hamas').
-        candidates = [p for p in gazetteer.candidates(cluster.name) if place_key(p.name) == key]
+        candidates = own_name_places(cluster.name)
         if not candidates:
             return
         multi_token_person = cluster.type == "PERSON" and len(name_tokens(cluster.name)) > 1

@@ -73,16 +73,8 @@ class EventExtractor:
                 if hit:
                     return tuple(hit)
             for child in token.children:
-                if child.dep_ in ("prt", "prep"):
-                    hit = self.verb_particles.get(f"{lemma} {child.lower_}")
-                    objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
-                    hit = hit or next(
-                        (self.verb_prep_objects[k] for o in objects if (k := f"{lemma} {child.lower_} {o}")
-                         in self.verb_prep_objects),
-                        None,
-                    )  # 'taken into custody'
-                    if hit:
-                        return tuple(hit)
+                if child.dep_ in ("prt", "prep") and (hit := self._phrase_code(lemma, child)):
+                    return tuple(hit)
             objects = self.verb_objects.get(lemma)
             if objects:
                 for child in token.children:
@@ -98,6 +90,17 @@ class EventExtractor:
             return None
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.nouns and self._free_event_noun(token):
             return tuple(self.nouns[lemma])
+        return None
+
+    def _phrase_code(self, lemma: str, particle: Token) -> list | None:
+        """A verb with its particle ('pick up', 'call for'), or with the particle's object too ('take
+        into custody')."""
+        hit = self.verb_particles.get(f"{lemma} {particle.lower_}")
+        if hit:
+            return hit
+        for obj in (g for g in particle.children if g.dep_ == "pobj"):
+            if hit := self.verb_prep_objects.get(f"{lemma} {particle.lower_} {obj.lemma_.lower()}"):
+                return hit
         return None
 
     def _free_event_noun(self, token: Token) -> bool:
@@ -159,14 +162,12 @@ class EventExtractor:
             target_token = target_token or self._victim(verb)
         elif verb.dep_ == "acl" and not actors and (victim := self._victim(verb.head)) is not None:
             actors, target_token = [verb.head], victim  # 'died in police firing', parsed 'police [firing]'
-
         if event_type in self.untargeted:
             target_token = None
         if event_type == "ASSAULT" and self._figurative(actors, target_token):
             return []  # 'the film hit theatres', 'pesticides killed the crop'
         if mode == "arrest" and self._by_particle(verb) and not (target_token is not None and self._animate(target_token)):
             return []  # 'picked up three students' is an arrest, 'picked up the phone' is not
-
         if (
             mode is None
             and event_type == "ASSAULT"
@@ -319,7 +320,6 @@ class EventExtractor:
         # the tagger lemmatises a capitalised plural as a name ('Rebels'): try the singular too
         forms = {lemma, token.lower_, token.lower_.removesuffix("s"), token.lower_.removesuffix("es")}
         return bool(forms & self.participant_words)
-
 
     def _by_particle(self, verb: Token) -> bool:
         """Coded by a verb and its particle ('pick up'), an everyday phrase as often as an act of force."""

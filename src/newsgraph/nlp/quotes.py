@@ -27,6 +27,11 @@ class QuoteSpan:
     end: int
 
 
+def overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the character ranges already taken by a quote."""
+    return any(s < end and start < e for s, e in covered)
+
+
 def cue_record(cue: Token | None) -> dict | None:
     """The word that attributes a quote ('said', 'tweeted', 'according'), with its offsets: provenance."""
     if cue is None:
@@ -443,9 +448,7 @@ class QuoteExtractor:
         for token in doc:
             if token.lemma_.lower() in self.phrasal_cues and token.pos_ == "VERB":
                 statement = self._phrasal_statement(doc, token)
-                if statement is not None and not any(
-                    s < statement.end_char and statement.start_char < e for s, e in covered
-                ):
+                if statement is not None and not overlaps(covered, statement.start_char, statement.end_char):
                     channel = self._channel(doc, statement, token, True)
                     found.append(
                         self._indirect_quote(doc, text, statement.start_char, statement.end_char, token, channel, earlier)
@@ -460,7 +463,7 @@ class QuoteExtractor:
                 sent = token.sent
                 words = [t for t in sent if not (t.is_punct or t.is_space)]
                 start, end = words[0].idx, words[-1].idx + len(words[-1])
-                if not any(s < end and start < e for s, e in covered):
+                if not overlaps(covered, start, end):
                     channel = self._channel(doc, sent, token, True)
                     found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
                 continue
@@ -468,7 +471,7 @@ class QuoteExtractor:
                 statement = self._object_statement(token)
                 if statement is not None:
                     start, end = statement.start_char, statement.end_char
-                    if not any(s < end and start < e for s, e in covered):
+                    if not overlaps(covered, start, end):
                         channel = self._channel(doc, statement, token, True)
                         found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
                 continue
@@ -484,7 +487,7 @@ class QuoteExtractor:
             else:
                 end_token = self._clause_end(clause)
             start, end = start_token.idx, end_token.idx + len(end_token)
-            if end - start < 10 or any(s < end and start < e for s, e in covered):
+            if end - start < 10 or overlaps(covered, start, end):
                 continue
             channel = self._channel(doc, doc[start_token.i : end_token.i + 1], token, True)
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
@@ -521,21 +524,10 @@ class QuoteExtractor:
             if content is None or speaker is None or len(content) < 2:
                 continue
             start, end = content.start_char, content.end_char
-            if any(s < end and start < e for s, e in covered):
+            if overlaps(covered, start, end):
                 continue
-            speaker_id, speaker_text = self.resolve_speaker(doc, speaker, token.i, earlier)
-            found.append(
-                {
-                    "text": text[start:end],
-                    "start": start,
-                    "end": end,
-                    "speaker": speaker_id,
-                    "speaker_text": speaker_text,
-                    "channel": self._channel(doc, content, token, True),
-                    "kind": "indirect",
-                    "cue": cue_record(token),
-                }
-            )
+            channel = self._channel(doc, content, token, True)
+            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier, speaker=speaker))
         return found
 
     def _content_owner(self, noun: Token) -> Token | None:
@@ -674,21 +666,34 @@ class QuoteExtractor:
             if len(tokens) < 3:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if any(s < end and start < e for s, e in covered):
+            if overlaps(covered, start, end):
                 continue
             channel = self._channel(doc, doc[first:last], None)
             found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
         return found
 
     def _indirect_quote(
-        self, doc: Doc, text: str, start: int, end: int, cue: Token, channel: str, earlier: list[dict]
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        cue: Token,
+        channel: str,
+        earlier: list[dict],
+        speaker: Token | None = None,
     ) -> dict:
-        speaker, speaker_text = self._speaker_of(doc, cue, cue.i, earlier)
+        """An indirect quote at [start, end); its speaker is the cue's subject unless the caller found
+        who made the statement some other way ('the announcement by X', 'confirmed by X')."""
+        if speaker is None:
+            speaker_id, speaker_text = self._speaker_of(doc, cue, cue.i, earlier)
+        else:
+            speaker_id, speaker_text = self.resolve_speaker(doc, speaker, cue.i, earlier)
         return {
             "text": text[start:end],
             "start": start,
             "end": end,
-            "speaker": speaker,
+            "speaker": speaker_id,
             "speaker_text": speaker_text,
             "channel": channel,
             "kind": "indirect",
