@@ -1,7 +1,9 @@
 """Events, modality, dates and event clusters on third-party text (issue: events on real news).
 
 - PLOVER gold-standard records (one coded event per sentence; old labels mapped as in its SOURCE.md):
-  type F1 and source-actor accuracy, halves by hashed record id.
+  type F1 and source-actor accuracy, halves by hashed record id. Type F1 is given twice: over every
+  event newsgraph codes (the first measurement's definition; a sentence's other, unannotated events count
+  as errors), and over each sentence's main event (`main`), which is how the gold codes a sentence.
 - MEANTIME: for newsgraph events whose trigger overlaps a gold event mention, negation accuracy (gold
   polarity NEG) and modality accuracy (factual = certainty CERTAIN; POSSIBLE/PROBABLE = hypothetical);
   DATE accuracy: gold TIMEX3 DATE expressions that newsgraph used as an event's date (same words), value
@@ -32,10 +34,13 @@ def plover_scores(records) -> dict[str, float]:
     from newsgraph.nlp.pipeline import process
 
     documents = [Document(source=r["id"], text=r["text"], published="2000-01-01") for r in records]
-    hits = predicted = actor_ok = actor_n = 0
+    hits = predicted = actor_ok = actor_n = main_hits = main_predicted = 0
     for record, (_, result) in zip(records, process(pipeline(), documents), strict=True):
         gold_type = OLD_LABELS.get(record["event"], record["event"])
         predicted += len(result["events"])
+        main_types = {e["type"] for e in result["events"] if e["main"]}
+        main_predicted += len(main_types)
+        main_hits += gold_type in main_types
         same = [e for e in result["events"] if e["type"] == gold_type]
         if same:
             hits += 1
@@ -44,9 +49,17 @@ def plover_scores(records) -> dict[str, float]:
                 actor_n += 1
                 gold_actors = " ".join(s.get("actorText", "") for s in sources)
                 actor_ok += any(same_participant(gold_actors, e.get("actor_text")) for e in same)
-    precision, recall = (hits / predicted if predicted else 0.0), hits / len(records)
-    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    return {"f1": f1, "actor": actor_ok / actor_n if actor_n else 0.0, "records": len(records)}
+    return {
+        "f1": f1_score(hits, predicted, len(records)),
+        "main_f1": f1_score(main_hits, main_predicted, len(records)),
+        "actor": actor_ok / actor_n if actor_n else 0.0,
+        "records": len(records),
+    }
+
+
+def f1_score(hits: int, predicted: int, gold: int) -> float:
+    precision, recall = (hits / predicted if predicted else 0.0), hits / gold
+    return 2 * precision * recall / (precision + recall) if hits else 0.0
 
 
 def trigger_span(event: dict) -> tuple[int, int] | None:
@@ -130,6 +143,8 @@ def run() -> Section:
     if records:
         plover = {h: plover_scores([r for r in records if half_of(f"plover:{r['id']}") == h]) for h in HALVES}
         lines.append(row("PLOVER records: type F1", "events.plover.f1", plover["dev"]["f1"], plover["test"]["f1"], "≥ 0.70"))
+        lines.append(row("PLOVER records: type F1, each sentence's main event", "events.plover.main_f1",
+                         plover["dev"]["main_f1"], plover["test"]["main_f1"], "(≥ 0.70)"))
         lines.append(row("PLOVER records: actor accuracy", "events.plover.actor", plover["dev"]["actor"],
                          plover["test"]["actor"], "≥ 0.85"))
     if mt:

@@ -269,3 +269,83 @@ def test_victim_of_an_event_noun_is_the_subject_of_died(analyse):
 def test_permission_and_difficulty_are_not_the_act(analyse):
     for text in ("The order allowed soldiers to detain anyone.", "Police found it difficult to arrest the suspect."):
         assert only(events_of(analyse, text), "COERCE")["hypothetical"] is True, text
+
+
+# ---- announced acts, demands and the main event (PLOVER codes the announcement) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "announced", "act"),
+    [
+        ("The harbour authority will deliver food aid to the flooded villages next week.", "AGREE", "AID"),
+        ("The northern militia is ready to pull its fighters out of the mountain pass.", "AGREE", "RETREAT"),
+        ("The rebel commander vowed to storm the garrison before winter.", "THREATEN", "ASSAULT"),
+        ("The cabinet said it would impose sanctions on the shipping firm.", "THREATEN", "SANCTION"),
+        ("The governor will not release the detained reporters.", "REJECT", "CONCEDE"),
+        ("The garrison will withdraw from the valley unless the tribal council disarms.", "THREATEN", "RETREAT"),
+    ],
+)
+def test_an_announced_act_is_coded_as_its_announcement(analyse, text, announced, act):
+    """An act its actor announces is, in PLOVER, the announcement (intent to cooperate, a threat, a
+    refusal); the act itself stays beside it, still to come."""
+    events = events_of(analyse, text)
+    announcement = only(events, announced)
+    assert announcement["intended"]["type"] == act
+    assert announcement["hypothetical"] is False and announcement["future"] is False
+    assert announcement["actor_text"]
+    plan = next(e for e in events if e["type"] == act and e["trigger"] == announcement["intended"]["trigger"])
+    assert plan["hypothetical"] or plan["future"] or plan["negated"]
+
+
+def test_someone_else_forecasting_an_act_is_no_announcement(analyse):
+    """'Analysts at X said the army would attack' forecasts; only the actor (or its spokesman) announces."""
+    events = events_of(analyse, "Kovac Research said the Orlen army would attack the border town.")
+    assert not [e for e in events if e["type"] == "THREATEN"]
+
+
+def test_a_vow_of_peace_is_no_threat(analyse):
+    """The word that announces the act ('vowed') is coded by what is announced, not as a threat itself."""
+    events = events_of(analyse, "The prime minister vowed to hold talks with the opposition leader.")
+    assert [e["type"] for e in events if not e.get("intended")] == ["CONSULT"]
+    assert only(events, "AGREE")["trigger"]["text"] == "vowed"
+
+
+def test_a_reported_obligation_on_another_is_a_demand(analyse):
+    """'X said Y must do Z': X demands Z of Y."""
+    events = events_of(analyse, "The Nordvik foreign minister said Karelia must hand over the three pilots.")
+    demand = only(events, "REQUEST")
+    assert "Nordvik" in demand["actor_text"] or "minister" in demand["actor_text"]
+    assert "Karelia" in demand["target_text"]
+    assert demand["hypothetical"] is False
+    own_duty = events_of(analyse, "The Nordvik foreign minister said he must resign.")
+    assert not [e for e in own_duty if e["type"] == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The widow said she had forgiven the soldier who shot her son.", "SUPPORT"),
+        ("The coastguard has shared intelligence with the navy about smuggling routes.", "COOPERATE"),
+        ("Velmora severed diplomatic ties with its eastern neighbour on Friday.", "SANCTION"),
+        ("The junta issued an ultimatum to the striking miners.", "THREATEN"),
+        ("Riot police prevented a rally outside the parliament building.", "COERCE"),
+        ("The two governments restored diplomatic relations after a decade.", "SUPPORT"),
+        ("Troops were put on alert along the northern frontier.", "MOBILIZE"),
+        ("The dockworkers began a hunger strike outside the ministry.", "PROTEST"),
+        ("The junta accepted the students' demands for a free press.", "CONCEDE"),
+        ("The regional bloc ended its mediation between the two parties.", "SANCTION"),
+        ("The foreign minister cancelled her visit to the capital.", "SANCTION"),
+        ("The government received United Nations inspectors on Monday.", "RETREAT"),
+        ("The army mounted an invasion of the island at dawn.", "ASSAULT"),
+    ],
+)
+def test_cameo_categories_named_by_their_everyday_verbs(analyse, text, event_type):
+    assert event_type in [e["type"] for e in events_of(analyse, text)]
+
+
+def test_one_main_event_per_sentence(analyse):
+    """The main event stands highest in the sentence; an event in a clause below it is not the main one."""
+    events = events_of(analyse, "Police arrested the gunmen who had attacked the bank in Tarso.")
+    mains = [e["type"] for e in events if e["main"]]
+    assert mains == ["COERCE"]
+    assert any(e["type"] == "ASSAULT" and not e["main"] for e in events)

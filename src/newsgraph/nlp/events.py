@@ -24,6 +24,26 @@ MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 
 
+def mark_main_events(doc: Doc, events: list[dict]) -> None:
+    """Each sentence's main event (`main`): the one whose trigger stands highest in the parse (nearest the
+    root), asserted before hedged, then the first. A headline or timeline shows it; a sentence-level coder
+    such as PLOVER's gold records codes only it."""
+    def rank(event: dict) -> tuple:
+        token = doc.char_span(event["trigger"]["start"], event["trigger"]["end"], alignment_mode="expand")
+        depth = 0
+        if token is not None:
+            node = token.root
+            while node.head.i != node.i:
+                node, depth = node.head, depth + 1
+        return depth, event["hypothetical"], event["trigger"]["start"]
+
+    best: dict[int, tuple] = {}
+    for event in events:
+        best[event["start"]] = min(best.get(event["start"], rank(event)), rank(event))
+    for event in events:
+        event["main"] = rank(event) == best[event["start"]]
+
+
 class EventExtractor:
     def __init__(self, patterns: dict) -> None:
         self.verbs = patterns["verbs"]
@@ -45,6 +65,14 @@ class EventExtractor:
         self.xcomp_target_types = frozenset(patterns["xcomp_target_types"])
         self.verb_prep_objects = {k: v for k, v in patterns["verb_prep_objects"].items() if not k.startswith("_")}
         self.victim_verbs = frozenset(patterns["victim_verbs"])
+        intent = patterns["intent"]
+        self.intent_heads = frozenset(intent["heads"])
+        self.cooperative = frozenset(intent["cooperative"])
+        self.hostile = frozenset(intent["hostile"])
+        self.threat_heads = frozenset(intent["threat_heads"])
+        self.ultimatum_marks = frozenset(intent["ultimatum_marks"])
+        self.deontic_modals = frozenset(patterns["deontic_modals"])
+        self.reporting_verbs = frozenset(load_data("speech.json")["cue_verbs"])
         # words for a participant that can take part in force: people, forces, weapons, titles
         self.participant_words = (
             frozenset(patterns["animate_nouns"]) | frozenset(patterns["weapon_nouns"]) | title_words()
@@ -52,13 +80,22 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.document or {}).get("published")
+        coded = [(token, code) for token in doc if (code := self._code(token)) is not None]
+        intents = {token.i: self._intent(token, code[0]) for token, code in coded}
+        # a word that announces a coded act ('vowed to strike') is coded by the announcement, below
+        heads = {head.i for i, head in intents.items() if head is not None and head.i != i}
         events: list[dict] = []
-        for token in doc:
-            coded = self._code(token)
-            if coded is None:
+        for token, (event_type, mode) in coded:
+            if token.i in heads and token.lemma_.lower() in self.intent_heads:
                 continue
-            event_type, mode = coded
-            events.extend(self._build(doc, token, event_type, mode, published))
+            built = self._build(doc, token, event_type, mode, published)
+            events.extend(built)
+            if intents[token.i] is not None:
+                events.extend(self._announcements(built, token, intents[token.i]))
+        for token in doc:
+            if (demand := self._demand(token)) is not None:
+                events.extend(self._build(doc, token, "REQUEST", None, published, demand=demand))
+        mark_main_events(doc, events)
         doc._.events = events
         return doc
 
@@ -88,9 +125,20 @@ class EventExtractor:
             if hit and not (lemma == "take" and not self._has_place_object(token)):
                 return tuple(hit)
             return None
-        if token.pos_ in ("NOUN", "PROPN") and lemma in self.nouns and self._free_event_noun(token):
-            return tuple(self.nouns[lemma])
+        if token.pos_ in ("NOUN", "PROPN") and (key := self._noun_key(token)) and self._free_event_noun(token):
+            return tuple(self.nouns[key])
         return None
+
+    def _noun_key(self, token: Token) -> str | None:
+        """The event noun a token heads, with the word before it when the two name the event together
+        ('hunger strike', 'air strike': 'strike' alone is too many things)."""
+        before = token.doc[token.i - 1] if token.i else None
+        if before is not None and before.head.i == token.i and before.dep_ in ("compound", "amod"):
+            pair = f"{before.lower_} {token.lemma_.lower()}"
+            if pair in self.nouns:
+                return pair
+        lemma = token.lemma_.lower()
+        return lemma if lemma in self.nouns else None
 
     def _phrase_code(self, lemma: str, particle: Token) -> list | None:
         """A verb with its particle ('pick up', 'call for'), or with the particle's object too ('take
@@ -151,13 +199,21 @@ class EventExtractor:
 
     # ---- arguments ---------------------------------------------------------------------------
     def _build(
-        self, doc: Doc, verb: Token, event_type: str, mode: str | None, published: str | None
+        self,
+        doc: Doc,
+        verb: Token,
+        event_type: str,
+        mode: str | None,
+        published: str | None,
+        demand: tuple[Token, Token] | None = None,
     ) -> list[dict]:
         sent = verb.sent
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
-        if verb.pos_ in ("NOUN", "PROPN"):
+        if demand is not None:
+            actors, target_token = [demand[0]], demand[1]
+        elif verb.pos_ in ("NOUN", "PROPN"):
             actors, target_token = self._noun_arguments(verb)
             target_token = target_token or self._victim(verb)
         elif verb.dep_ == "acl" and not actors and (victim := self._victim(verb.head)) is not None:
@@ -182,6 +238,8 @@ class EventExtractor:
         date, date_text = self._date(doc, verb, sent, published, future=future)
         attributed_to, attributed_text = self._attribution(doc, verb)
         target = self._link(doc, target_token)
+        if demand is not None:  # the demand is made; its content is what is wanted
+            hypothetical = will = False
         results = []
         for actor_token in actors or [None]:
             actor = self._link(doc, actor_token)
@@ -200,7 +258,7 @@ class EventExtractor:
                     "sentence": sent.text,
                     "start": sent.start_char,
                     "end": sent.end_char,
-                    "trigger": {"text": verb.text, "start": verb.idx, "end": verb.idx + len(verb)},
+                    "trigger": self._trigger(verb),
                     "actor_text": self._phrase(actor_token),
                     "target_text": self._phrase(target_token),
                     "date_text": date_text,
@@ -208,6 +266,113 @@ class EventExtractor:
                 }
             )
         return results
+
+    @staticmethod
+    def _trigger(token: Token) -> dict:
+        return {"text": token.text, "start": token.idx, "end": token.idx + len(token)}
+
+    # ---- announced acts and demands (PLOVER codes the announcement, not the act) ------------------
+    def _intent(self, verb: Token, event_type: str) -> Token | None:
+        """The word that announces a cooperative or hostile act as its own actor's intention: 'will'
+        ('X will withdraw'), an intention word ('ready to talk', 'vowed to strike', 'offered to mediate'),
+        or a reported 'would' ('X said it would blockade'). None for a question or a plain act."""
+        if verb.pos_ != "VERB" or event_type not in self.cooperative | self.hostile:
+            return None
+        if verb.sent.text.rstrip().endswith("?"):
+            return None
+        for node in self._clause_scope(verb):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children):
+                return node
+            if node is not verb and node.lemma_.lower() in self.intent_heads:
+                return node
+            if self._reported_would(node):
+                return node if self._own_report(node, verb) else None
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                return None  # the condition of an announcement is not announced
+        return None
+
+    def _reported_would(self, node: Token) -> bool:
+        """'X said it would ...': the 'would' of reported speech stands for 'will'."""
+        return (
+            node.dep_ == "ccomp"
+            and node.head.lemma_.lower() in self.reporting_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "would" for c in node.children)
+        )
+
+    def _own_report(self, clause: Token, verb: Token) -> bool:
+        """The reporter speaks for the actor: the same entity, a pronoun, or someone unnamed ('officials')."""
+        doc = verb.doc
+        reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        actor = next(iter(self._actors(verb, False)), None)
+        if reporter is None or actor is None or actor.i == reporter.i:
+            return True
+        reporter_id, actor_id = self._link(doc, reporter), self._link(doc, actor)
+        return reporter_id is None or actor_id is None or reporter_id == actor_id
+
+    def _announcements(self, acts: list[dict], verb: Token, intent: Token) -> list[dict]:
+        """The announcement of an act by its own actor, as PLOVER codes it ('X will withdraw' -> AGREE,
+        'X vowed to strike' -> THREATEN), beside the act itself (which stays future or hypothetical); its
+        `intended` names the act."""
+        if not acts or acts[0]["actor_text"] is None:
+            return []
+        announced = self._announced_type(verb, acts[0]["type"], intent, acts[0]["negated"])
+        if announced is None:
+            return []
+        hedged = self._hedged(intent)
+        return [
+            {
+                **act,
+                "type": announced,
+                "mode": None,
+                "negated": False,
+                "hypothetical": hedged,
+                "future": False,
+                "trigger": self._trigger(intent),
+                "intended": {"type": act["type"], "mode": act["mode"], "negated": act["negated"], "trigger": act["trigger"]},
+            }
+            for act in acts
+        ]
+
+    def _announced_type(self, verb: Token, event_type: str, intent: Token, negated: bool) -> str | None:
+        """Announcing a cooperative act is AGREE, refusing one REJECT; announcing a hostile act, or any
+        act on a condition the other side must meet ('unless'), is THREATEN."""
+        conditional = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.ultimatum_marks for m in c.children)
+            for node in {verb, intent}
+            for c in node.children
+        )
+        if intent.lemma_.lower() in self.threat_heads or (conditional and not negated):
+            return "THREATEN"
+        if event_type in self.cooperative:
+            return "REJECT" if negated else "AGREE"
+        if event_type in self.hostile and not negated:
+            return "THREATEN"
+        return None
+
+    def _hedged(self, intent: Token) -> bool:
+        """The announcement itself is hedged ('might be willing to'), not merely about the future."""
+        if self._reported_would(intent):
+            return False
+        return any(
+            (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+            for c in intent.children
+        )
+
+    def _demand(self, verb: Token) -> tuple[Token, Token] | None:
+        """'X said Y must hand over the suspects': a reported obligation on someone other than the speaker
+        is the speaker's demand on them (speaker, addressee)."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.reporting_verbs:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in self.deontic_modals for c in verb.children):
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is None or addressee is None or addressee.pos_ == "PRON" or addressee.lemma_ == speaker.lemma_:
+            return None
+        doc = verb.doc
+        if self._link(doc, addressee) is None or self._link(doc, addressee) == self._link(doc, speaker):
+            return None
+        return self._antecedent(speaker), addressee
 
     def _actors(self, verb: Token, passive: bool) -> list[Token]:
         if passive:
