@@ -349,3 +349,17 @@ def test_one_main_event_per_sentence(analyse):
     mains = [e["type"] for e in events if e["main"]]
     assert mains == ["COERCE"]
     assert any(e["type"] == "ASSAULT" and not e["main"] for e in events)
+
+
+def test_releasing_a_thing_is_no_concession(analyse):
+    """Freeing people yields to the other side; releasing a statement, a report or software does not."""
+    assert "CONCEDE" in [e["type"] for e in events_of(analyse, "The kidnappers released the two aid workers.")]
+    for text in ("The ministry released a statement on Monday.", "The vendor released a patch for its browser flaw."):
+        assert "CONCEDE" not in [e["type"] for e in events_of(analyse, text)], text
+
+
+def test_a_will_announcement_shares_the_act_trigger(analyse):
+    """'will' has no word of its own to point at: the announcement points at the act it announces."""
+    events = events_of(analyse, "The presenter will return to host the awards next spring.")
+    for announcement in (e for e in events if e.get("intended")):
+        assert announcement["trigger"] == announcement["intended"]["trigger"]

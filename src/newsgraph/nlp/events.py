@@ -222,6 +222,8 @@ class EventExtractor:
             target_token = None
         if event_type == "ASSAULT" and self._figurative(actors, target_token):
             return []  # 'the film hit theatres', 'pesticides killed the crop'
+        if mode == "release" and target_token is not None and not self._animate(target_token, own_phrase=True):
+            return []  # 'released the hostages' yields; 'released a statement / a patch / its figures' does not
         if mode == "arrest" and self._by_particle(verb) and not (target_token is not None and self._animate(target_token)):
             return []  # 'picked up three students' is an arrest, 'picked up the phone' is not
         if (
@@ -327,7 +329,8 @@ class EventExtractor:
                 "negated": False,
                 "hypothetical": hedged,
                 "future": False,
-                "trigger": self._trigger(intent),
+                # an intention word is the announcement's own trigger; a 'will' speaks through the act
+                "trigger": self._trigger(intent if intent.lemma_.lower() in self.intent_heads else verb),
                 "intended": {"type": act["type"], "mode": act["mode"], "negated": act["negated"], "trigger": act["trigger"]},
             }
             for act in acts
@@ -471,11 +474,12 @@ class EventExtractor:
             return None
         return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
-    def _animate(self, token: Token) -> bool:
+    def _animate(self, token: Token, own_phrase: bool = False) -> bool:
         """A person, group, force or place taking part (named, a people noun, a personal pronoun), or a
-        weapon or blast standing in for its users."""
+        weapon or blast standing in for its users. With `own_phrase`, a name in a phrase after the noun
+        does not count ('a patch for the X browser')."""
         doc = token.doc
-        if entity_id_for(doc, token.left_edge.i, token.right_edge.i + 1):
+        if entity_id_for(doc, token.left_edge.i, (token.i if own_phrase else token.right_edge.i) + 1):
             return True
         if token.pos_ == "PRON":
             return token.lower_ != "it"
