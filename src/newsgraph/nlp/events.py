@@ -331,7 +331,18 @@ class EventExtractor:
                 "future": False,
                 # an intention word is the announcement's own trigger; a 'will' speaks through the act
                 "trigger": self._trigger(intent if intent.lemma_.lower() in self.intent_heads else verb),
-                "intended": {"type": act["type"], "mode": act["mode"], "negated": act["negated"], "trigger": act["trigger"]},
+                # the sentence's date is the act's ('will withdraw next month'); the announcement is dated
+                # by its publication
+                "date": None,
+                "date_text": None,
+                "intended": {
+                    "type": act["type"],
+                    "mode": act["mode"],
+                    "negated": act["negated"],
+                    "trigger": act["trigger"],
+                    "date": act["date"],
+                    "date_text": act["date_text"],
+                },
             }
             for act in acts
         ]
