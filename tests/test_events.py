@@ -240,24 +240,6 @@ def test_undated_reports_naming_one_town_twice_are_not_one_event(tmp_path):
     assert any(int(r["documents"]) == 2 for r in rows if r["target"] == "Herat")
 
 
-def test_undated_announcements_are_not_one_event(tmp_path):
-    """'X will visit Y' is announced again and again: two undated reports of it may be two announcements,
-    while two reports published the same day join."""
-    reports = {
-        "a.txt": "Chancellor Maria Lindqvist will visit President Tomas Berg at his residence.",
-        "b.txt": "Aides said Chancellor Maria Lindqvist will visit President Tomas Berg soon.",
-        "c.txt": "Published: 10 March 2025\n\nChancellor Maria Lindqvist will visit President Tomas Berg, "
-        "her office said, in a trip planned for weeks.",
-        "d.txt": "Published: 10 March 2025\n\nAs talks stalled, Chancellor Maria Lindqvist will visit President "
-        "Tomas Berg, officials confirmed.",
-    }
-    for name, report in reports.items():
-        (tmp_path / name).write_text(f"Visit\n\n{report}\n")
-    rows = [r for r in grouped_events(tmp_path) if r["type"] == "AGREE"]
-    assert rows
-    assert sorted(int(r["documents"]) for r in rows) == [1, 1, 2]
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "mode", "target"),
     [

@@ -342,11 +342,7 @@ class Store:
         # Only a mention that identifies its event joins others: two different participants or places
         # among actor, target and place, or one of them and a date. 'An attack' with no one and nowhere
         # named is every attack of that day, and 'a bomb in X' that hit X names one place, not two.
-        # An announcement, or an act still to come, is made again and again ('X will host the awards' every
-        # year): only when it is said identifies it, so without a date it joins nothing.
-        announced = bool(event.get("intended") or event.get("future"))
-        identified = (anchors >= 2 or (anchors == 1 and date)) and not (announced and not date)
-        if identified:
+        if anchors >= 2 or (anchors == 1 and date):
             candidates = session.scalars(
                 select(EventClusterRow).where(*(getattr(EventClusterRow, k) == v for k, v in signature.items()))
             )
