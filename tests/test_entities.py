@@ -127,6 +127,18 @@ def test_places_typed_by_gazetteer_and_cues(analyse):
         assert entity_named(result, name)["type"] == "PLACE", name
 
 
+def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analyse):
+    """'in X's takeover of Y' puts the takeover somewhere, not X; and a short capitalised name that happens
+    to spell a small town ('ATI' and Ati in Chad) is an acronym, not a place, unless the town is big."""
+    result = analyse(
+        "Workers in Ottawa will figure in AMD's purchase of ATI, analysts said. AMD has a lab in Austin. "
+        "ATI said its staff in ATI offices would stay."
+    )
+    for name in ("AMD", "ATI"):
+        assert entity_named(result, name)["type"] != "PLACE", name
+    assert entity_named(result, "Ottawa")["type"] == "PLACE"
+
+
 def test_place_preposition_glued_to_a_name_at_a_line_start(analyse):
     result = analyse("Near Kandahar, two patrols were ambushed on Tuesday.\nNear Herat, a convoy was stopped.")
     kandahar = entity_named(result, "Kandahar")

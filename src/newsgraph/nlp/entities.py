@@ -82,6 +82,11 @@ def own_name_places(name: str) -> list[Place]:
     return [p for p in default_gazetteer().candidates(name) if place_key(p.name) == key]
 
 
+def is_acronym(name: str) -> bool:
+    """A short name written in capitals ('AMD', 'UNHCR'), not a capitalised word."""
+    return name.isalpha() and name.isupper() and 2 <= len(name) <= 8
+
+
 def is_lower_case(doc: Doc) -> bool:
     """Text written without capitals (an archive's lower-cased copy): under 2 % of its words capitalised
     where at least one in ten would be in ordinary prose."""
@@ -485,7 +490,8 @@ class EntityClusterer:
         big = any(
             p.feature in ("country", "admin1") or p.population >= self.city_population for p in candidates
         )
-        cued = any(self._place_cue(doc, m) for m in cluster.mentions)
+        # a short capitalised name ('AMD', 'ATI') is an acronym far more often than a small town's name
+        cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += len(cluster.mentions) + 1
 
@@ -546,6 +552,10 @@ class EntityClusterer:
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
 
     def _place_cue(self, doc: Doc, span: Span) -> bool:
+        """'in X', 'the town of X', 'X province'; not 'in X's acquisition' (the preposition governs what X
+        owns)."""
+        if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")):
+            return False
         start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
         before = doc[start - 1].lower_ if start > 0 else ""
         before2 = doc[start - 2].lower_ if start > 1 else ""
@@ -595,9 +605,7 @@ class EntityClusterer:
 
     @staticmethod
     def _acronym_of(text: str, cluster: Cluster) -> bool:
-        if not (text.isupper() and 2 <= len(text) <= 8 and text.isalpha()):
-            return False
-        return text in cluster.acronyms
+        return is_acronym(text) and text in cluster.acronyms
 
     @staticmethod
     def _unique_full_name(clusters: list[Cluster], skel: str) -> Cluster | None:
