@@ -139,6 +139,16 @@ def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analys
     assert entity_named(result, "Ottawa")["type"] == "PLACE"
 
 
+def test_a_kind_of_company_opening_a_sentence_is_not_part_of_the_name(analyse):
+    """'Chipmaker X said': the NER glues the sentence's first word to the name and calls it a person."""
+    result = analyse("Chipmaker Orvex said it would buy Lumen Graphics. Retailer Fendmart fell. Orvex rose. "
+                     "Airline Pilots Association members marched.")
+    orvex = entity_named(result, "Orvex")
+    assert orvex["type"] == "ORG" and all(m["text"] == "Orvex" for m in orvex["mentions"])
+    assert entity_named(result, "Fendmart")["type"] == "ORG"
+    assert entity_named(result, "Airline Pilots Association")  # a descriptor inside a name stays
+
+
 def test_place_preposition_glued_to_a_name_at_a_line_start(analyse):
     result = analyse("Near Kandahar, two patrols were ambushed on Tuesday.\nNear Herat, a convoy was stopped.")
     kandahar = entity_named(result, "Kandahar")

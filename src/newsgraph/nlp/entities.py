@@ -280,6 +280,8 @@ class EntityClusterer:
             span = trim_span(ent) if entity_type else None
             if span is None or not name_tokens(span.text):
                 continue
+            if len(span) > 1 and self._leading_descriptor(span):
+                span, entity_type = Span(doc, span.start + 1, span.end, label="ORG"), "ORG"  # 'Chipmaker X said'
             if entity_type != "PLACE" and self._glued_place(ent, span):
                 entity_type = "PLACE"  # 'Near Palmyra' read as a person's two names
             if entity_type == "PERSON" and len(span) > 2 and self._is_demonym(span[0].text):
@@ -540,6 +542,20 @@ class EntityClusterer:
             and before.pos_ == "NOUN"
             and before.lower_ in descriptors
             and span.start <= before.head.i < span.end
+        )
+
+    @staticmethod
+    def _leading_descriptor(span: Span) -> bool:
+        """A sentence opens with a common noun for a kind of organisation the NER glued to the name
+        ('Chipmaker X', 'Retailer Y'); one that is itself a name's last word ('Union', 'Bank') may belong."""
+        cues = organisation_cues()
+        first = span[0]
+        return (
+            first.is_sent_start
+            and not first.is_upper
+            and first.lower_ in cues["descriptors"]
+            and first.lower_ not in cues["name_heads"]
+            and span[-1].lower_.rstrip(".") not in cues["name_heads"]
         )
 
     @staticmethod
