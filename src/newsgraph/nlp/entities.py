@@ -126,6 +126,21 @@ def trim_span(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label) if end > start else None
 
 
+def unique_owners(clusters: list[Cluster], forms_of) -> dict:
+    """The forms (as `forms_of(cluster)` gives them) that exactly one cluster owns, each to that cluster's
+    index: a repeat of such a form can only mean that entity."""
+    owners: dict = {}
+    for index, cluster in enumerate(clusters):
+        for form in forms_of(cluster):
+            owners.setdefault(form, set()).add(index)
+    return {form: next(iter(found)) for form, found in owners.items() if len(found) == 1}
+
+
+def join_span(doc: Doc, cluster: Cluster, start: int, end: int) -> None:
+    """Add the tokens start..end to the cluster as a mention labelled like its others."""
+    cluster.add(Span(doc, start, end, label=cluster.mentions[0].label), cluster.type)
+
+
 class EntityClusterer:
     def __init__(
         self,
@@ -387,41 +402,32 @@ class EntityClusterer:
     def _add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> None:
         """The statistical NER misses repeats ('Farouk tweeted'): a capitalised token equal to a known
         person's surname or a known single-word alias joins that entity, when only one entity owns it."""
-        owners: dict[str, set[int]] = {}
-        for index, cluster in enumerate(clusters):
-            forms = {m.text for m in cluster.mentions if len(m) == 1}
+
+        def forms(cluster: Cluster) -> set[str]:
+            found = {m.text for m in cluster.mentions if len(m) == 1}
             if cluster.type == "PERSON":
-                forms |= {m[-1].text for m in cluster.mentions if len(m) > 1}
-            for form in forms:
-                owners.setdefault(form, set()).add(index)
+                found |= {m[-1].text for m in cluster.mentions if len(m) > 1}
+            return found
+
+        owners = unique_owners(clusters, forms)
         covered = covered_tokens(clusters)
         for token in doc:
-            owner = owners.get(token.text)
-            if token.i in covered or not owner or len(owner) != 1:
-                continue
-            if token.pos_ == "PROPN" or token.is_sent_start:
-                cluster = clusters[next(iter(owner))]
-                span = Span(doc, token.i, token.i + 1, label=cluster.mentions[0].label)
-                cluster.add(span, cluster.type)
+            if token.i not in covered and token.text in owners and (token.pos_ == "PROPN" or token.is_sent_start):
+                join_span(doc, clusters[owners[token.text]], token.i, token.i + 1)
 
     @staticmethod
     def _add_lower_case_repeats(doc: Doc, clusters: list[Cluster]) -> None:
         """In lower-case text the NER finds a name once and misses its repeats ('general motors' in one
         sentence of ten): every uncovered repeat of a name one entity owns joins that entity."""
-        owners: dict[tuple[str, ...], set[int]] = {}
-        for index, cluster in enumerate(clusters):
-            for mention in cluster.mentions:
-                owners.setdefault(tuple(t.lower_ for t in mention), set()).add(index)
-        forms = {form: next(iter(found)) for form, found in owners.items() if len(found) == 1}
+        owners = unique_owners(clusters, lambda c: {tuple(t.lower_ for t in m) for m in c.mentions})
         covered = covered_tokens(clusters)
-        longest = max((len(form) for form in forms), default=0)
+        longest = max((len(form) for form in owners), default=0)
         i = 0
         while i < len(doc):
             for length in range(min(longest, len(doc) - i), 0, -1):
                 form = tuple(t.lower_ for t in doc[i : i + length])
-                if form in forms and not covered & set(range(i, i + length)):
-                    cluster = clusters[forms[form]]
-                    cluster.add(Span(doc, i, i + length, label=cluster.mentions[0].label), cluster.type)
+                if form in owners and not covered & set(range(i, i + length)):
+                    join_span(doc, clusters[owners[form]], i, i + length)
                     covered.update(range(i, i + length))
                     i += length - 1
                     break
