@@ -337,6 +337,10 @@ def test_a_reported_obligation_on_another_is_a_demand(analyse):
         ("The foreign minister cancelled her visit to the capital.", "SANCTION"),
         ("The government received United Nations inspectors on Monday.", "RETREAT"),
         ("The army mounted an invasion of the island at dawn.", "ASSAULT"),
+        ("The regional bloc ended its mediation efforts between the two parties.", "SANCTION"),
+        ("The donor council gave the province twelve million dollars of aid for new wells.", "AID"),
+        ("The minister arrived in the capital on a visit to the president.", "CONSULT"),
+        ("The monitoring mission withdrew its observers from the border zone.", "SANCTION"),
     ],
 )
 def test_cameo_categories_named_by_their_everyday_verbs(analyse, text, event_type):

@@ -109,16 +109,17 @@ class EventExtractor:
                 hit = self.verbs.get(f"{token.doc[token.i - 2].lower_}-{lemma}")
                 if hit:
                     return tuple(hit)
+            objects = self.verb_objects.get(lemma, {})
+            for child in token.children:  # the object named first: 'withdrew its observers from X'
+                if child.dep_ in OBJECTS:
+                    for word in self._object_words(child):
+                        if word in objects:
+                            return tuple(objects[word])
             for child in token.children:
                 if child.dep_ in ("prt", "prep") and (hit := self._phrase_code(lemma, child)):
                     return tuple(hit)
-            objects = self.verb_objects.get(lemma)
-            if objects:
-                for child in token.children:
-                    if child.dep_ in OBJECTS and child.lemma_.lower() in objects:
-                        return tuple(objects[child.lemma_.lower()])
-                if lemma not in self.verbs:
-                    return None
+            if objects and lemma not in self.verbs:
+                return None
             hit = self.verbs.get(lemma)
             if hit and lemma in self.speech_threats and not self._threat_not_comment(token):
                 return None
@@ -139,6 +140,18 @@ class EventExtractor:
                 return pair
         lemma = token.lemma_.lower()
         return lemma if lemma in self.nouns else None
+
+    @staticmethod
+    def _object_words(obj: Token) -> list[str]:
+        """The words an object is named by: its own lemma, the nouns compounded to it ('ended mediation
+        efforts', 'undertook a mediation mission'), and for an amount what it is an amount of ('gave five
+        million dollars of aid')."""
+        words = [obj.lemma_.lower()]
+        words += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if obj.like_num or obj.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL"):
+            words += [g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+        return words
 
     def _phrase_code(self, lemma: str, particle: Token) -> list | None:
         """A verb with its particle ('pick up', 'call for'), or with the particle's object too ('take
