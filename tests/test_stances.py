@@ -64,6 +64,8 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Fighters of the Western Brigade seized the airport of Mombasa on Monday.", "Western Brigade", "Mombasa"),
         ("Kori Finance Ltd., the lending arm of Norda Systems, reported a loss.", "Norda Systems", "Kori Finance Ltd."),
         ("Norda Systems chief executive Lena Morrow spoke on Monday.", "Lena Morrow", "Norda Systems"),
+        ("By nightfall Herat was in the hands of the Northern Front.", "Northern Front", "Herat"),
+        ("The town of Kalbar is under Northern Front control, residents said.", "Northern Front", "Kalbar"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):

@@ -321,9 +321,12 @@ class StanceExtractor(EventExtractor):
             whole = self._owner(doc, noun) or self._party(doc, first(prep_objects(noun, ("of",))))
             if part and whole and part != whole and (self._by_id(part) or {}).get("type") in HOLDINGS:
                 yield whole, "controls", part, lemma
-        elif lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        elif noun.dep_ == "pobj" and (
+            (lemma == "control" and noun.head.lower_ == "under")
+            or (lemma == "hand" and noun.lower_ == "hands" and noun.head.lower_ in ("in", "into"))
+        ):  # 'under the (operational) control of Y', 'in the hands of Y', 'fell into Y's hands'
             holder = first(prep_objects(noun, ("of",))) or next(  # or 'under our control'
-                (c for c in noun.children if c.dep_ == "poss"), None
+                (c for c in noun.children if c.dep_ in ("poss", "compound")), None
             )
             governed = noun.head.head
             if governed.dep_ == "acl":  # 'X, deployed ... under the control of Y'
@@ -333,7 +336,7 @@ class StanceExtractor(EventExtractor):
             )
             holder_id, held_id = self._typed(doc, holder, PARTIES), self._typed(doc, held, HOLDINGS)
             if holder_id and held_id:
-                yield holder_id, "controls", held_id, "under control"
+                yield holder_id, "controls", held_id, "under control" if lemma == "control" else "in the hands of"
 
     def _parent_in_sequence(self, doc: Doc, noun: Token) -> tuple[str, str, str] | None:
         """'X parent Y', 'X parent company Y': names on both sides of the noun, whatever the parse says
