@@ -34,6 +34,8 @@ def kb_db(tmp_path_factory, fresh_url):
         "j.txt": "Mr Hadley, a tailor, said on Friday that he had opened a second shop near the market.",
         "e.txt": "Two people died in clashes in Tripoli, in northern Lebanon, close to Beirut, the Lebanese army "
         "said on Sunday.",
+        "k.txt": "Mayor Paolo Lo Vetro of Catania opened the new port terminal on Monday, officials said.",
+        "l.txt": "Speaking in Catania, Lo Vetro said the new terminal would double ferry traffic.",
     }
     for name, text in articles.items():
         (folder / name).write_text(text + "\n")
@@ -88,6 +90,14 @@ def test_short_form_joins_the_full_name_only_within_the_same_story(kb_db):
     assert short["evidence"]["co_occurring"] >= 1
     tailor = [e for e in show(kb_db, "Hadley") if e["name"] == "Hadley" and e["type"] == "PERSON"]
     assert tailor and tailor[0]["documents"] == 1  # same surname, unrelated story: stays apart
+
+
+def test_a_surname_with_its_particle_is_a_short_form_of_the_full_name(kb_db):
+    """'Lo Vetro' (like 'al-Assad' or 'van der Berg') is a surname, not a given name and a surname: in a
+    follow-up sharing the story's context it joins the full name."""
+    mayor = next(e for e in show(kb_db, "Paolo Lo Vetro") if e["name"] == "Paolo Lo Vetro")
+    assert mayor["documents"] == 2
+    assert any(link["method"] == "short-form" for link in mayor["links"])
 
 
 def test_split_undoes_a_merge_and_keeps_the_evidence(kb_db, fresh_url):

@@ -37,6 +37,17 @@ def _folding() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...]]:
     return frozenset(data["particles"]), tuple((re.compile(a), b) for a, b in data["fold"])
 
 
+def name_particles() -> frozenset[str]:
+    """Words that join a surname ('al', 'van', 'de', 'lo'): 'al-Assad' and 'Lo Presti' are surnames."""
+    return _folding()[0]
+
+
+def surname_only(tokens: tuple[str, ...]) -> bool:
+    """A bare surname with any particles before it ('Williams', 'al-Assad', 'van der Bellen'), no given name."""
+    particles = name_particles()
+    return bool(tokens) and all(t in particles for t in tokens[:-1])
+
+
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 

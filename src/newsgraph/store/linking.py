@@ -12,7 +12,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from newsgraph.geo.gazetteer import fuzzy_key
-from newsgraph.nlp.names import match_key, name_tokens, organisation_key, skeleton
+from newsgraph.nlp.names import (
+    match_key,
+    name_particles,
+    name_tokens,
+    organisation_key,
+    skeleton,
+    surname_only,
+)
 from newsgraph.store.schema import EntityRow, KbEntityRow, KbKeyRow, KbLinkRow
 
 THRESHOLD = 0.85
@@ -32,7 +39,12 @@ def _tails(tokens: tuple[str, ...], entity_type: str) -> list[str]:
     if len(tokens) < 2:
         return []
     if entity_type == "PERSON":
-        return [tokens[-1]]
+        if surname_only(tokens):
+            return []
+        start = len(tokens) - 1  # the surname with its particles too: 'al-Assad' of 'Bashar al-Assad'
+        while start > 1 and tokens[start - 1] in name_particles():
+            start -= 1
+        return sorted({tokens[-1], " ".join(tokens[start:])})
     return [" ".join(tokens[i:]) for i in range(1, len(tokens))] if entity_type == "ORG" else []
 
 
@@ -47,9 +59,9 @@ def short_form_keys(entity: dict) -> tuple[set[str], set[str]]:
         return stored, lookup
     for name in [entity["name"], *entity["aliases"]]:
         tokens = name_tokens(name)
-        if len(tokens) == 1:
-            stored.add(f"short:{kind}:{tokens[0]}")
-            lookup.add(f"tail:{kind}:{tokens[0]}")
+        if len(tokens) == 1 or (kind == "PERSON" and surname_only(tokens)):
+            stored.add(f"short:{kind}:{' '.join(tokens)}")
+            lookup.add(f"tail:{kind}:{' '.join(tokens)}")
         for tail in _tails(tokens, kind):
             stored.add(f"tail:{kind}:{tail}")
             lookup.add(f"short:{kind}:{tail}")
@@ -64,17 +76,18 @@ def blocking_keys(entity: dict) -> set[str]:
     if geo.get("gazetteer_id"):
         keys.add(f"geo:{entity['type']}:{geo['gazetteer_id']}")
     names = [entity["name"], *entity["aliases"]]
-    if entity["type"] == "PERSON" and len(name_tokens(entity["name"])) > 1:
-        # A bare surname ('Williams') is shared by namesakes: within a document it joined the full name,
-        # across documents only full names block.
-        names = [n for n in names if len(name_tokens(n)) > 1]
+    if entity["type"] == "PERSON" and not surname_only(name_tokens(entity["name"])):
+        # A bare surname ('Williams', 'al-Assad') is shared by namesakes: within a document it joined the
+        # full name, across documents only full names block.
+        names = [n for n in names if not surname_only(name_tokens(n))]
     for name in names:
         if key := match_key(name):
             keys.add(f"name:{entity['type']}:{key}")
         if entity["type"] == "ORG" and (key := organisation_key(name)):
             keys.add(f"name:ORG:{key}")  # 'Acme Corp.' is 'Acme'
 
-        if len(name_tokens(name)) > 1 and entity["type"] in ("PERSON", "ORG"):
+        full = len(name_tokens(name)) > 1 and not (entity["type"] == "PERSON" and surname_only(name_tokens(name)))
+        if full and entity["type"] in ("PERSON", "ORG"):
             keys.add(f"full:{match_key(name)}")  # the same full name whatever the NER called it
         if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
             keys.add(f"skel:{entity['type']}:{skel}")
@@ -110,7 +123,7 @@ class KnowledgeBase:
             rows,
             key=lambda pair: (
                 not (pair[1].get("actor_id") or pair[1].get("geo")),
-                len(name_tokens(pair[1]["name"])) < 2,
+                len(name_tokens(pair[1]["name"])) < 2 or surname_only(name_tokens(pair[1]["name"])),
             ),
         )
         for row, entity in order:
@@ -235,10 +248,12 @@ class KnowledgeBase:
             kb.countries = sorted(set(kb.countries) | {entity["geo"]["country"]})
         kb.documents += 1
         keys = blocking_keys(entity) | short_form_keys(entity)[0]
-        if kb.type == "PERSON" and len(name_tokens(kb.name)) > 1:
+        if kb.type == "PERSON" and not surname_only(name_tokens(kb.name)):
             # A person known by a full name keeps no bare-surname key: 'Hadley' in an unrelated story must
             # not become an exact match through an earlier short-form merge.
-            surnames = {k for k in keys | existing if k.startswith("name:") and " " not in k.split(":", 2)[2]}
+            surnames = {
+                k for k in keys | existing if k.startswith("name:") and surname_only(tuple(k.split(":", 2)[2].split()))
+            }
             keys -= surnames
             if stale := surnames & existing:
                 self.session.execute(delete(KbKeyRow).where(KbKeyRow.kb_pk == kb.pk, KbKeyRow.key.in_(stale)))
