@@ -367,3 +367,11 @@ def test_a_will_announcement_shares_the_act_trigger(analyse):
     events = events_of(analyse, "The presenter will return to host the awards next spring.")
     for announcement in (e for e in events if e.get("intended")):
         assert announcement["trigger"] == announcement["intended"]["trigger"]
+
+
+def test_an_event_noun_after_on_codes_only_under_a_verb(analyse):
+    """'arrived on a visit' reports the visit; 'a report on the visit' is about it, under a noun."""
+    assert "CONSULT" in [e["type"] for e in events_of(analyse, "The envoy arrived in the capital on a visit.")]
+    assert "CONSULT" not in [
+        e["type"] for e in events_of(analyse, "The report on the visit by the envoy was published on Monday.")
+    ]

@@ -169,6 +169,8 @@ class EventExtractor:
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True
         if token.dep_ == "pobj":  # 'after weeks of protests', not 'agreed to a truce' (the verb codes it)
+            if token.head.lower_ == "on":  # 'arrived on a visit', not 'a blackout on the withdrawal'
+                return token.head.head.pos_ in ("VERB", "AUX")
             return token.head.lower_ in self.event_noun_preps
         if token.dep_ in OBJECTS:
             head = token.head.lemma_.lower()
