@@ -444,15 +444,20 @@ class QuoteExtractor:
     def _indirect(
         self, doc: Doc, text: str, covered: list[tuple[int, int]], earlier: list[dict]
     ) -> list[dict]:
-        found = []
+        found: list[dict] = []
+
+        def add(cue: Token, span: Span, start: int | None = None, end: int | None = None) -> None:
+            """The statement `span` (or its [start, end) when trimmed), unless a quote already covers it."""
+            start = span.start_char if start is None else start
+            end = span.end_char if end is None else end
+            if not overlaps(covered, start, end):
+                channel = self._channel(doc, span, cue, True)
+                found.append(self._indirect_quote(doc, text, start, end, cue, channel, earlier))
+
         for token in doc:
             if token.lemma_.lower() in self.phrasal_cues and token.pos_ == "VERB":
-                statement = self._phrasal_statement(doc, token)
-                if statement is not None and not overlaps(covered, statement.start_char, statement.end_char):
-                    channel = self._channel(doc, statement, token, True)
-                    found.append(
-                        self._indirect_quote(doc, text, statement.start_char, statement.end_char, token, channel, earlier)
-                    )
+                if (statement := self._phrasal_statement(doc, token)) is not None:
+                    add(token, statement)
                 continue
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
                 continue
@@ -460,20 +465,12 @@ class QuoteExtractor:
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
             if clause is None and self._parenthetical(token):  # 'The bridge, the mayor said, will close'
-                sent = token.sent
-                words = [t for t in sent if not (t.is_punct or t.is_space)]
-                start, end = words[0].idx, words[-1].idx + len(words[-1])
-                if not overlaps(covered, start, end):
-                    channel = self._channel(doc, sent, token, True)
-                    found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
+                words = [t for t in token.sent if not (t.is_punct or t.is_space)]
+                add(token, token.sent, words[0].idx, words[-1].idx + len(words[-1]))
                 continue
             if clause is None:
-                statement = self._object_statement(token)
-                if statement is not None:
-                    start, end = statement.start_char, statement.end_char
-                    if not overlaps(covered, start, end):
-                        channel = self._channel(doc, statement, token, True)
-                        found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
+                if (statement := self._object_statement(token)) is not None:
+                    add(token, statement)
                 continue
             start_token = clause.left_edge
             if start_token.lower_ == "that":
@@ -486,11 +483,8 @@ class QuoteExtractor:
                     end_token = doc[end_token.i - 1]
             else:
                 end_token = self._clause_end(clause)
-            start, end = start_token.idx, end_token.idx + len(end_token)
-            if end - start < 10 or overlaps(covered, start, end):
-                continue
-            channel = self._channel(doc, doc[start_token.i : end_token.i + 1], token, True)
-            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
+            if end_token.idx + len(end_token) - start_token.idx >= 10:
+                add(token, doc[start_token.i : end_token.i + 1])
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         found.extend(self._content_statements(doc, text, covered + [(q["start"], q["end"]) for q in found], earlier))
         return found
