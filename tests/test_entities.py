@@ -149,6 +149,16 @@ def test_a_kind_of_company_opening_a_sentence_is_not_part_of_the_name(analyse):
     assert entity_named(result, "Airline Pilots Association")  # a descriptor inside a name stays
 
 
+def test_an_unknown_place_that_dies_or_speaks_is_a_person(analyse):
+    """The NER calls some people's names places; a name no gazetteer knows that is shot, dies or speaks is a
+    person. A known place that 'says' (a capital for its government) stays a place."""
+    result = analyse("Marta Kovac was shot dead in Zagreb on Friday. Dario Lenz said he saw the gunman.")
+    assert entity_named(result, "Marta Kovac")["type"] == "PERSON"
+    assert entity_named(result, "Zagreb")["type"] == "PLACE"
+    capital = analyse("New Delhi said on Monday that talks with Dhaka would resume.")
+    assert entity_named(capital, "New Delhi")["type"] == "PLACE"
+
+
 def test_place_preposition_glued_to_a_name_at_a_line_start(analyse):
     result = analyse("Near Kandahar, two patrols were ambushed on Tuesday.\nNear Herat, a convoy was stopped.")
     kandahar = entity_named(result, "Kandahar")

@@ -163,6 +163,7 @@ class EntityClusterer:
             **{w: ("city",) for w in ("city", "town", "village", "hamlet", "township")},
         }
         self.place_nouns = frozenset(cues["place_nouns"])
+        self.person_predicates = frozenset(cues["person_predicates"])
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
         self.speech_verbs = frozenset(speech["cue_verbs"])
@@ -488,6 +489,9 @@ class EntityClusterer:
         ):
             cluster.types["PLACE"] += len(cluster.mentions) + 1  # 'Ariha, a town in Idlib'
             return
+        if cluster.type == "PLACE" and self.use_gazetteer and self._unplaced_person(cluster):
+            cluster.types["PERSON"] += len(cluster.mentions) + 1  # 'Marta Kovac was shot dead', tagged a place
+            return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
         # Only a place's own name types an entity: alternate names hold too many words ('Hamas').
@@ -502,6 +506,20 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += len(cluster.mentions) + 1
+
+    def _unplaced_person(self, cluster: Cluster) -> bool:
+        """A name of two or more words the NER calls a place, which the gazetteer does not know, and which
+        speaks or is the subject of what only happens to people (dies, is shot, resigns, is born)."""
+        if len(name_tokens(cluster.name)) < 2 or default_gazetteer().candidates(cluster.name):
+            return False
+        for mention in cluster.mentions:
+            root = mention.root
+            verb = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and (
+                verb.lemma_.lower() in self.person_predicates or verb.lemma_.lower() in self.speech_verbs
+            ):
+                return True
+        return False
 
     def _is_demonym(self, text: str) -> bool:
         return self.use_gazetteer and default_gazetteer().is_demonym(text)
