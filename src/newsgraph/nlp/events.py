@@ -22,6 +22,7 @@ PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since
 # such events are `future`, not `hypothetical`; the other modals hedge.
 MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
+CONDITION_MARKS = frozenset(["if", "unless"])
 
 
 def mark_main_events(doc: Doc, events: list[dict]) -> None:
@@ -37,11 +38,12 @@ def mark_main_events(doc: Doc, events: list[dict]) -> None:
                 node, depth = node.head, depth + 1
         return depth, event["hypothetical"], event["trigger"]["start"]
 
+    ranks = [rank(event) for event in events]
     best: dict[int, tuple] = {}
-    for event in events:
-        best[event["start"]] = min(best.get(event["start"], rank(event)), rank(event))
-    for event in events:
-        event["main"] = rank(event) == best[event["start"]]
+    for event, ranked in zip(events, ranks, strict=True):
+        best[event["start"]] = min(best.get(event["start"], ranked), ranked)
+    for event, ranked in zip(events, ranks, strict=True):
+        event["main"] = ranked == best[event["start"]]
 
 
 class EventExtractor:
@@ -304,7 +306,7 @@ class EventExtractor:
                 return node
             if self._reported_would(node):
                 return node if self._own_report(node, verb) else None
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
                 return None  # the condition of an announcement is not announced
         return None
 
@@ -383,7 +385,7 @@ class EventExtractor:
         if self._reported_would(intent):
             return False
         return any(
-            (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+            (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)
             for c in intent.children
         )
 
@@ -398,8 +400,8 @@ class EventExtractor:
         addressee = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if speaker is None or addressee is None or addressee.pos_ == "PRON" or addressee.lemma_ == speaker.lemma_:
             return None
-        doc = verb.doc
-        if self._link(doc, addressee) is None or self._link(doc, addressee) == self._link(doc, speaker):
+        addressee_id = self._link(verb.doc, addressee)
+        if addressee_id is None or addressee_id == self._link(verb.doc, speaker):
             return None
         return self._antecedent(speaker), addressee
 
@@ -668,7 +670,7 @@ class EventExtractor:
         for node in self._clause_scope(verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
                 return True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
                 return True
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
                 return True

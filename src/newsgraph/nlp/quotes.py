@@ -447,12 +447,7 @@ class QuoteExtractor:
         found: list[dict] = []
 
         def add(cue: Token, span: Span, start: int | None = None, end: int | None = None) -> None:
-            """The statement `span` (or its [start, end) when trimmed), unless a quote already covers it."""
-            start = span.start_char if start is None else start
-            end = span.end_char if end is None else end
-            if not overlaps(covered, start, end):
-                channel = self._channel(doc, span, cue, True)
-                found.append(self._indirect_quote(doc, text, start, end, cue, channel, earlier))
+            self._add_statement(found, doc, text, covered, earlier, cue, span, start, end)
 
         for token in doc:
             if token.lemma_.lower() in self.phrasal_cues and token.pos_ == "VERB":
@@ -517,12 +512,29 @@ class QuoteExtractor:
                     content = doc[clause.left_edge.i + 1 : self._clause_end(clause).i + 1]
             if content is None or speaker is None or len(content) < 2:
                 continue
-            start, end = content.start_char, content.end_char
-            if overlaps(covered, start, end):
-                continue
-            channel = self._channel(doc, content, token, True)
-            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier, speaker=speaker))
+            self._add_statement(found, doc, text, covered, earlier, token, content, speaker=speaker)
         return found
+
+    def _add_statement(
+        self,
+        found: list[dict],
+        doc: Doc,
+        text: str,
+        covered: list[tuple[int, int]],
+        earlier: list[dict],
+        cue: Token,
+        span: Span,
+        start: int | None = None,
+        end: int | None = None,
+        speaker: Token | None = None,
+    ) -> None:
+        """Add the indirect statement `span` (or its [start, end) when trimmed) with the channel its words
+        name, unless a quote already covers it."""
+        start = span.start_char if start is None else start
+        end = span.end_char if end is None else end
+        if not overlaps(covered, start, end):
+            channel = self._channel(doc, span, cue, True)
+            found.append(self._indirect_quote(doc, text, start, end, cue, channel, earlier, speaker=speaker))
 
     def _content_owner(self, noun: Token) -> Token | None:
         """Who made a statement named by a noun: its possessor, its 'by' phrase, or the subject of the verb

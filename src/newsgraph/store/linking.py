@@ -48,6 +48,11 @@ def _tails(tokens: tuple[str, ...], entity_type: str) -> list[str]:
     return [" ".join(tokens[i:]) for i in range(1, len(tokens))] if entity_type == "ORG" else []
 
 
+def bare_name(tokens: tuple[str, ...], kind: str) -> bool:
+    """A one-word name, or a person's surname with its particles only ('al-Assad'): a short form."""
+    return len(tokens) == 1 or (kind == "PERSON" and surname_only(tokens))
+
+
 def short_form_keys(entity: dict) -> tuple[set[str], set[str]]:
     """(stored, looked up) keys that pair a full name with a short form across documents. A KB entity
     stores 'tail:' keys for its full names and 'short:' keys for its one-word names; an entity looks up
@@ -59,7 +64,7 @@ def short_form_keys(entity: dict) -> tuple[set[str], set[str]]:
         return stored, lookup
     for name in [entity["name"], *entity["aliases"]]:
         tokens = name_tokens(name)
-        if len(tokens) == 1 or (kind == "PERSON" and surname_only(tokens)):
+        if bare_name(tokens, kind):
             stored.add(f"short:{kind}:{' '.join(tokens)}")
             lookup.add(f"tail:{kind}:{' '.join(tokens)}")
         for tail in _tails(tokens, kind):
@@ -81,15 +86,15 @@ def blocking_keys(entity: dict) -> set[str]:
         # full name, across documents only full names block.
         names = [n for n in names if not surname_only(name_tokens(n))]
     for name in names:
+        tokens = name_tokens(name)
         if key := match_key(name):
             keys.add(f"name:{entity['type']}:{key}")
         if entity["type"] == "ORG" and (key := organisation_key(name)):
             keys.add(f"name:ORG:{key}")  # 'Acme Corp.' is 'Acme'
 
-        full = len(name_tokens(name)) > 1 and not (entity["type"] == "PERSON" and surname_only(name_tokens(name)))
-        if full and entity["type"] in ("PERSON", "ORG"):
+        if len(tokens) > 1 and not bare_name(tokens, entity["type"]) and entity["type"] in ("PERSON", "ORG"):
             keys.add(f"full:{match_key(name)}")  # the same full name whatever the NER called it
-        if len(name_tokens(name)) > 1 and (skel := skeleton(name)):
+        if len(tokens) > 1 and (skel := skeleton(name)):
             keys.add(f"skel:{entity['type']}:{skel}")
             # Coarser still: consonants only ('Yusuf Hadrami' / 'Yousef al-Hadrami'); scored by similarity.
             keys.add(f"cons:{entity['type']}:{fuzzy_key(skel)}")
