@@ -175,3 +175,51 @@ def test_a_since_clause_under_a_conditional_stays_factual():
     text = "If the deal closes, it would be the largest purchase since Norda Systems bought Brightwave Inc. in 2019."
     found = facts(text, "controls")
     assert found and not any(r["hypothetical"] for _, _, r in found)
+
+
+def test_a_participle_clause_after_a_name_takes_that_name_as_its_subject():
+    # the parser may hang the clause on a later word; the name before its opening comma still owns it
+    text = "Carmaker Norda, hoping to catch up with a resurgent rival Brightwave, on Monday ended a long silence."
+    found = pairs(text, "opponent_of")
+    assert ("Brightwave", "Norda") in found or ("Norda", "Brightwave") in found
+
+
+def test_a_possessed_role_beside_a_name_is_stated_whatever_the_clause_modal():
+    text = "The merger would help Norda Systems compete with Brightwave Inc., its biggest rival."
+    found = facts(text, "opponent_of")
+    assert found and not any(r["hypothetical"] or r["future"] for _, _, r in found)
+
+
+def test_an_unpossessed_role_noun_keeps_the_clause_modal():
+    text = "Norda Systems could form a partnership with Kori Finance next year."
+    assert all(r["hypothetical"] for _, _, r in facts(text, "ally_of"))
+
+
+def test_a_seller_held_what_it_sold_until_the_sale():
+    found = facts("Mira Castell sold Brightwave Inc. to Norda Systems in 1999.", "controls")
+    holders = {(s, o): r["lost"] for s, o, r in found}
+    assert holders.get(("Norda Systems", "Brightwave Inc.")) is False
+    assert holders.get(("Mira Castell", "Brightwave Inc.")) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbor City Sharks have offered Paolo Renzi a three-year contract.",
+        "The Harbor City Sharks have made striker Paolo Renzi a five-year offer.",
+    ],
+)
+def test_the_receiver_of_an_offer_is_the_person_offered_not_the_offer(text):
+    found = pairs(text, "ally_of")
+    assert ("Harbor City Sharks", "Paolo Renzi") in found or ("Paolo Renzi", "Harbor City Sharks") in found
+
+
+def test_starting_a_company_ties_the_founder_to_it():
+    found = pairs("In 1962 Mira Castell left Brightwave Inc. to start Kori Finance.", "ally_of")
+    assert ("Mira Castell", "Kori Finance") in found
+
+
+def test_a_rival_named_by_a_possessive_is_the_subjects_rival():
+    text = "For years Norda Systems has tried to challenge rival Brightwave's lead in the market."
+    found = pairs(text, "opponent_of")
+    assert ("Norda Systems", "Brightwave") in found or ("Brightwave", "Norda Systems") in found

@@ -25,6 +25,8 @@ from newsgraph.nlp.names import load_data, title_words
 PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
 POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
+SYMMETRIC = frozenset(["ally_of", "opponent_of"])  # one fact whichever side the sentence names first
+SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
@@ -85,9 +87,14 @@ class StanceExtractor(EventExtractor):
             for subject, predicate, obj, cue in self._facts(doc, token):
                 if subject == obj:
                     continue
-                key = (subject, predicate, obj, token.sent.start)
+                parties = sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)
+                key = (*parties, predicate, token.sent.start)
                 if key not in found:
                     found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
+                elif found[key]["hypothetical"] or found[key]["future"]:  # a stated cue outweighs a
+                    record = self._record(doc, token, subject, predicate, obj, cue, published)  # modal one
+                    if not (record["hypothetical"] or record["future"]):
+                        found[key] = record
         for subject, predicate, obj, token in self._titled_leaders(doc):
             key = (subject, predicate, obj, token.sent.start)
             if key not in found:
@@ -233,6 +240,10 @@ class StanceExtractor(EventExtractor):
             holder, holding = self._typed(doc, buyer, PARTIES + ("PLACE",)), self._holding(doc, held, lemma)
             if holder and holding:
                 yield holder, "controls", holding, lemma
+            for seller in self._actors(verb, False) if holding and not passive else ():
+                seller_id = self._typed(doc, seller, PARTIES)
+                if seller_id and seller_id != holder:
+                    yield seller_id, "controls", holding, SOLD  # held it until the sale
             return
         if lemma in self.losing_verbs and not passive:  # 'the rebels withdrew from X': no longer hold it
             preps = self.losing_verbs[lemma]
@@ -380,9 +391,10 @@ class StanceExtractor(EventExtractor):
                 predicate = "ally_of"
             else:
                 return
-            other = self._target(verb, passive) or next(
-                (c for c in verb.children if c.dep_ == "dative"), None
-            )
+            other = self._target(verb, passive)
+            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+            if dative is not None and self._party(doc, other) is None:
+                other = dative  # 'offered Y a contract': Y, not the contract
         actors = (
             [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if passive
@@ -422,10 +434,12 @@ class StanceExtractor(EventExtractor):
         else:
             return
         named = self._named_by(doc, noun)
-        owner = self._owner(doc, noun)
+        owner = self._owner(doc, noun, besides=named)  # 'Y, its rival': 'its' is not Y
         partner = first(prep_objects(noun, ("with", "against", "between", "for", "of", "to")))
-        if partner is None and noun.dep_ in ("dobj", "obj"):  # 'had disagreements with X': the parser
-            partner = first(prep_objects(noun.head, ("with", "against")))  # hangs it on the light verb
+        if partner is None and noun.dep_ in ("dobj", "obj", "oprd"):  # 'had disagreements with X': the parser
+            partner = first(prep_objects(noun.head, ("with", "against", "to"))) or next(  # hangs it on the
+                (c for c in noun.head.children if c.dep_ == "dative"), None  # light verb; 'made Y an offer'
+            )
         partner_id = self._party(doc, partner)
         if named and not owner and not partner_id:  # 'X beat rival Y': the clause's subject
             owner = self._clause_subject(doc, noun, named)
@@ -435,7 +449,7 @@ class StanceExtractor(EventExtractor):
             yield named, predicate, partner_id, lemma
         elif partner_id and owner:
             yield owner, predicate, partner_id, lemma
-        elif partner_id and noun.dep_ in ("dobj", "obj", "attr"):
+        elif partner_id and noun.dep_ in ("dobj", "obj", "attr", "oprd"):
             for actor in self._actors(noun.head, False):
                 actor_id = self._party(doc, actor)
                 if actor_id:
@@ -448,18 +462,40 @@ class StanceExtractor(EventExtractor):
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                subjects = self._actors(node, False)
-                while not subjects and node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
-                    node = node.head
-                    subjects = self._actors(node, False)
-                if not subjects and node.dep_ == "acl":  # 'AMD, hoping to gain on rival Intel'
-                    subjects = [node.head]
+                subjects = self._own_or_participle_subject(node) or self._actors(node, False)
                 for subject in subjects:
                     found = self._party(doc, subject)
                     if found and found != named:
                         return found
                 return None
         return None
+
+    def _own_or_participle_subject(self, verb: Token) -> list[Token]:
+        """Up the chain of clauses without a subject ('hoping to gain on X'), the first subject written
+        out, or the name a participle clause follows."""
+        node = verb
+        for _ in range(4):
+            own = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            if own:
+                return own
+            participle = self._participle_subject(node)
+            if participle or node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
+                return participle
+            node = node.head
+        return []
+
+    @staticmethod
+    def _participle_subject(verb: Token) -> list[Token]:
+        """The subject of a participle clause without its own: the noun it hangs on ('AMD, hoping to gain on
+        rival Intel'), or the name right before the comma that opens it, however the parser attached the
+        clause ('Chipmaker X, hoping to ..., on Monday ended ...')."""
+        if verb.dep_ == "acl":
+            return [verb.head]
+        opening = verb.left_edge.i
+        if verb.tag_ in ("VBG", "VBN") and opening >= 2 and verb.doc[opening - 1].text == ",":
+            named = verb.doc[opening - 2]
+            return [named] if named.pos_ == "PROPN" else []
+        return []
 
     def _named_by(self, doc: Doc, noun: Token) -> str | None:
         """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Heller'),
@@ -471,6 +507,9 @@ class StanceExtractor(EventExtractor):
             return self._party(doc, appos)
         if noun.dep_ == "appos":
             return self._party(doc, noun.head)
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and noun.pos_ in ("NOUN", "ADJ"):  # 'rival X', however parsed
+            return self._party(doc, after)
         return None
 
     def _owner(self, doc: Doc, noun: Token, besides: str | None = None) -> str | None:
@@ -483,7 +522,8 @@ class StanceExtractor(EventExtractor):
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
                     return self._nearest_party_before(doc, child, besides)
-                return self._party(doc, child)
+                found = self._party(doc, child)  # "rival X's lead": X's owns the lead, not the rivalry
+                return found if found != besides else None
             if child.dep_ == "compound" and child.i < noun.i:
                 found = self._party(doc, child)
                 if found:
@@ -615,6 +655,7 @@ class StanceExtractor(EventExtractor):
         if source is None:
             source, source_text = self._reported_by(doc, token)
         date, _ = self._date(doc, token, sent, published)
+        standing = self._standing_role(token)
         return {
             "subject": subject,
             "predicate": predicate,
@@ -624,14 +665,38 @@ class StanceExtractor(EventExtractor):
             "evidence": "text",
             "cue": cue,
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
-            "lost": predicate == "controls" and cue in self.losing_verbs,  # 'withdrew from': held no more
-            "hypothetical": self._hypothetical(token, sent),
-            "future": self._future(token),
+            "lost": predicate == "controls" and (cue in self.losing_verbs or cue == SOLD),  # held no more
+            "hypothetical": not standing and self._hypothetical(self._modal_anchor(token), sent),
+            "future": not standing and self._future(self._modal_anchor(token)),
             "attributed_to": source,
             "attributed_text": source_text,
             "date": date,
             "sentence": sent.text,
         }
+
+    @staticmethod
+    def _modal_anchor(token: Token) -> Token:
+        """The word whose modality a cue takes: a noun that is the object of a verb takes the verb's ('could
+        form a partnership' is as hypothetical as 'could'); one owned by a possessive is presupposed ('will
+        figure in X's acquisition of Y' does not make the acquisition future)."""
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ in ("dobj", "obj", "oprd", "attr")
+            and not any(c.dep_ == "poss" for c in token.children)
+        ):
+            return token.head
+        return token
+
+    def _standing_role(self, token: Token) -> bool:
+        """A role noun owned by a possessive or set beside a name ('Y, its rival', "X's lawyer Y") states a
+        standing relation: the modality of the clause around it ('would help AMD compete with Y, its
+        rival') does not reach it."""
+        if token.lemma_.lower() not in self.role_nouns or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        owned = any(c.dep_ == "poss" for c in token.children) or (
+            token.dep_ == "amod" and any(c.dep_ == "poss" for c in token.head.children)
+        )
+        return owned and (token.dep_ in ("appos", "amod") or any(c.dep_ == "appos" for c in token.children))
 
     def _reported_by(self, doc: Doc, token: Token) -> tuple[str | None, str | None]:
         """'X did Y, the army said' / 'the army said X did Y': the speaker of the reporting verb."""
