@@ -127,6 +127,11 @@ def test_places_typed_by_gazetteer_and_cues(analyse):
         assert entity_named(result, name)["type"] == "PLACE", name
 
 
+def test_a_name_after_the_district_of_is_a_place_even_if_the_ner_calls_it_an_organisation(analyse):
+    result = analyse("Mira Castell, the boss of the harbour district of Vira Nova, was arrested on Monday.")
+    assert entity_named(result, "Vira Nova")["type"] == "PLACE"
+
+
 def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analyse):
     """'in X's takeover of Y' puts the takeover somewhere, not X; and a short capitalised name that happens
     to spell a small town ('ATI' and Ati in Chad) is an acronym, not a place, unless the town is big."""

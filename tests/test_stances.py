@@ -223,3 +223,14 @@ def test_a_rival_named_by_a_possessive_is_the_subjects_rival():
     text = "For years Norda Systems has tried to challenge rival Brightwave's lead in the market."
     found = pairs(text, "opponent_of")
     assert ("Norda Systems", "Brightwave") in found or ("Brightwave", "Norda Systems") in found
+
+
+@pytest.mark.parametrize(
+    "text, leader, led",
+    [
+        ("Mira Castell, the mayor of Tallinn, resigned on Monday.", "Mira Castell", "Tallinn"),
+        ("Oskar Venn, the boss of the harbour district of Kalamaja, was arrested.", "Oskar Venn", "Kalamaja"),
+    ],
+)
+def test_a_leader_in_apposition_leads_the_place_named(text, leader, led):
+    assert (leader, led) in pairs(text, "controls")

@@ -485,7 +485,7 @@ class EntityClusterer:
             cluster.types["ORG"] += len(cluster.mentions) + 1  # 'the airline, X', 'carmaker X'
             return
         if cluster.type != "PLACE" and any(
-            self._place_appositive(m) or self._place_noun_after(doc, m) for m in cluster.mentions
+            self._place_appositive(m) or self._place_noun_beside(doc, m) for m in cluster.mentions
         ):
             cluster.types["PLACE"] += len(cluster.mentions) + 1  # 'Ariha, a town in Idlib'
             return
@@ -524,11 +524,14 @@ class EntityClusterer:
     def _is_demonym(self, text: str) -> bool:
         return self.use_gazetteer and default_gazetteer().is_demonym(text)
 
-    def _place_noun_after(self, doc: Doc, span: Span) -> bool:
-        """'the Anjuman pass', 'the Musi river', 'the Bab al-Tabbaneh and Jabal Mohsen districts'."""
+    def _place_noun_beside(self, doc: Doc, span: Span) -> bool:
+        """'the Anjuman pass', 'the Musi river', 'the Bab al-Tabbaneh and Jabal Mohsen districts', 'the district
+        of X'."""
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in self.place_nouns and after.pos_ == "NOUN":
             return True
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.unit_nouns:
+            return True  # 'the district of X', 'the town of Y'
         head = span.root
         return (
             head.dep_ in ("compound", "conj")

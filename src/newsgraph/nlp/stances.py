@@ -596,9 +596,14 @@ class StanceExtractor(EventExtractor):
             title = " ".join(t.lower_ for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct"))
             if title.replace(".", "") not in self.leadership and appos.lemma_.lower() not in self.leadership:
                 continue
-            organisation_id = self._typed(doc, first(prep_objects(appos, ("of",))), ("ORG", "OTHER"))
-            if organisation_id:
-                yield person["id"], "controls", organisation_id, appos
+            led = first(prep_objects(appos, ("of",)))
+            if led is not None and led.lemma_.lower() in self.place_nouns:  # 'the boss of the district of X'
+                led = first(prep_objects(led, ("of",))) or next(
+                    (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+                )
+            led_id = self._typed(doc, led, HOLDINGS)  # an organisation, or a place ('the mayor of X')
+            if led_id:
+                yield person["id"], "controls", led_id, appos
 
     # ---- entities -------------------------------------------------------------------------------
     def _entity(self, doc: Doc, token: Token | None) -> dict | None:
