@@ -132,6 +132,16 @@ def test_a_name_after_the_district_of_is_a_place_even_if_the_ner_calls_it_an_org
     assert entity_named(result, "Vira Nova")["type"] == "PLACE"
 
 
+def test_a_ship_prefix_makes_the_name_a_vessel(analyse):
+    result = analyse(
+        "The frigate INS Talwar detained 14 pirates on Friday. INS Talwar is under the control of the Western "
+        "Fleet. The crew of the MV Ocean Star were freed. Rita Sen, a spokeswoman for the INS, said so."
+    )
+    for name in ("INS Talwar", "MV Ocean Star"):
+        assert entity_named(result, name)["type"] == "OTHER", name
+    assert entity_named(result, "INS")["type"] == "ORG"  # a prefix alone is no vessel
+
+
 def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analyse):
     """'in X's takeover of Y' puts the takeover somewhere, not X; and a short capitalised name that happens
     to spell a small town ('ATI' and Ati in Chad) is an acronym, not a place, unless the town is big."""

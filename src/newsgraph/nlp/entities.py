@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -163,6 +164,7 @@ class EntityClusterer:
             **{w: ("city",) for w in ("city", "town", "village", "hamlet", "township")},
         }
         self.place_nouns = frozenset(cues["place_nouns"])
+        self.vessel_prefixes = frozenset(load_data("vessels.json")["prefixes"])
         self.person_predicates = frozenset(cues["person_predicates"])
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
@@ -302,6 +304,10 @@ class EntityClusterer:
                 entity_type = "PLACE"  # 'Near Palmyra' read as a person's two names
             if entity_type == "PERSON" and len(span) > 2 and self._is_demonym(span[0].text):
                 span = Span(doc, span.start + 1, span.end, label=span.label)  # 'American X Y' is X Y
+            if span.start > 0 and doc[span.start - 1].text in self.vessel_prefixes:
+                span, entity_type = Span(doc, span.start - 1, span.end, label="PRODUCT"), "OTHER"  # 'INS X'
+            elif len(span) > 1 and span[0].text in self.vessel_prefixes:
+                entity_type = "OTHER"
             actor = None
             for number, (match, found) in enumerate(matches):
                 inside_name = (
@@ -324,7 +330,22 @@ class EntityClusterer:
             covered = any(c.start < match.end and match.start < c.end for c, _, _ in candidates)
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
+        for vessel in self._vessels(doc):
+            if not any(c.start < vessel.end and vessel.start < c.end for c, _, _ in candidates):
+                candidates.append((vessel, "OTHER", None))
         return sorted(candidates, key=lambda c: c[0].start)
+
+    def _vessels(self, doc: Doc) -> Iterator[Span]:
+        """'INS X', 'USS Y Z': a ship prefix and the capitalised name after it, which the NER often misses
+        or reads as a person or a place."""
+        for token in doc:
+            if token.text not in self.vessel_prefixes:
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - token.i <= 3:
+                end += 1
+            if end > token.i + 1:
+                yield Span(doc, token.i, end, label="PRODUCT")
 
     @staticmethod
     def _ends_in_body(ent: Span) -> bool:
