@@ -234,3 +234,13 @@ def test_a_rival_named_by_a_possessive_is_the_subjects_rival():
 )
 def test_a_leader_in_apposition_leads_the_place_named(text, leader, led):
     assert (leader, led) in pairs(text, "controls")
+
+
+def test_a_body_led_by_a_party_acts_for_it_through_a_relative_clause():
+    text = "Norda Systems led a group of investors that bought a majority stake last May in Brightwave Inc."
+    assert ("Norda Systems", "Brightwave Inc.") in pairs(text, "controls")
+
+
+def test_a_stake_with_its_company_hung_on_the_verb_is_still_a_stake_in_it():
+    text = "Kori Finance acquired a 60 percent stake in March in Brightwave Inc., the firm said."
+    assert ("Kori Finance", "Brightwave Inc.") in pairs(text, "controls")

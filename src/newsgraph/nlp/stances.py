@@ -26,6 +26,8 @@ PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
 POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 SYMMETRIC = frozenset(["ally_of", "opponent_of"])  # one fact whichever side the sentence names first
+RELATIVE_PRONOUNS = frozenset(["that", "which", "who"])
+LEADING_VERBS = frozenset(["lead", "head"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
@@ -285,11 +287,15 @@ class StanceExtractor(EventExtractor):
         if held is None:
             return None
         node = held
-        if held.lemma_.lower() in self.control_objects:
-            node = first(prep_objects(held, ("of", "in", "over")))
         allowed = ("ORG", "OTHER") if lemma in self.organisation_only else (
             ("PLACE",) if lemma in self.place_only else HOLDINGS
         )
+        if held.lemma_.lower() in self.control_objects:
+            node = first(prep_objects(held, ("of", "in", "over")))
+            if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
+                node = next(  # hangs 'in X' on the verb, after other 'in' phrases
+                    (t for t in prep_objects(held.head, ("in",)) if self._headed(doc, t, allowed)), None
+                )
         entity_id = self._headed(doc, node, allowed)
         if entity_id is None and node is not None and node.pos_ == "NOUN":  # 'Goma airport'
             named = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
@@ -614,8 +620,15 @@ class StanceExtractor(EventExtractor):
         if entity is None and token is not None:
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
             entity = self._by_id(self._link(doc, appos))
+        if entity is None and token is not None and token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._entity(doc, token.head.head)  # 'a group that bought X': the group
         if entity is None and token is not None and token.pos_ == "PRON":
             entity = self._by_id(self._pronoun_referent(doc, token))
+        if entity is None and token is not None and token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and (
+            token.head.lemma_.lower() in LEADING_VERBS
+        ):  # 'X led a consortium that ...': an unnamed body stands for the party leading it
+            leader = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            entity = self._entity(doc, leader) if leader is not None else None
         if entity is None and token is not None and token.lemma_.lower() in self.force_nouns:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)  # 'their fighters'
             if owner is not None:
