@@ -142,6 +142,12 @@ def test_a_ship_prefix_makes_the_name_a_vessel(analyse):
     assert entity_named(result, "INS")["type"] == "ORG"  # a prefix alone is no vessel
 
 
+def test_a_name_the_text_calls_an_organisation_is_one_even_if_the_ner_missed_it(analyse):
+    result = analyse("Norda Systems will cut 900 jobs at its lighting division, Lumetra. The retailer Kovaro fell.")
+    for name in ("Lumetra", "Kovaro"):
+        assert entity_named(result, name)["type"] == "ORG", name
+
+
 def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analyse):
     """'in X's takeover of Y' puts the takeover somewhere, not X; and a short capitalised name that happens
     to spell a small town ('ATI' and Ati in Chad) is an acronym, not a place, unless the town is big."""

@@ -244,3 +244,9 @@ def test_a_body_led_by_a_party_acts_for_it_through_a_relative_clause():
 def test_a_stake_with_its_company_hung_on_the_verb_is_still_a_stake_in_it():
     text = "Kori Finance acquired a 60 percent stake in March in Brightwave Inc., the firm said."
     assert ("Kori Finance", "Brightwave Inc.") in pairs(text, "controls")
+
+
+def test_a_cancelled_sale_moves_nothing():
+    text = "Norda Systems said it was cancelling a deal to sell Brightwave Inc. to Kori Finance."
+    found = facts(text, "controls")
+    assert found and all(r["negated"] for _, _, r in found)

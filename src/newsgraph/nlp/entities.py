@@ -330,10 +330,27 @@ class EntityClusterer:
             covered = any(c.start < match.end and match.start < c.end for c, _, _ in candidates)
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
-        for vessel in self._vessels(doc):
-            if not any(c.start < vessel.end and vessel.start < c.end for c, _, _ in candidates):
-                candidates.append((vessel, "OTHER", None))
+        for found, found_type in [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc)]:
+            if not any(c.start < found.end and found.start < c.end for c, _, _ in candidates):
+                candidates.append((found, found_type, None))
         return sorted(candidates, key=lambda c: c[0].start)
+
+    @staticmethod
+    def _described_names(doc: Doc) -> Iterator[tuple[Span, str]]:
+        """Names the NER missed that the text itself calls organisations: 'its car division, X', 'the
+        retailer X'."""
+        descriptors = organisation_cues()["descriptors"]
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.is_title or token.dep_ == "compound":
+                continue
+            described = (token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lower_ in descriptors)
+            start = token.left_edge.i if token.left_edge.pos_ == "PROPN" else token.i
+            before = doc[start - 1] if start > 0 else None
+            described = described or (
+                before is not None and before.pos_ == "NOUN" and before.lower_ in descriptors and before.is_lower
+            )
+            if described:
+                yield Span(doc, start, token.i + 1, label="ORG"), "ORG"
 
     def _vessels(self, doc: Doc) -> Iterator[Span]:
         """'INS X', 'USS Y Z': a ship prefix and the capitalised name after it, which the NER often misses

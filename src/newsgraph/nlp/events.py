@@ -643,10 +643,17 @@ class EventExtractor:
         """The verb and the heads whose negation or modality covers it. A 'when/after/while' clause is taken as given
         by the clause above it ('they were not beaten when X was fired' does not deny the firing, 'it would be their biggest deal
         since they bought X' does not make the purchase hypothetical), a
-        relative clause describes, and a coordinated clause with its own subject asserts on its own."""
+        relative clause describes, and a coordinated clause with its own subject asserts on its own. An infinitive
+        on an object noun ('cancelled a deal to sell X') is governed by the noun and its verb."""
         for node in self._chain(verb):
             yield node
-            if node.dep_ == "relcl":
+            if node.dep_ in ("relcl", "acl"):
+                noun = node.head
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and noun.dep_ in (
+                    "dobj", "obj", "nsubj", "nsubjpass", "attr"
+                ):  # 'cancelled a deal to sell X', 'unveiled plans to cut Y': the noun's clause governs it
+                    yield noun
+                    yield from self._clause_scope(noun.head)
                 return
             if node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in node.children

@@ -32,11 +32,12 @@ SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
-    """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given."""
+    """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given;
+    'to' read as a dative ('sold X to Y') counts."""
     if token is None:
         return []
     return [
-        g for c in token.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        g for c in token.children if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps)
         for g in c.children if g.dep_ == "pobj"
     ]
 
