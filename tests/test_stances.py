@@ -250,3 +250,10 @@ def test_a_cancelled_sale_moves_nothing():
     text = "Norda Systems said it was cancelling a deal to sell Brightwave Inc. to Kori Finance."
     found = facts(text, "controls")
     assert found and all(r["negated"] for _, _, r in found)
+
+
+def test_voting_with_one_side_against_a_bill_makes_allies_not_opponents():
+    text = "The Socialists backed the bill. Three Conservatives voted with twenty Socialists against it."
+    assert not pairs(text, "opponent_of")  # 'it' is the bill, not the plural group named before
+    found = pairs(text, "ally_of")
+    assert ("Conservatives", "Socialists") in found or ("Socialists", "Conservatives") in found

@@ -370,16 +370,8 @@ class StanceExtractor(EventExtractor):
         return None
 
     def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
-        predicate = None
-        other: Token | None = None
-        particles = [c for c in verb.children if c.dep_ in ("prep", "prt")]
-        for particle in particles:
-            for table, name in ((self.ally_particles, "ally_of"), (self.opponent_particles, "opponent_of")):
-                if particle.lower_ in table.get(lemma, ()):
-                    pobj = next((g for g in particle.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        predicate, other = name, pobj
-        if predicate is None and lemma in self.accepting_verbs:  # 'Y accepted his proposal'
+        sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
+        if not sides and lemma in self.accepting_verbs:  # 'Y accepted his proposal'
             offered = next(
                 (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals),
                 None,
@@ -391,7 +383,7 @@ class StanceExtractor(EventExtractor):
                     if actor_id and proposer and actor_id != proposer:
                         yield actor_id, "ally_of", proposer, lemma
             return
-        if predicate is None:
+        if not sides:
             if lemma in self.opponent_verbs:
                 predicate = "opponent_of"
             elif lemma in self.ally_verbs:
@@ -402,18 +394,30 @@ class StanceExtractor(EventExtractor):
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             if dative is not None and self._party(doc, other) is None:
                 other = dative  # 'offered Y a contract': Y, not the contract
+            sides = [(predicate, other)]
         actors = (
             [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if passive
             else self._actors(verb, False)
         )
-        other_id = self._party(doc, other)
-        if other_id is None:
-            return
-        for actor in actors:
-            actor_id = self._party(doc, actor)
-            if actor_id:
-                yield actor_id, predicate, other_id, lemma
+        for predicate, other in sides:
+            other_id = self._party(doc, other)
+            if other_id is None:
+                continue
+            for actor in actors:
+                actor_id = self._party(doc, actor)
+                if actor_id:
+                    yield actor_id, predicate, other_id, lemma
+
+    def _particle_sides(self, verb: Token, lemma: str) -> list[tuple[str, Token]]:
+        sides = []
+        for particle in (c for c in verb.children if c.dep_ in ("prep", "prt")):
+            for table, name in ((self.ally_particles, "ally_of"), (self.opponent_particles, "opponent_of")):
+                if particle.lower_ in table.get(lemma, ()):
+                    pobj = next((g for g in particle.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        sides.append((name, pobj))
+        return sides
 
     def _joint_action(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         """'X and Y defeated Z': parties named together as the subject of one act act together. Only
@@ -563,7 +567,12 @@ class StanceExtractor(EventExtractor):
         return None
 
     def _nearest_party_before(
-        self, doc: Doc, token: Token, besides: str | None = None, wanted: tuple[str, ...] | None = None
+        self,
+        doc: Doc,
+        token: Token,
+        besides: str | None = None,
+        wanted: tuple[str, ...] | None = None,
+        singular: bool = False,
     ) -> str | None:
         index = doc._.token_entity or []
         wanted = wanted or (("PERSON",) if token.lower_ in ("his", "her") else PARTIES)
@@ -571,6 +580,8 @@ class StanceExtractor(EventExtractor):
         excluded_words = set(excluded["name"].split()) if excluded else set()
         for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
             entity = self._by_id(index[i] if i < len(index) else None)
+            if singular and doc[i].tag_ in ("NNS", "NNPS"):
+                continue
             if entity and entity["type"] in wanted and not excluded_words & set(entity["name"].split()):
                 return entity["id"]
         return None
@@ -646,7 +657,9 @@ class StanceExtractor(EventExtractor):
                     plural = word in ("we", "us", "our")
                     return (self._affiliation(doc, quote["speaker"]) if plural else None) or quote["speaker"]
             return None
-        if word in ("it", "its", "they", "them", "their"):
+        if word in ("it", "its"):  # one body, not a plural group ('Republicans')
+            return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"), singular=True)
+        if word in ("they", "them", "their"):
             return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
         if word in ("he", "she", "him", "her"):
             return self._nearest_party_before(doc, pronoun, wanted=("PERSON",))
