@@ -257,3 +257,18 @@ def test_voting_with_one_side_against_a_bill_makes_allies_not_opponents():
     assert not pairs(text, "opponent_of")  # 'it' is the bill, not the plural group named before
     found = pairs(text, "ally_of")
     assert ("Conservatives", "Socialists") in found or ("Socialists", "Conservatives") in found
+
+
+@pytest.mark.parametrize(
+    "text, person, place",
+    [
+        ("The injured climber Oskar Venn was airlifted to Dunedin.", "Oskar Venn", "Dunedin"),
+        ("Mira Castell was extradited to Lisbon last week.", "Mira Castell", "Lisbon"),
+        ("The reporter Tomas Reyes was kidnapped from his hotel in Kandahar.", "Tomas Reyes", "Kandahar"),
+        ("Senator Ivo Brandt campaigned in Ohio on Tuesday.", "Ivo Brandt", "Ohio"),
+        ("Dario Pell reached Kabul after a week on the road.", "Dario Pell", "Kabul"),
+        ("Alma Ruiz, 41, died near Zermatt on Friday.", "Alma Ruiz", "Zermatt"),
+    ],
+)
+def test_being_moved_held_or_reaching_a_place_puts_a_person_there(text, person, place):
+    assert (person, place) in pairs(text, "located_in")
