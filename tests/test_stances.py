@@ -272,3 +272,14 @@ def test_voting_with_one_side_against_a_bill_makes_allies_not_opponents():
 )
 def test_being_moved_held_or_reaching_a_place_puts_a_person_there(text, person, place):
     assert (person, place) in pairs(text, "located_in")
+
+
+@pytest.mark.parametrize(
+    "text, predicate, first, second",
+    [
+        ("The Norda-owned broadcaster Kanal Vier was sold.", "controls", "Norda", "Kanal Vier"),
+        ("Fighters of the Vostok-backed Black Hand militia entered the town.", "ally_of", "Vostok", "Black Hand militia"),
+    ],
+)
+def test_a_name_hyphened_to_a_participle_owns_leads_or_backs_what_it_describes(text, predicate, first, second):
+    assert (first, second) in pairs(text, predicate)

@@ -24,7 +24,7 @@ ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and conta
 OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
-LEADING_CUES = {"title", "lead", "head", "run", "command"}  # control by leading, not by owning or holding
+LEADING_CUES = {"title", "lead", "led", "head", "run", "command"}  # control by leading, not by owning or holding
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
 
 

@@ -72,6 +72,7 @@ class StanceExtractor(EventExtractor):
         self.titles = title_words()
         self.force_nouns = frozenset(cues["force_nouns"])
         self.losing_verbs = cues["losing_verbs"]
+        self.hyphen_roles = cues["hyphen_roles"]
         self.claim_denials = cues["claim_denials"]
         self.accepting_verbs = frozenset(cues["accepting_verbs"])
         self.reciprocal = frozenset(cues["reciprocal_verbs"])
@@ -99,9 +100,10 @@ class StanceExtractor(EventExtractor):
                     if not (record["hypothetical"] or record["future"]):
                         found[key] = record
         for subject, predicate, obj, token in self._titled_leaders(doc):
-            key = (subject, predicate, obj, token.sent.start)
+            cue = token.lower_ if token.lower_ in self.hyphen_roles else "title"  # 'X-owned' holds, a title leads
+            key = (*(sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)), predicate, token.sent.start)
             if key not in found:
-                found[key] = self._record(doc, token, subject, predicate, obj, "title", published)
+                found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
         stances = list(found.values())
         stances += self._denials(doc, stances, published)
         doc._.relations = (doc._.relations or []) + stances
@@ -596,13 +598,21 @@ class StanceExtractor(EventExtractor):
                     continue
                 if entity["type"] == "PERSON":
                     yield from self._leader_of(doc, entity, span)
-                if span.end < len(doc) - 2 and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "led":
-                    led = doc[span.end + 1].head  # 'an X-led consortium' or 'Y, an X-led consortium'
-                    for node in (led, led.head) if led.dep_ == "appos" else (led,):
-                        led_id = self._typed(doc, node, ("ORG", "OTHER"))
-                        if led_id and led_id != entity["id"]:
-                            yield entity["id"], "controls", led_id, doc[span.end + 1]
-                            break
+                if span.end < len(doc) - 2 and doc[span.end].text == "-":
+                    yield from self._hyphen_role(doc, entity, doc[span.end + 1])
+
+    def _hyphen_role(self, doc: Doc, entity: dict, participle: Token) -> Iterator[tuple]:
+        """'an X-led consortium', 'X-owned Y', 'X-held Z', 'an X-backed militia' (hyphen_roles)."""
+        predicate = self.hyphen_roles.get(participle.lower_)
+        if predicate is None:
+            return
+        described = participle.head  # 'an X-led consortium', 'Y, an X-led consortium', 'the X-owned broadcaster Y'
+        types = HOLDINGS if predicate == "controls" else PARTIES
+        nodes = [described, *([described.head] if described.dep_ == "appos" else [])]
+        for described_id in [*(self._typed(doc, node, types) for node in nodes), self._named_by(doc, described)]:
+            if described_id and described_id != entity["id"]:
+                yield entity["id"], predicate, described_id, participle
+                return
 
     def _leader_of(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
         titled = self._organisation_titled(doc, span, self.leadership)
