@@ -283,3 +283,14 @@ def test_being_moved_held_or_reaching_a_place_puts_a_person_there(text, person, 
 )
 def test_a_name_hyphened_to_a_participle_owns_leads_or_backs_what_it_describes(text, predicate, first, second):
     assert (first, second) in pairs(text, predicate)
+
+
+def test_a_relative_sharing_the_surname_is_still_the_relative():
+    text = "Kimani Sato was buried on Monday; his sister Amara Sato said he was loved."
+    found = pairs(text, "ally_of")
+    assert ("Amara Sato", "Kimani Sato") in found or ("Kimani Sato", "Amara Sato") in found
+
+
+def test_a_place_compounded_to_a_delegation_is_not_led_by_its_chair():
+    text = "Rita Sen, chair of the union's Ohio delegation, said the vote was fair."
+    assert not [o for s, o in pairs(text, "controls") if o == "Ohio"]

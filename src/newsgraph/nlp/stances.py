@@ -447,7 +447,7 @@ class StanceExtractor(EventExtractor):
         else:
             return
         named = self._named_by(doc, noun)
-        owner = self._owner(doc, noun, besides=named)  # 'Y, its rival': 'its' is not Y
+        owner = self._owner(doc, noun, besides=named, any_name=False)  # 'Y, its rival': 'its' is not Y
         partner = first(prep_objects(noun, ("with", "against", "between", "for", "of", "to")))
         if partner is None and noun.dep_ in ("dobj", "obj", "oprd"):  # 'had disagreements with X': the parser
             partner = first(prep_objects(noun.head, ("with", "against", "to"))) or next(  # hangs it on the
@@ -525,16 +525,17 @@ class StanceExtractor(EventExtractor):
             return self._party(doc, after)
         return None
 
-    def _owner(self, doc: Doc, noun: Token, besides: str | None = None) -> str | None:
+    def _owner(self, doc: Doc, noun: Token, besides: str | None = None, any_name: bool = True) -> str | None:
         """Whose role it is: "X's lawyer", 'his rival' (the nearest party named before, other than
-        `besides`, the clause's own subject, in any of its names), 'AMD rival X'."""
+        `besides`, in any of its names unless `any_name` is false: 'his father, Y Jeffs' may be another
+        Jeffs), 'AMD rival X'."""
         children = list(noun.children)
         if noun.dep_ == "amod":  # 'its rival Y': the possessive hangs on the name
             children = [c for c in noun.head.children if c.dep_ == "poss"]
         for child in children:
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
-                    return self._nearest_party_before(doc, child, besides)
+                    return self._nearest_party_before(doc, child, besides, any_name=any_name)
                 found = self._party(doc, child)  # "rival X's lead": X's owns the lead, not the rivalry
                 return found if found != besides else None
             if child.dep_ == "compound" and child.i < noun.i:
@@ -575,16 +576,19 @@ class StanceExtractor(EventExtractor):
         besides: str | None = None,
         wanted: tuple[str, ...] | None = None,
         singular: bool = False,
+        any_name: bool = True,
     ) -> str | None:
         index = doc._.token_entity or []
         wanted = wanted or (("PERSON",) if token.lower_ in ("his", "her") else PARTIES)
         excluded = self._by_id(besides)
-        excluded_words = set(excluded["name"].split()) if excluded else set()
+        excluded_words = set(excluded["name"].split()) if excluded and any_name else set()
         for i in range(token.i - 1, max(-1, token.sent.start - 40), -1):
             entity = self._by_id(index[i] if i < len(index) else None)
             if singular and doc[i].tag_ in ("NNS", "NNPS"):
                 continue
-            if entity and entity["type"] in wanted and not excluded_words & set(entity["name"].split()):
+            if entity and entity["type"] in wanted and entity["id"] != besides and not (
+                excluded_words & set(entity["name"].split())
+            ):
                 return entity["id"]
         return None
 
@@ -629,7 +633,8 @@ class StanceExtractor(EventExtractor):
                 led = first(prep_objects(led, ("of",))) or next(
                     (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
                 )
-            led_id = self._typed(doc, led, HOLDINGS)  # an organisation, or a place ('the mayor of X')
+            # an organisation, or a place named right there ('the mayor of X', not "the chair of X's Y delegation")
+            led_id = self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
             if led_id:
                 yield person["id"], "controls", led_id, appos
 
