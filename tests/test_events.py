@@ -375,3 +375,14 @@ def test_an_event_noun_after_on_codes_only_under_a_verb(analyse):
     assert "CONSULT" not in [
         e["type"] for e in events_of(analyse, "The report on the visit by the envoy was published on Monday.")
     ]
+
+
+def test_a_negating_verb_denies_its_complement_and_object_not_the_clause_beside_it():
+    import newsgraph
+
+    events = newsgraph.extract("The coast guard foiled an attack on two tankers, arresting 14 gunmen.")["events"]
+    negated = {e["trigger"]["text"]: e["negated"] for e in events}
+    assert negated.get("attack") is True  # the foiled attack did not happen
+    assert negated.get("arresting") is False  # the arrests did
+    failed = newsgraph.extract("The rebels failed to capture the airport.")["events"]
+    assert any(e["trigger"]["text"] == "capture" and e["negated"] for e in failed)

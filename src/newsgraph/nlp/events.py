@@ -16,6 +16,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
+ADJUNCT_DEPS = ("advcl", "conj", "parataxis")  # clauses beside a negating verb, which it does not deny
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
 PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
 # 'will' and 'shall' assert what is to happen (MEANTIME and FactBank rate 'X will cut jobs' certain):
@@ -629,14 +630,18 @@ class EventExtractor:
             yield node
 
     def _negated(self, verb: Token) -> bool:
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in self.negation_heads:
+            return True  # 'foiled an attack', 'called off the strike'
+        below = None
         for node in self._clause_scope(verb):
             if any(
                 c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det")
                 for c in node.children
             ):
                 return True
-            if node is not verb and node.lemma_.lower() in self.negation_heads:
-                return True
+            if below is not None and below.dep_ not in ADJUNCT_DEPS and node.lemma_.lower() in self.negation_heads:
+                return True  # 'failed to take', 'prevented them from entering'; not 'thwarted X, arresting Y'
+            below = node
         return False
 
     def _clause_scope(self, verb: Token):
