@@ -386,3 +386,24 @@ def test_a_negating_verb_denies_its_complement_and_object_not_the_clause_beside_
     assert negated.get("arresting") is False  # the arrests did
     failed = newsgraph.extract("The rebels failed to capture the airport.")["events"]
     assert any(e["trigger"]["text"] == "capture" and e["negated"] for e in failed)
+
+
+def test_two_acts_in_two_places_told_by_one_source_are_no_contest():
+    import newsgraph
+
+    text = "Gunmen attacked Ivo Brandt in Kadugli in May. In June gunmen attacked Ivo Brandt again in Dilling."
+    claims = newsgraph.extract(text, published="2024-07-08")["claims"]
+    attacks = [c for c in claims if c.get("event_type") == "ASSAULT"]
+    assert len(attacks) == 2
+    assert not any(c["status"] == "contested" for c in attacks)  # one reporter, two attacks
+
+
+def test_one_act_put_in_two_places_by_two_sources_is_contested():
+    import newsgraph
+
+    text = (
+        "Gunmen attacked Ivo Brandt in Kadugli, the army said. "
+        "Gunmen attacked Ivo Brandt in Dilling, the rebels said."
+    )
+    attacks = [c for c in newsgraph.extract(text)["claims"] if c.get("event_type") == "ASSAULT"]
+    assert attacks and all(c["status"] == "contested" for c in attacks)

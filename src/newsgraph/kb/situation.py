@@ -9,12 +9,12 @@ denied ones are kept as the competing accounts they are."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from newsgraph.nlp.claims import same_proposition
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
@@ -353,29 +353,8 @@ def _disputing(members: list[dict]) -> list[dict]:
             if (
                 first["denied"] != second["denied"]
                 and first["claim"].document_id != second["claim"].document_id
-                and _same_counterpart(first["counterpart"], second["counterpart"])
-                and _compatible(first["place"], second["place"])
-                and _near_in_time(first["date"], second["date"])
+                and same_proposition(first, second)
             ):
                 involved[id(first)] = first
                 involved[id(second)] = second
     return [m for m in members if id(m) in involved]
-
-
-def _compatible(first: str | None, second: str | None) -> bool:
-    return first is None or second is None or first == second
-
-
-def _same_counterpart(first: str | None, second: str | None) -> bool:
-    """Both accounts name the same other participant, or neither names one: 'denied attacking' with no
-    object says nothing about the town another report says was shelled."""
-    return first == second
-
-
-def _near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:
-    if not first or not second or len(first) < 10 or len(second) < 10:
-        return True
-    try:
-        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days) <= days
-    except ValueError:
-        return True

@@ -7,6 +7,7 @@ computed in the knowledge base."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlparse
 
 from spacy.language import Language
@@ -77,6 +78,7 @@ class ClaimBuilder:
             "statement": statement,
             "status": "reported",
             "sources": [source],
+            "source_text": fact.get("attributed_text"),  # 'the army' when no entity stands for the source
             "alternatives": [],
             "kind": kind,
             "fact_index": index,
@@ -96,20 +98,53 @@ class ClaimBuilder:
 
     @staticmethod
     def _contest(claims: list[dict]) -> None:
+        """Two event claims are contested when they are about one proposition (same subject in the same
+        role, same event type, same other participant, compatible place and time) and one denies it or
+        another source puts it elsewhere; two acts at two places reported by one source are two acts."""
         events = [c for c in claims if c["kind"] == "event"]
         for i, first in enumerate(events):
             for second in events[i + 1 :]:
-                if first["subject"] != second["subject"] or first["event_type"] != second["event_type"]:
+                if (first["subject"], first["role"], first["event_type"]) != (
+                    second["subject"], second["role"], second["event_type"]
+                ) or not same_proposition(first, second, place_key=None):
                     continue
                 if first["statement"] == second["statement"] and first["sources"] == second["sources"]:
                     continue  # one source in one sentence does not contradict itself
-                differ = first["negated"] != second["negated"] or (
-                    first["location"] and second["location"] and first["location"] != second["location"]
+                elsewhere = (
+                    (first["sources"], first["source_text"]) != (second["sources"], second["source_text"])
+                    and first["location"] and second["location"] and first["location"] != second["location"]
                 )
-                if differ or first["denial"] != second["denial"]:
+                denied = (first["negated"] != second["negated"] or first["denial"] != second["denial"]) and (
+                    _compatible(first["location"], second["location"])
+                )
+                if elsewhere or denied:
                     first["status"] = second["status"] = "contested"
                     first["alternatives"].append(second["id"])
                     second["alternatives"].append(first["id"])
+
+
+def same_proposition(first: dict, second: dict, place_key: str | None = "place") -> bool:
+    """Two accounts name the same other participant (or neither names one: 'denied attacking' with no
+    object says nothing about the town another report says was shelled), and their places are compatible
+    unless the caller compares places itself (`place_key` None), and their dates lie within two days."""
+    return (
+        first["counterpart"] == second["counterpart"]
+        and _near_in_time(first["date"], second["date"])
+        and (place_key is None or _compatible(first[place_key], second[place_key]))
+    )
+
+
+def _compatible(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:
+    if not first or not second or len(first) < 10 or len(second) < 10:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days) <= days
+    except ValueError:
+        return True
 
 
 @Language.factory("newsgraph_claims", default_config={})
