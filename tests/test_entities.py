@@ -310,3 +310,13 @@ def test_repeats_of_a_name_in_lower_case_text_join_the_entity(nlp):
     EntityClusterer._add_lower_case_repeats(doc, [cluster])
     assert [m.text for m in cluster.mentions] == ["northwind shipping"] * 3
     assert not is_lower_case(nlp.make_doc("Northwind Shipping said on Monday that it would sell two boats. " * 3))
+
+
+def test_a_name_in_capitals_the_ner_calls_a_person_is_an_organisation(analyse):
+    result = analyse("A merged firm will put pressure on services leader KVX.")
+    assert entity_named(result, "KVX")["type"] == "ORG"  # the NER alone calls it a person
+
+
+def test_an_honorific_keeps_a_name_in_capitals_a_person(analyse):
+    result = analyse("Crown Prince KBZ met the envoy. Prince KBZ said the talks went well.")
+    assert entity_named(result, "KBZ")["type"] == "PERSON"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.geo.gazetteer import Place, default_gazetteer, place_key
 from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
 from newsgraph.nlp.names import (
+    honorific_words,
     initials,
     leading_function_words,
     load_data,
@@ -86,6 +87,12 @@ def own_name_places(name: str) -> list[Place]:
 def is_acronym(name: str) -> bool:
     """A short name written in capitals ('AMD', 'UNHCR'), not a capitalised word."""
     return name.isalpha() and name.isupper() and 2 <= len(name) <= 8
+
+
+def is_upper_case_span(cluster: Cluster) -> bool:
+    """Every mention stands in a capitalised line (a headline in capitals), where a person's name is
+    capitalised too."""
+    return all(sum(t.is_upper for t in m.sent if t.is_alpha) > 0.8 * sum(t.is_alpha for t in m.sent) for m in cluster.mentions)
 
 
 def is_lower_case(doc: Doc) -> bool:
@@ -513,6 +520,9 @@ class EntityClusterer:
         if self._is_demonym(cluster.name):
             cluster.types["OTHER"] += len(cluster.mentions) + 1  # 'Syrian' is a demonym; geo still places it
             return
+        if self._capitals_not_a_person(doc, cluster):
+            cluster.types["ORG"] += len(cluster.mentions) + 1  # 'services leader IBM': a firm, not a person
+            return
         titles = title_words()
         if any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions) or any(
             self._titled_appositive(m, titles) for m in cluster.mentions
@@ -544,6 +554,16 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += len(cluster.mentions) + 1
+
+    @staticmethod
+    def _capitals_not_a_person(doc: Doc, cluster: Cluster) -> bool:
+        """A short name in capitals the NER (or a position word before it, 'market leader X') calls a person
+        is an organisation's acronym, unless an honorific names a person so ('Prince X') or the line is all
+        capitals anyway."""
+        if cluster.type != "PERSON" or not is_acronym(cluster.name) or is_upper_case_span(cluster):
+            return False
+        honorifics = honorific_words()
+        return not any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in honorifics for m in cluster.mentions)
 
     def _unplaced_person(self, cluster: Cluster) -> bool:
         """A name of two or more words the NER calls a place, which the gazetteer does not know, and which

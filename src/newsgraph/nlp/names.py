@@ -21,6 +21,11 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def honorific_words() -> frozenset[str]:
+    return frozenset(load_data("titles.json")["honorifics"])
+
+
+@lru_cache(maxsize=1)
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
     return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies", "legal_suffixes")}
