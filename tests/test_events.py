@@ -407,3 +407,12 @@ def test_one_act_put_in_two_places_by_two_sources_is_contested():
     )
     attacks = [c for c in newsgraph.extract(text)["claims"] if c.get("event_type") == "ASSAULT"]
     assert attacks and all(c["status"] == "contested" for c in attacks)
+
+
+def test_a_role_noun_parsed_as_a_second_subject_gives_way_to_the_name():
+    import newsgraph
+
+    result = newsgraph.extract("The hiker Alma Ruiz died near Zermatt on Friday.")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    found = {(names.get(r["subject"]), names.get(r["object"])) for r in result["relations"]}
+    assert ("Alma Ruiz", "Zermatt") in found  # 'hiker' and the name both read as subjects of 'died'

@@ -417,8 +417,9 @@ class EventExtractor:
         node = verb
         for _ in range(4):  # 'failed to take', 'has not been able to seize': the subject sits higher up
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-            if subjects:
-                return self._with_conjuncts([self._antecedent(subjects[0])])
+            if subjects:  # 'The hiker X died' parsed with two subjects: the name is the one meant
+                subject = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+                return self._with_conjuncts([self._antecedent(subject)])
             if node.dep_ not in ("xcomp", "conj", "acomp", "advcl") or node.head.i == node.i:
                 break
             node = node.head
