@@ -148,6 +148,12 @@ def test_a_name_the_text_calls_an_organisation_is_one_even_if_the_ner_missed_it(
         assert entity_named(result, name)["type"] == "ORG", name
 
 
+def test_capitalised_words_before_a_landform_word_name_a_place(analyse):
+    result = analyse("On Sunday a guide fell from a ridge near the Kelso Glacier, and a boat capsized on Varn Lake.")
+    for name in ("Kelso Glacier", "Varn Lake"):
+        assert entity_named(result, name)["type"] == "PLACE", name
+
+
 def test_an_owner_after_in_and_a_short_capitalised_name_are_no_place_cues(analyse):
     """'in X's takeover of Y' puts the takeover somewhere, not X; and a short capitalised name that happens
     to spell a small town ('ATI' and Ati in Chad) is an acronym, not a place, unless the town is big."""

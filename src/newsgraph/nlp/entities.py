@@ -172,6 +172,7 @@ class EntityClusterer:
         }
         self.place_nouns = frozenset(cues["place_nouns"])
         self.vessel_prefixes = frozenset(load_data("vessels.json")["prefixes"])
+        self.landform_words = frozenset(cues["landform_words"])
         self.person_predicates = frozenset(cues["person_predicates"])
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
@@ -340,7 +341,23 @@ class EntityClusterer:
         for found, found_type in [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc)]:
             if not any(c.start < found.end and found.start < c.end for c, _, _ in candidates):
                 candidates.append((found, found_type, None))
+        for landform in self._landforms(doc):  # it replaces the part the NER saw ('Glacier' as a person)
+            overlapping = [c for c in candidates if c[0].start < landform.end and landform.start < c[0].end]
+            if all(landform.start <= c[0].start and c[0].end <= landform.end and not c[2] for c in overlapping):
+                candidates = [c for c in candidates if c not in overlapping] + [(landform, "PLACE", None)]
         return sorted(candidates, key=lambda c: c[0].start)
+
+    def _landforms(self, doc: Doc) -> Iterator[Span]:
+        """'the Tasman Glacier', 'Kali River': capitalised words before a capitalised landform word name a
+        place, however the NER read them."""
+        for token in doc:
+            if token.lower_ not in self.landform_words or not token.is_title or token.i == 0:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start < token.i and not doc[start].is_sent_start:
+                yield Span(doc, start, token.i + 1, label="LOC")
 
     @staticmethod
     def _described_names(doc: Doc) -> Iterator[tuple[Span, str]]:
