@@ -294,3 +294,21 @@ def test_a_relative_sharing_the_surname_is_still_the_relative():
 def test_a_place_compounded_to_a_delegation_is_not_led_by_its_chair():
     text = "Rita Sen, chair of the union's Ohio delegation, said the vote was fair."
     assert not [o for s, o in pairs(text, "controls") if o == "Ohio"]
+
+
+def test_the_consortium_later_in_the_text_is_the_organisation_so_described():
+    text = (
+        "AirCo Ltd., a Norda-led consortium, signed a contract with the ministry. "
+        "Brightwave Inc., part of the consortium, will supply engines."
+    )
+    found = pairs(text, "ally_of")
+    assert ("Brightwave Inc.", "AirCo Ltd.") in found or ("AirCo Ltd.", "Brightwave Inc.") in found
+
+
+def test_a_rival_of_an_owner_named_beside_it_is_not_the_subjects_rival():
+    text = "The carmaker Volta Motors said it had approached Zentra rival Brightwave about a deal."
+    found = pairs(text, "opponent_of")
+    assert ("Volta Motors", "Brightwave") not in found and ("Brightwave", "Volta Motors") not in found
+    text = "The airline had approached Norda Systems rival Brightwave Inc. about a deal."
+    found = pairs(text, "opponent_of")
+    assert ("Norda Systems", "Brightwave Inc.") in found or ("Brightwave Inc.", "Norda Systems") in found

@@ -640,8 +640,10 @@ class EventExtractor:
                 for c in node.children
             ):
                 return True
-            if below is not None and below.dep_ not in ADJUNCT_DEPS and node.lemma_.lower() in self.negation_heads:
-                return True  # 'failed to take', 'prevented them from entering'; not 'thwarted X, arresting Y'
+            if below is not None and node.lemma_.lower() in self.negation_heads and (
+                below.dep_ not in ADJUNCT_DEPS or any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+            ):  # 'failed to take', 'cancelled a deal to sell', 'prevented them from entering'; not 'thwarted X,
+                return True  # arresting Y'
             below = node
         return False
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.events import EventExtractor
-from newsgraph.nlp.names import load_data, title_words
+from newsgraph.nlp.names import load_data, organisation_cues, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
@@ -69,6 +69,8 @@ class StanceExtractor(EventExtractor):
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
         self._entities: dict[str, dict] = {}
+        self._described: list[tuple[int, str, str]] = []
+        self.descriptors = organisation_cues()["descriptors"]
         self.titles = title_words()
         self.force_nouns = frozenset(cues["force_nouns"])
         self.losing_verbs = cues["losing_verbs"]
@@ -85,6 +87,7 @@ class StanceExtractor(EventExtractor):
 
     def __call__(self, doc: Doc) -> Doc:
         self._entities = {e["id"]: e for e in doc._.entities or []}  # ids are looked up per token
+        self._described = self._descriptions(doc)
         published = (doc._.document or {}).get("published")
         found: dict[tuple, dict] = {}
         for token in doc:
@@ -454,8 +457,10 @@ class StanceExtractor(EventExtractor):
                 (c for c in noun.head.children if c.dep_ == "dative"), None  # light verb; 'made Y an offer'
             )
         partner_id = self._party(doc, partner)
-        if named and not owner and not partner_id:  # 'X beat rival Y': the clause's subject
-            owner = self._clause_subject(doc, noun, named)
+        beside = [*noun.children, *(noun.head.children if noun.dep_ == "amod" else ())]
+        owner_named_here = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < noun.i for c in beside)
+        if named and not owner and not partner_id and not owner_named_here:  # 'X beat rival Y': the clause's
+            owner = self._clause_subject(doc, noun, named)  # subject, unless 'Z rival Y' names another owner
         if named and owner:
             yield named, predicate, owner, lemma
         elif named and partner_id:
@@ -530,8 +535,8 @@ class StanceExtractor(EventExtractor):
         `besides`, in any of its names unless `any_name` is false: 'his father, Y Jeffs' may be another
         Jeffs), 'AMD rival X'."""
         children = list(noun.children)
-        if noun.dep_ == "amod":  # 'its rival Y': the possessive hangs on the name
-            children = [c for c in noun.head.children if c.dep_ == "poss"]
+        if noun.dep_ == "amod":  # 'its rival Y', 'Z rival Y': the owner hangs on the name
+            children = [c for c in noun.head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.i < noun.i)]
         for child in children:
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
@@ -651,6 +656,8 @@ class StanceExtractor(EventExtractor):
             return self._entity(doc, token.head.head)  # 'a group that bought X': the group
         if entity is None and token is not None and token.pos_ == "PRON":
             entity = self._by_id(self._pronoun_referent(doc, token))
+        if entity is None and token is not None and token.pos_ == "NOUN":
+            entity = self._by_id(self._described_before(token))
         if entity is None and token is not None and token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and (
             token.head.lemma_.lower() in LEADING_VERBS
         ):  # 'X led a consortium that ...': an unnamed body stands for the party leading it
@@ -663,6 +670,31 @@ class StanceExtractor(EventExtractor):
                     self._by_id(self._pronoun_referent(doc, owner)) if owner.pos_ == "PRON" else None
                 )
         return entity
+
+    def _descriptions(self, doc: Doc) -> list[tuple[int, str, str]]:
+        """(token index, noun, entity id) for each organisation a noun describes: 'X, a consortium',
+        'the carmaker X'; 'the consortium' later in the text stands for the latest X so described."""
+        described = []
+        for entity in self._entities.values():
+            for mention in entity["mentions"]:
+                span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+                if span is None:
+                    continue
+                nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+                    nouns.append(span.root.head)
+                if span.start > 0 and doc[span.start - 1].pos_ == "NOUN":
+                    nouns.append(doc[span.start - 1])
+                described += [(span.start, n.lemma_.lower(), entity["id"]) for n in nouns]
+        return sorted(t for t in described if t[1] in self.descriptors)
+
+    def _described_before(self, noun: Token) -> str | None:
+        """'the consortium': the latest organisation described by that noun before it."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        found = [entity for index, word, entity in self._described if word == lemma and index < noun.i]
+        return found[-1] if found else None
 
     def _pronoun_referent(self, doc: Doc, pronoun: Token) -> str | None:
         word = pronoun.lower_
