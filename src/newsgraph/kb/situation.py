@@ -141,7 +141,20 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
         places = {place for place, _ in accounts}
         sources = {source for _, source in accounts}
         sighting["contested"] = len(places) > 1 and len(sources) > 1
-    return {"last_known": seen[-1] if seen else None, "history": seen}
+    return {"last_known": _last_known(seen), "history": seen}
+
+
+def _last_known(seen: list[dict]) -> dict | None:
+    """The latest sighting. When the latest are undated (reports that give no day), their order says
+    nothing of time: the place most documents give among them is the last known, at its latest sighting."""
+    if not seen or seen[-1]["date"]:
+        return seen[-1] if seen else None
+    undated = [s for s in seen if not s["date"]]
+    documents: dict[str, set] = defaultdict(set)
+    for sighting in undated:
+        documents[sighting["place_kb_id"]].add(sighting["document"])
+    best = max(len(d) for d in documents.values())
+    return [s for s in undated if len(documents[s["place_kb_id"]]) == best][-1]
 
 
 def _provenance(fact: dict) -> dict:
