@@ -113,12 +113,13 @@ def test_an_owner_holds_a_company_before_its_chief_executive(tmp_path, fresh_url
 
 
 def test_undated_reports_give_the_place_most_documents_give_as_last_known():
-    from newsgraph.kb.situation import _last_known
+    from newsgraph.kb.situation import _latest
 
     def seen(place: str, document: str, date: str | None = None) -> dict:
         return {"place": place, "place_kb_id": place, "document": document, "date": date}
 
     sightings = [seen("Tallinn", "d0", "2020-01-01"), seen("Lyon", "a"), seen("Lyon", "b"), seen("Paris", "c")]
-    assert _last_known(sightings)["place"] == "Lyon"  # document order is no order in time
-    assert _last_known([seen("Lyon", "a", "2021-03-01"), seen("Paris", "b", "2021-03-05")])["place"] == "Paris"
-    assert _last_known([]) is None
+    assert _latest(sightings, "place_kb_id")["place"] == "Lyon"  # document order is no order in time
+    dated = [seen("Lyon", "a", "2021-03-01"), seen("Paris", "b", "2021-03-05")]
+    assert _latest(dated, "place_kb_id")["place"] == "Paris"
+    assert _latest([], "place_kb_id") is None

@@ -141,20 +141,21 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
         places = {place for place, _ in accounts}
         sources = {source for _, source in accounts}
         sighting["contested"] = len(places) > 1 and len(sources) > 1
-    return {"last_known": _last_known(seen), "history": seen}
+    return {"last_known": _latest(seen, "place_kb_id"), "history": seen}
 
 
-def _last_known(seen: list[dict]) -> dict | None:
-    """The latest sighting. When the latest are undated (reports that give no day), their order says
-    nothing of time: the place most documents give among them is the last known, at its latest sighting."""
-    if not seen or seen[-1]["date"]:
-        return seen[-1] if seen else None
-    undated = [s for s in seen if not s["date"]]
+def _latest(items: list[dict], key: str) -> dict | None:
+    """The latest of accounts in time order. When the latest are undated (reports that give no day),
+    their order says nothing of time: the `key` (a place, a holder) most documents give among them wins,
+    at its latest account."""
+    if not items or items[-1]["date"]:
+        return items[-1] if items else None
+    undated = [item for item in items if not item["date"]]
     documents: dict[str, set] = defaultdict(set)
-    for sighting in undated:
-        documents[sighting["place_kb_id"]].add(sighting["document"])
+    for item in undated:
+        documents[item[key]].add(item["document"])
     best = max(len(d) for d in documents.values())
-    return [s for s in undated if len(documents[s["place_kb_id"]]) == best][-1]
+    return [item for item in undated if len(documents[item[key]]) == best][-1]
 
 
 def _provenance(fact: dict) -> dict:
@@ -213,7 +214,7 @@ def _current_holder(claims: list[dict]) -> dict | None:
     latest leader (a company owned by another is held by the owner, not by its chief executive)."""
     holding = [c for c in claims if c["holds"] and c["how"] != "leads"]
     leading = [c for c in claims if c["holds"] and c["how"] == "leads"]
-    chosen = (holding or leading or [None])[-1]
+    chosen = _latest(holding, "holder_kb_id") or _latest(leading, "holder_kb_id")
     return None if chosen is None else {k: chosen[k] for k in ("holder", "holder_kb_id", "how", "since", "source")}
 
 
