@@ -123,3 +123,16 @@ def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     dated = [seen("Lyon", "a", "2021-03-01"), seen("Paris", "b", "2021-03-05")]
     assert _latest(dated, "place_kb_id")["place"] == "Paris"
     assert _latest([], "place_kb_id") is None
+
+
+def test_rejecting_a_party_s_demands_sets_it_against_that_party():
+    from newsgraph.kb.situation import _relations
+
+    fact = {
+        "type": "REJECT", "negated": False, "actor": "kb1", "actor_name": "Dock Workers Union",
+        "actor_type": "ORG", "target": "kb2", "target_name": "Norda Shipping", "target_type": "ORG",
+        "date": None, "source": None, "document_source": "a.txt", "document": "d1",
+        "sentence": "The Dock Workers Union rejected the demands of Norda Shipping.", "start": 0,
+    }
+    picture = _relations("kb1", [fact], [])
+    assert [p["name"] for p in picture["opponents"]] == ["Norda Shipping"] and not picture["allies"]

@@ -21,7 +21,7 @@ from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
-OPPOSED = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
+OPPOSED = {"ASSAULT", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "PROTEST"}  # CAMEO verbal and material conflict
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
 LEADING_CUES = {"title", "lead", "led", "head", "run", "command"}  # control by leading, not by owning or holding
