@@ -255,6 +255,8 @@ def test_a_cancelled_sale_moves_nothing():
 def test_voting_with_one_side_against_a_bill_makes_allies_not_opponents():
     text = "The Socialists backed the bill. Three Conservatives voted with twenty Socialists against it."
     assert not pairs(text, "opponent_of")  # 'it' is the bill, not the plural group named before
+    text = "The Senate debated the bill. Three Conservatives voted with twenty Socialists against it."
+    assert not pairs(text, "opponent_of")  # nor the body that debated it
     found = pairs(text, "ally_of")
     assert ("Conservatives", "Socialists") in found or ("Socialists", "Conservatives") in found
 

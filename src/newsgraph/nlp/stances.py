@@ -420,8 +420,8 @@ class StanceExtractor(EventExtractor):
             for table, name in ((self.ally_particles, "ally_of"), (self.opponent_particles, "opponent_of")):
                 if particle.lower_ in table.get(lemma, ()):
                     pobj = next((g for g in particle.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        sides.append((name, pobj))
+                    if pobj is not None and not (lemma == "vote" and pobj.lower_ == "it"):  # one votes on a
+                        sides.append((name, pobj))  # measure: 'voted against it' is against the bill
         return sides
 
     def _joint_action(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
