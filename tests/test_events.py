@@ -384,6 +384,8 @@ def test_a_negating_verb_denies_its_complement_and_object_not_the_clause_beside_
     negated = {e["trigger"]["text"]: e["negated"] for e in events}
     assert negated.get("attack") is True  # the foiled attack did not happen
     assert negated.get("arresting") is False  # the arrests did
+    passive = newsgraph.extract("An attack on two tankers was foiled by the coast guard.")["events"]
+    assert any(e["trigger"]["text"] == "attack" and e["negated"] for e in passive)  # told either way
     failed = newsgraph.extract("The rebels failed to capture the airport.")["events"]
     assert any(e["trigger"]["text"] == "capture" and e["negated"] for e in failed)
 

@@ -631,8 +631,10 @@ class EventExtractor:
             yield node
 
     def _negated(self, verb: Token) -> bool:
-        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in self.negation_heads:
-            return True  # 'foiled an attack', 'called off the strike'
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj", "nsubjpass") and (
+            verb.head.lemma_.lower() in self.negation_heads
+        ):
+            return True  # 'foiled an attack', 'an attack was foiled'
         below = None
         for node in self._clause_scope(verb):
             if any(
