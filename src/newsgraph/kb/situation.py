@@ -14,7 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.nlp.claims import same_proposition
+from newsgraph.nlp.claims import compatible_places, same_proposition
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
@@ -368,6 +368,7 @@ def _disputing(members: list[dict]) -> list[dict]:
                 first["denied"] != second["denied"]
                 and first["claim"].document_id != second["claim"].document_id
                 and same_proposition(first, second)
+                and compatible_places(first["place"], second["place"])
             ):
                 involved[id(first)] = first
                 involved[id(second)] = second

@@ -106,7 +106,7 @@ class ClaimBuilder:
             for second in events[i + 1 :]:
                 if (first["subject"], first["role"], first["event_type"]) != (
                     second["subject"], second["role"], second["event_type"]
-                ) or not same_proposition(first, second, place_key=None):
+                ) or not same_proposition(first, second):
                     continue
                 if first["statement"] == second["statement"] and first["sources"] == second["sources"]:
                     continue  # one source in one sentence does not contradict itself
@@ -115,7 +115,7 @@ class ClaimBuilder:
                     and first["location"] and second["location"] and first["location"] != second["location"]
                 )
                 denied = (first["negated"] != second["negated"] or first["denial"] != second["denial"]) and (
-                    _compatible(first["location"], second["location"])
+                    compatible_places(first["location"], second["location"])
                 )
                 if elsewhere or denied:
                     first["status"] = second["status"] = "contested"
@@ -123,18 +123,14 @@ class ClaimBuilder:
                     second["alternatives"].append(first["id"])
 
 
-def same_proposition(first: dict, second: dict, place_key: str | None = "place") -> bool:
+def same_proposition(first: dict, second: dict) -> bool:
     """Two accounts name the same other participant (or neither names one: 'denied attacking' with no
-    object says nothing about the town another report says was shelled), and their places are compatible
-    unless the caller compares places itself (`place_key` None), and their dates lie within two days."""
-    return (
-        first["counterpart"] == second["counterpart"]
-        and _near_in_time(first["date"], second["date"])
-        and (place_key is None or _compatible(first[place_key], second[place_key]))
-    )
+    object says nothing about the town another report says was shelled) and their dates lie within two
+    days; callers compare places (`compatible_places`), which within one article may differ on purpose."""
+    return first["counterpart"] == second["counterpart"] and _near_in_time(first["date"], second["date"])
 
 
-def _compatible(first: str | None, second: str | None) -> bool:
+def compatible_places(first: str | None, second: str | None) -> bool:
     return first is None or second is None or first == second
 
 

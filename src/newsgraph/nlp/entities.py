@@ -89,7 +89,11 @@ def is_acronym(name: str) -> bool:
     return name.isalpha() and name.isupper() and 2 <= len(name) <= 8
 
 
-def is_upper_case_span(cluster: Cluster) -> bool:
+def overlaps(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
+def in_capitals_lines(cluster: Cluster) -> bool:
     """Every mention stands in a capitalised line (a headline in capitals), where a person's name is
     capitalised too."""
     return all(sum(t.is_upper for t in m.sent if t.is_alpha) > 0.8 * sum(t.is_alpha for t in m.sent) for m in cluster.mentions)
@@ -327,7 +331,7 @@ class EntityClusterer:
                 if inside_name:
                     used.add(number)
                     continue
-                if match.start < span.end and span.start < match.end:
+                if overlaps(match, span):
                     actor, entity_type = found, found.type
                     used.add(number)
                     if match.end - match.start > span.end - span.start:
@@ -335,14 +339,14 @@ class EntityClusterer:
                     break
             candidates.append((span, entity_type, actor))
         for number, (match, actor) in enumerate(matches):
-            covered = any(c.start < match.end and match.start < c.end for c, _, _ in candidates)
+            covered = any(overlaps(c, match) for c, _, _ in candidates)
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
         for found, found_type in [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc)]:
-            if not any(c.start < found.end and found.start < c.end for c, _, _ in candidates):
+            if not any(overlaps(c, found) for c, _, _ in candidates):
                 candidates.append((found, found_type, None))
         for landform in self._landforms(doc):  # it replaces the part the NER saw ('Glacier' as a person)
-            overlapping = [c for c in candidates if c[0].start < landform.end and landform.start < c[0].end]
+            overlapping = [c for c in candidates if overlaps(c[0], landform)]
             if all(landform.start <= c[0].start and c[0].end <= landform.end and not c[2] for c in overlapping):
                 candidates = [c for c in candidates if c not in overlapping] + [(landform, "PLACE", None)]
         return sorted(candidates, key=lambda c: c[0].start)
@@ -577,7 +581,7 @@ class EntityClusterer:
         """A short name in capitals the NER (or a position word before it, 'market leader X') calls a person
         is an organisation's acronym, unless an honorific names a person so ('Prince X') or the line is all
         capitals anyway."""
-        if cluster.type != "PERSON" or not is_acronym(cluster.name) or is_upper_case_span(cluster):
+        if cluster.type != "PERSON" or not is_acronym(cluster.name) or in_capitals_lines(cluster):
             return False
         honorifics = honorific_words()
         return not any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in honorifics for m in cluster.mentions)

@@ -26,6 +26,11 @@ FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITION_MARKS = frozenset(["if", "unless"])
 
 
+def is_infinitive(verb: Token) -> bool:
+    """'to sell', 'to cut': a verb with its infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def mark_main_events(doc: Doc, events: list[dict]) -> None:
     """Each sentence's main event (`main`): the one whose trigger stands highest in the parse (nearest the
     root), asserted before hedged, then the first. A headline or timeline shows it; a sentence-level coder
@@ -643,7 +648,7 @@ class EventExtractor:
             ):
                 return True
             if below is not None and node.lemma_.lower() in self.negation_heads and (
-                below.dep_ not in ADJUNCT_DEPS or any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+                below.dep_ not in ADJUNCT_DEPS or is_infinitive(below)
             ):  # 'failed to take', 'cancelled a deal to sell', 'prevented them from entering'; not 'thwarted X,
                 return True  # arresting Y'
             below = node
@@ -659,7 +664,7 @@ class EventExtractor:
             yield node
             if node.dep_ in ("relcl", "acl"):
                 noun = node.head
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and noun.dep_ in (
+                if is_infinitive(node) and noun.dep_ in (
                     "dobj", "obj", "nsubj", "nsubjpass", "attr"
                 ):  # 'cancelled a deal to sell X', 'unveiled plans to cut Y': the noun's clause governs it
                     yield noun

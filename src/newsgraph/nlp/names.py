@@ -15,14 +15,13 @@ def load_data(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    data = load_data("titles.json")
-    return frozenset(data["honorifics"]) | frozenset(data["positions"])
+def honorific_words() -> frozenset[str]:
+    return frozenset(load_data("titles.json")["honorifics"])
 
 
 @lru_cache(maxsize=1)
-def honorific_words() -> frozenset[str]:
-    return frozenset(load_data("titles.json")["honorifics"])
+def title_words() -> frozenset[str]:
+    return honorific_words() | frozenset(load_data("titles.json")["positions"])
 
 
 @lru_cache(maxsize=1)

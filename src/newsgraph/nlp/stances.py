@@ -31,6 +31,12 @@ LEADING_VERBS = frozenset(["lead", "head"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
+def fact_key(subject: str, predicate: str, obj: str, token: Token) -> tuple:
+    """One fact per sentence: ally_of and opponent_of whichever side the sentence names first."""
+    parties = sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)
+    return (*parties, predicate, token.sent.start)
+
+
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
     """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given;
     'to' read as a dative ('sold X to Y') counts."""
@@ -94,8 +100,7 @@ class StanceExtractor(EventExtractor):
             for subject, predicate, obj, cue in self._facts(doc, token):
                 if subject == obj:
                     continue
-                parties = sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)
-                key = (*parties, predicate, token.sent.start)
+                key = fact_key(subject, predicate, obj, token)
                 if key not in found:
                     found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
                 elif found[key]["hypothetical"] or found[key]["future"]:  # a stated cue outweighs a
@@ -104,7 +109,7 @@ class StanceExtractor(EventExtractor):
                         found[key] = record
         for subject, predicate, obj, token in self._titled_leaders(doc):
             cue = token.lower_ if token.lower_ in self.hyphen_roles else "title"  # 'X-owned' holds, a title leads
-            key = (*(sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)), predicate, token.sent.start)
+            key = fact_key(subject, predicate, obj, token)
             if key not in found:
                 found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
         stances = list(found.values())
@@ -735,6 +740,7 @@ class StanceExtractor(EventExtractor):
             source, source_text = self._reported_by(doc, token)
         date, _ = self._date(doc, token, sent, published)
         standing = self._standing_role(token)
+        anchor = self._modal_anchor(token)
         return {
             "subject": subject,
             "predicate": predicate,
@@ -745,8 +751,8 @@ class StanceExtractor(EventExtractor):
             "cue": cue,
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
             "lost": predicate == "controls" and (cue in self.losing_verbs or cue == SOLD),  # held no more
-            "hypothetical": not standing and self._hypothetical(self._modal_anchor(token), sent),
-            "future": not standing and self._future(self._modal_anchor(token)),
+            "hypothetical": not standing and self._hypothetical(anchor, sent),
+            "future": not standing and self._future(anchor),
             "attributed_to": source,
             "attributed_text": source_text,
             "date": date,
