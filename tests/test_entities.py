@@ -326,3 +326,36 @@ def test_a_name_in_capitals_the_ner_calls_a_person_is_an_organisation(analyse):
 def test_an_honorific_keeps_a_name_in_capitals_a_person(analyse):
     result = analyse("Crown Prince KBZ met the envoy. Prince KBZ said the talks went well.")
     assert entity_named(result, "KBZ")["type"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court heard that 31-year-old Orvel Tamsk drove through the barrier.",
+        "Police said Orvel Tamsk, 31, of Lindale, was charged on Monday.",
+        "Prosecutors said the 31 - year - old Orvel Tamsk had fled.",
+    ],
+)
+def test_a_name_given_an_age_is_a_person(analyse, text):
+    assert entity_named(analyse(text), "Orvel Tamsk")["type"] == "PERSON"
+
+
+def test_an_age_before_a_place_named_resident_is_not_the_places(analyse):
+    result = analyse("Officers shot a 17-year-old Lindale resident on Saturday.")
+    assert all(e["type"] != "PERSON" for e in result["entities"] if e["name"] == "Lindale")
+
+
+def test_a_full_name_outweighs_a_bare_surname_the_ner_types_otherwise(analyse):
+    """The NER types 'Ivo Sarn' a person and the bare 'Sarn' an organisation: the full name wins."""
+    result = analyse(
+        "Dmitro Valk stopped Ivo Sarn in the fourth round on Saturday. Valk put Sarn on the canvas twice."
+    )
+    assert entity_named(result, "Ivo Sarn")["type"] == "PERSON"
+
+
+def test_a_ministry_and_its_short_form_before_a_ministers_title_are_one_body(analyse):
+    result = analyse(
+        "The Department of the Treasury issued new rules on Monday. Treasury Secretary Hal Omberg said "
+        "the rules were overdue. The Treasury Department will publish them this week."
+    )
+    assert same_entity(result, "Department of the Treasury", "Treasury Department")

@@ -56,11 +56,17 @@ class Cluster:
         if len(span) > 1:
             self.acronyms.add(initials(span.text))
         self.mentions.append(span)
-        self.types[entity_type] += 1
+        # a full name's type counts double: the NER types 'Tony X' far more reliably than a bare 'X'
+        self.types[entity_type] += 2 if len(name_tokens(span.text)) > 1 else 1
         self.keys.add(match_key(span.text))
         if entity_type == "ORG":
             self.keys.add(organisation_key(span.text))  # 'Acme Corp.' and 'Acme' share a key
         self.skeletons.add(skeleton(span.text))
+
+    @property
+    def outvoting(self) -> int:
+        """A vote that outweighs all the NER's votes: a cue that settles the type adds it."""
+        return sum(self.types.values()) + 1
 
     @property
     def type(self) -> str:
@@ -131,7 +137,11 @@ def trim_span(span: Span) -> Span | None:
         doc[start].lower_ in ("the",) or (doc[start].lower_.rstrip(".") in titles and not organisation_name)
     ):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_space
+        or (doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower)  # 'beat X in Bern' tagged 'X in'
+    ):
         end -= 1
     while start < end and doc[start].is_space:
         start += 1
@@ -192,7 +202,7 @@ class EntityClusterer:
             cluster.add(span, entity_type)
             if actor is not None:
                 cluster.actors.add(actor.id)
-                cluster.types[actor.type] += 2  # a curated actor outvotes the statistical label
+                cluster.types[actor.type] += 3  # a curated actor outvotes the statistical label
         self._add_missed_mentions(doc, clusters)
         if is_lower_case(doc):
             self._add_lower_case_repeats(doc, clusters)
@@ -201,7 +211,7 @@ class EntityClusterer:
         surnames = {s.split()[-1] for c in clusters if c.type == "PERSON" for s in c.skeletons if " " in s}
         for cluster in clusters:
             if len(name_tokens(cluster.name)) == 1 and skeleton(cluster.name) in surnames:
-                cluster.types["PERSON"] += len(cluster.mentions) + 1  # a surname shared by namesakes
+                cluster.types["PERSON"] += cluster.outvoting  # a surname shared by namesakes
             else:
                 self._correct_type(doc, cluster)
         self._coordinated_places(doc, clusters)
@@ -289,7 +299,7 @@ class EntityClusterer:
                 if any(owner.get(p.i) is not None and owner[p.i].type == "PLACE" for p in partners) and (
                     default_gazetteer().candidates(cluster.name)
                 ):
-                    cluster.types["PLACE"] += len(cluster.mentions) + 2
+                    cluster.types["PLACE"] += cluster.outvoting + 1
                     break
 
     def _candidates(self, doc: Doc) -> list[tuple[Span, str, Actor | None]]:
@@ -539,27 +549,27 @@ class EntityClusterer:
         if cluster.actors:
             return
         if self._is_demonym(cluster.name):
-            cluster.types["OTHER"] += len(cluster.mentions) + 1  # 'Syrian' is a demonym; geo still places it
+            cluster.types["OTHER"] += cluster.outvoting  # 'Syrian' is a demonym; geo still places it
             return
         if self._capitals_not_a_person(doc, cluster):
-            cluster.types["ORG"] += len(cluster.mentions) + 1  # 'services leader IBM': a firm, not a person
+            cluster.types["ORG"] += cluster.outvoting  # 'services leader IBM': a firm, not a person
             return
         titles = title_words()
         if any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions) or any(
-            self._titled_appositive(m, titles) for m in cluster.mentions
+            self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions
         ):
-            cluster.types["PERSON"] += len(cluster.mentions) + 1
+            cluster.types["PERSON"] += cluster.outvoting
             return
         if any(self._described_as_organisation(m) for m in cluster.mentions) or self._speaks_as_institution(cluster):
-            cluster.types["ORG"] += len(cluster.mentions) + 1  # 'the airline, X', 'carmaker X'
+            cluster.types["ORG"] += cluster.outvoting  # 'the airline, X', 'carmaker X'
             return
         if cluster.type != "PLACE" and any(
             self._place_appositive(m) or self._place_noun_beside(doc, m) for m in cluster.mentions
         ):
-            cluster.types["PLACE"] += len(cluster.mentions) + 1  # 'Ariha, a town in Idlib'
+            cluster.types["PLACE"] += cluster.outvoting  # 'Ariha, a town in Idlib'
             return
         if cluster.type == "PLACE" and self.use_gazetteer and self._unplaced_person(cluster):
-            cluster.types["PERSON"] += len(cluster.mentions) + 1  # 'Marta Kovac was shot dead', tagged a place
+            cluster.types["PERSON"] += cluster.outvoting  # 'Marta Kovac was shot dead', tagged a place
             return
         if cluster.type == "PLACE" or not self.use_gazetteer:
             return
@@ -574,7 +584,26 @@ class EntityClusterer:
         # a short capitalised name ('AMD', 'ATI') is an acronym far more often than a small town's name
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
-            cluster.types["PLACE"] += len(cluster.mentions) + 1
+            cluster.types["PLACE"] += cluster.outvoting
+
+    @staticmethod
+    def _aged(span: Span) -> bool:
+        """A name given an age is a person's: '23-year-old X', 'the 40 - year - old X', 'X, 23, of Y'."""
+        doc = span.doc
+        if span.root.dep_ == "compound" or (span.end < len(doc) and doc[span.end].pos_ == "NOUN"):
+            return False  # 'a 16-year-old Brooklyn resident': the age is the resident's
+        before = [t.lower_ for t in doc[max(0, span.start - 5) : span.start] if t.text != "-"]
+        if before[-2:] in (["year", "old"], ["years", "old"]):
+            return True
+        after = doc[span.end : span.end + 3]
+        return (
+            len(after) == 3
+            and after[0].text == ","
+            and after[1].like_num
+            and after[1].text.isdigit()
+            and 0 < int(after[1].text) < 120
+            and after[2].text in (",", ";", ")")
+        )
 
     @staticmethod
     def _capitals_not_a_person(doc: Doc, cluster: Cluster) -> bool:

@@ -27,7 +27,8 @@ def title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
-    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies", "legal_suffixes")}
+    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies", "legal_suffixes", "government_body_words")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +114,13 @@ def initials(text: str) -> str:
 def organisation_key(text: str) -> str:
     """match_key without trailing company-form words ('Acme Corp.' and 'Acme Inc' are 'acme')."""
     tokens = list(name_tokens(text))
-    suffixes = organisation_cues()["legal_suffixes"]
+    cues = organisation_cues()
+    suffixes = cues["legal_suffixes"]
     while len(tokens) > 1 and tokens[-1].rstrip(".") in suffixes:
         tokens.pop()
+    bodies = cues["government_body_words"]  # 'the Interior Department', 'the Department of the Interior'
+    if len(tokens) > 1 and tokens[-1] in bodies:
+        tokens.pop()
+    elif len(tokens) > 2 and tokens[0] in bodies and tokens[1] == "of":
+        tokens = [t for t in tokens[2:] if t != "the"] or tokens
     return " ".join(tokens)
