@@ -418,3 +418,28 @@ def test_a_role_noun_parsed_as_a_second_subject_gives_way_to_the_name():
     names = {e["id"]: e["name"] for e in result["entities"]}
     found = {(names.get(r["subject"]), names.get(r["object"])) for r in result["relations"]}
     assert ("Alma Ruiz", "Zermatt") in found  # 'hiker' and the name both read as subjects of 'died'
+
+
+def test_a_pronoun_participant_stands_for_the_person_named_before_it(analyse):
+    """'X struck and killed her': the two verbs share the object, and 'her' is the person the sentence
+    named before, not the actor."""
+    result = analyse(
+        "Lena Varga, 58, died on Friday night when Piet Olsen struck and killed her as she crossed the road.",
+        published=PUBLISHED,
+    )
+    lena, piet = entity_named(result, "Lena Varga")["id"], entity_named(result, "Piet Olsen")["id"]
+    acts = [e for e in result["events"] if e["type"] == "ASSAULT" and e["actor"] == piet]
+    assert {e["trigger"]["text"] for e in acts} == {"struck", "killed"}
+    assert all(e["target"] == lena for e in acts)
+
+
+def test_a_pronoun_without_a_name_before_it_in_its_sentence_takes_the_last_sentences_subject(analyse):
+    result = analyse("Marek Duda left the bar at midnight. Minutes later gunmen shot him outside.", published=PUBLISHED)
+    shot = next(e for e in result["events"] if e["trigger"]["text"] == "shot")
+    assert shot["target"] == entity_named(result, "Marek Duda")["id"]
+
+
+def test_the_owner_of_the_car_that_struck_is_the_actor(analyse):
+    result = analyse("The cyclist was struck by Ola Brenn's van outside the school.", published=PUBLISHED)
+    struck = next(e for e in result["events"] if e["trigger"]["text"] == "struck")
+    assert struck["actor"] == entity_named(result, "Ola Brenn")["id"]

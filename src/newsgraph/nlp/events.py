@@ -24,6 +24,12 @@ PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since
 MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITION_MARKS = frozenset(["if", "unless"])
+# personal pronouns a participant may be, and the entity types they can stand for ('it' is left out:
+# it stands for a car, a bomb or a plan as often as for a party)
+PRONOUN_TYPES = {
+    "he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
+    "they": ("ORG", "OTHER"), "them": ("ORG", "OTHER"),
+}
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -262,12 +268,12 @@ class EventExtractor:
         future = (hypothetical or will) and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead
         date, date_text = self._date(doc, verb, sent, published, future=future)
         attributed_to, attributed_text = self._attribution(doc, verb)
-        target = self._link(doc, target_token)
         if demand is not None:  # the demand is made; its content is what is wanted
             hypothetical = will = False
         results = []
         for actor_token in actors or [None]:
-            actor = self._link(doc, actor_token)
+            actor = self._participant(doc, actor_token)
+            target = self._participant(doc, target_token, besides=actor)
             results.append(
                 {
                     "type": event_type,
@@ -487,6 +493,11 @@ class EventExtractor:
                     return pobj
             if lemma in self.instruments:  # 'shot down 40 drones', 'handed over their weapons'
                 return direct
+        if direct is None and not passive:  # 'struck and killed her': the verbs share the object
+            partner = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+            shared = next((c for c in partner.children if c.dep_ in ("dobj", "obj")), None) if partner else None
+            if shared is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in partner.children):
+                return shared
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and self._code(verb) and self._code(verb)[0] in self.xcomp_target_types:
             return next(
@@ -560,6 +571,49 @@ class EventExtractor:
                 ):
                     target = pobj
         return ([actor] if actor is not None else []), target
+
+    def _participant(self, doc: Doc, token: Token | None, besides: str | None = None) -> str | None:
+        """The entity a participant stands for: the one it names; the owner of the vehicle or weapon it
+        is ('struck by X's car'); for a personal pronoun, the party named before it (not `besides`, the
+        other participant: in 'X hit her' she is not X)."""
+        if token is None:
+            return None
+        linked = self._link(doc, token)
+        if linked is not None:
+            return linked
+        if token.pos_ == "PRON":
+            return self.pronoun_antecedent(doc, token, besides)
+        if token.lemma_.lower() in self.instruments:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self._participant(doc, owner, besides)
+        return None
+
+    def pronoun_antecedent(self, doc: Doc, pronoun: Token, besides: str | None = None) -> str | None:
+        """The party a personal pronoun stands for: of the fitting entities named before it in its sentence,
+        a clause's subject first, else the nearest; failing those, the subject of the sentence before."""
+        wanted = PRONOUN_TYPES.get(pronoun.lower_)
+        if wanted is None:
+            return None
+        index = doc._.token_entity or []
+        sent = pronoun.sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+
+        def candidates(tokens) -> list[tuple[Token, str]]:
+            found = []
+            for token in tokens:
+                entity = entity_by_id(doc, index[token.i] if token.i < len(index) else None)
+                if entity and entity["type"] in wanted and entity["id"] != besides:
+                    found.append((token, entity["id"]))
+            return found
+
+        here = candidates(reversed(doc[sent.start : pronoun.i]))
+        subjects = [entity for token, entity in here if token.dep_ in SUBJECTS]
+        if subjects or here:
+            return (subjects or [entity for _, entity in here])[0]
+        before = candidates(previous) if previous is not None else []  # its main subject comes first
+        subjects = [entity for token, entity in before if token.dep_ in SUBJECTS]
+        return next(iter(subjects or [entity for _, entity in reversed(before)]), None)
 
     @staticmethod
     def _link(doc: Doc, token: Token | None) -> str | None:
