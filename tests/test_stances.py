@@ -314,3 +314,37 @@ def test_a_rival_of_an_owner_named_beside_it_is_not_the_subjects_rival():
     text = "The airline had approached Norda Systems rival Brightwave Inc. about a deal."
     found = pairs(text, "opponent_of")
     assert ("Norda Systems", "Brightwave Inc.") in found or ("Brightwave Inc.", "Norda Systems") in found
+
+
+def test_a_kinship_noun_describing_a_name_relates_it_to_no_one_else_in_the_clause():
+    """'Y, a grandmother, was hit by X': the noun describes Y; it does not make Y X's relative."""
+    found = pairs("Kale allegedly struck Ina Roe, a 70-year-old grandmother, as she crossed the road.", "ally_of")
+    assert not found
+
+
+def test_a_nephew_named_after_a_possessive_is_the_relatives_ally():
+    found = pairs("Ina Roe died in hospital. \u201cWe are stunned,\u201d said her nephew, Omar Feld.", "ally_of")
+    assert {"Ina Roe", "Omar Feld"} in [set(p) for p in found]
+
+
+@pytest.mark.parametrize(
+    "text, people, place",
+    [
+        ("Marco Levin beat Paul Sarno on points in Lyon on Saturday.", {"Marco Levin", "Paul Sarno"}, "Lyon"),
+        ("Paul Sarno was beaten by Marco Levin at the Estadio Norte.", {"Marco Levin", "Paul Sarno"}, "Estadio Norte"),
+    ],
+)
+def test_one_person_acting_on_another_at_a_place_puts_both_there(text, people, place):
+    assert {s for s, o in pairs(text, "located_in") if o == place} == people
+
+
+def test_acts_done_from_afar_put_no_one_in_a_place():
+    assert not pairs("Ada Morn called Piet Olsen in Paris on Monday.", "located_in") - {("Paris", "FR")}
+
+
+def test_a_minister_titled_by_a_ministrys_short_name_leads_the_ministry():
+    found = pairs(
+        "The Interior Ministry announced the curfew. Interior Minister Rui Tavo said it would last a week.",
+        "controls",
+    )
+    assert ("Rui Tavo", "Interior Ministry") in found

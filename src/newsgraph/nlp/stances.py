@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.events import EventExtractor
-from newsgraph.nlp.names import load_data, organisation_cues, title_words
+from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
@@ -74,6 +74,8 @@ class StanceExtractor(EventExtractor):
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
+        self.remote_verbs = frozenset(cues["remote_verbs"])
+        self.portfolio_titles = frozenset(cues["portfolio_titles"])
         self._entities: dict[str, dict] = {}
         self._described: list[tuple[int, str, str]] = []
         self.descriptors = organisation_cues()["descriptors"]
@@ -183,6 +185,7 @@ class StanceExtractor(EventExtractor):
         if token.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
             yield from self._presence(doc, token, lemma, passive)
+            yield from self._encounter(doc, token, lemma, passive)
             yield from self._control(doc, token, lemma, passive)
             yield from self._alignment_verb(doc, token, lemma, passive)
             yield from self._joint_action(doc, token, lemma, passive)
@@ -209,6 +212,25 @@ class StanceExtractor(EventExtractor):
         if not persons:
             return
         place = self._place_of(doc, verb, preps)
+        if place:
+            for person in persons:
+                yield person, "located_in", place, lemma
+
+    def _encounter(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        """'X beat Y in Bern', 'Y was stopped by X at the stadium': one person acting on another at a place
+        puts both there. Acts done from afar (speaking, calling, suing) do not."""
+        if lemma in self.speech_verbs or lemma in self.remote_verbs:
+            return
+        if passive:
+            acting = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            acted_on = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            acting = self._actors(verb, False)
+            acted_on = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        persons = [self._typed(doc, t, ("PERSON",)) for t in acting[:1] + acted_on[:1]]
+        if len(persons) < 2 or None in persons or persons[0] == persons[1]:
+            return
+        place = self._place_of(doc, verb, ["in", "at"]) or self._location(doc, verb, verb.sent)  # as for events
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
@@ -243,8 +265,8 @@ class StanceExtractor(EventExtractor):
     def _is_place(self, entity: dict) -> bool:
         if entity["type"] == "PLACE":
             return True
-        last = entity["name"].lower().split()[-1:] or [""]
-        return entity["type"] in ("ORG", "OTHER") and last[0] in self.facility_words
+        words = entity["name"].lower().split() or [""]  # 'X Stadium', 'Stade de X'
+        return entity["type"] in ("ORG", "OTHER") and (words[-1] in self.facility_words or words[0] in self.facility_words)
 
     def _control(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         if lemma == "sell":  # 'sold X to Y': Y holds X
@@ -464,8 +486,10 @@ class StanceExtractor(EventExtractor):
         partner_id = self._party(doc, partner)
         beside = [*noun.children, *(noun.head.children if noun.dep_ == "amod" else ())]
         owner_named_here = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < noun.i for c in beside)
-        if named and not owner and not partner_id and not owner_named_here:  # 'X beat rival Y': the clause's
-            owner = self._clause_subject(doc, noun, named)  # subject, unless 'Z rival Y' names another owner
+        described = noun.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        if named and not owner and not partner_id and not owner_named_here and not described:  # 'X beat rival
+            owner = self._clause_subject(doc, noun, named)  # Y': the clause's subject, unless 'Z rival Y' names
+            # another owner; 'X hit Y, a grandmother' describes Y, it relates Y to no one
         if named and owner:
             yield named, predicate, owner, lemma
         elif named and partner_id:
@@ -629,6 +653,10 @@ class StanceExtractor(EventExtractor):
                 return
 
     def _leader_of(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
+        portfolio = self._portfolio_body(doc, span)
+        if portfolio:
+            yield person["id"], "controls", *portfolio
+            return
         titled = self._organisation_titled(doc, span, self.leadership)
         if titled:  # a title before the name: its organisation, if named there, is the one led
             if titled[0]:
@@ -647,6 +675,20 @@ class StanceExtractor(EventExtractor):
             led_id = self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
             if led_id:
                 yield person["id"], "controls", led_id, appos
+
+    def _portfolio_body(self, doc: Doc, span: Span) -> tuple[str, Token] | None:
+        """'Interior Minister X', 'Treasury Secretary Y': the ministry or department the text names
+        ('the Interior Ministry', 'the Department of the Treasury') is the one X leads."""
+        if span.start < 2 or doc[span.start - 1].lower_ not in self.portfolio_titles:
+            return None
+        portfolio = doc[span.start - 2]
+        if not portfolio.text[:1].isupper():
+            return None
+        for entity in self._entities.values():
+            name = entity["name"].lower()
+            if entity["type"] == "ORG" and name != portfolio.lower_ and organisation_key(name) == portfolio.lower_:
+                return entity["id"], portfolio
+        return None
 
     # ---- entities -------------------------------------------------------------------------------
     def _entity(self, doc: Doc, token: Token | None) -> dict | None:
@@ -711,11 +753,9 @@ class StanceExtractor(EventExtractor):
             return None
         if word in ("it", "its"):  # one body, not a plural group ('Republicans')
             return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"), singular=True)
-        if word in ("they", "them", "their"):
+        if word == "their":
             return self._nearest_party_before(doc, pronoun, wanted=("ORG", "OTHER"))
-        if word in ("he", "she", "him", "her"):
-            return self._nearest_party_before(doc, pronoun, wanted=("PERSON",))
-        return None
+        return self.pronoun_antecedent(doc, pronoun)
 
     def _typed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
         entity = self._entity(doc, token)
