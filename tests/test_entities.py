@@ -359,3 +359,25 @@ def test_a_ministry_and_its_short_form_before_a_ministers_title_are_one_body(ana
         "the rules were overdue. The Treasury Department will publish them this week."
     )
     assert same_entity(result, "Department of the Treasury", "Treasury Department")
+
+
+def test_the_police_named_by_a_common_noun_are_one_party_of_the_story(analyse):
+    """'Police said', 'officers shot him': one unnamed police party of the document, acting in its events."""
+    result = analyse("Police said officers shot Jo Pane twice outside the bar. The police account was disputed.")
+    police = [e for e in result["entities"] if e["name"] == "police"]
+    assert len(police) == 1 and police[0]["generic"] and police[0]["type"] == "ORG"
+    shot = next(e for e in result["events"] if e["trigger"]["text"] == "shot")
+    assert shot["actor"] == police[0]["id"]
+
+
+def test_police_words_join_the_force_the_story_names(analyse):
+    result = analyse("The Westfield Police Department said its officers arrested Jo Pane. Police said he was armed.")
+    force = entity_named(result, "Westfield Police Department")
+    assert not any(e["name"] == "police" for e in result["entities"])
+    arrest = next(e for e in result["events"] if e["trigger"]["text"] == "arrested")
+    assert arrest["actor"] == force["id"]
+
+
+def test_officers_of_other_bodies_are_not_police(analyse):
+    result = analyse("The chief executive officer said army officers had been paid on time.")
+    assert not any(e["name"] == "police" for e in result["entities"])

@@ -200,3 +200,18 @@ def test_within_one_rank_a_sure_type_comes_before_a_place_the_gazetteer_never_pl
     with Session(engine) as session:
         assert [kb.kb_id for kb in find_kb_entities(session, "Vantor")] == ["kb2", "kb3", "kb1"]
 
+
+
+def test_the_unnamed_police_of_two_stories_stay_two_entities(tmp_path):
+    import newsgraph
+
+    for name, text in (
+        ("a.txt", "Police said officers shot Jo Pane in Lyon on Monday."),
+        ("b.txt", "Police arrested Ada Morn in Oslo on Tuesday after a long chase."),
+    ):
+        (tmp_path / name).write_text(text)
+    with newsgraph.open(f"sqlite:///{tmp_path / 'kb.db'}") as kb:
+        report = kb.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        assert report.stored == 2
+        police = [e for e in kb.entities(limit=100) if e["name"] == "police"]
+    assert len(police) == 2

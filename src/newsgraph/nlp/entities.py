@@ -30,6 +30,9 @@ from newsgraph.nlp.names import (
     title_words,
 )
 
+# where a police noun names a party: a clause's subject or object, an agent, a possessor ('police said',
+# 'shot by officers', 'the police account')
+POLICE_ROLES = frozenset(["nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "appos", "poss", "dative"])
 DEFAULT_LABELS = {
     "PERSON": "PERSON",
     "ORG": "ORG",
@@ -51,6 +54,7 @@ class Cluster:
     actors: set[str] = field(default_factory=set)  # ids from the actor dictionary
     epithets: set[int] = field(default_factory=set)  # token starts of nickname mentions (never the name)
     demonym: bool | None = None  # whether the first mention is a demonym, once looked up
+    generic: str | None = None  # a party the text names only by a common noun ('police'): that noun
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
@@ -191,6 +195,7 @@ class EntityClusterer:
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
         self.speech_verbs = frozenset(speech["cue_verbs"])
+        self.event_nouns = frozenset(load_data("event_patterns.json")["nouns"])  # 'a police raid'
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -215,6 +220,7 @@ class EntityClusterer:
             else:
                 self._correct_type(doc, cluster)
         self._coordinated_places(doc, clusters)
+        self._police(doc, clusters)
         nested = self._places_inside_organisations(doc, clusters)
         self._write(doc, clusters, nested)
         return doc
@@ -771,12 +777,64 @@ class EntityClusterer:
         ]
         return owners[0] if len(owners) == 1 else None
 
+    def _police(self, doc: Doc, clusters: list[Cluster]) -> None:
+        """'Police said', 'officers shot him', 'arrested in a police raid': a story's police are a party it
+        names by a common noun. Each such noun in a clause joins the police force the document names
+        ('the X Police Department', 'NYPD officers'), else one unnamed 'police' party of the document.
+        'Officer' and 'detective' serve many bodies: they count only where the document speaks of police
+        and nothing but a police word or a word of manner modifies them ('army officers' do not)."""
+        cues = organisation_cues()
+        taken = covered_tokens(clusters)
+        owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        named_by: dict[int, Cluster] = {}  # 'NYPD officers': the organisation named right before
+        nouns = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.i in taken or lemma not in cues["police_nouns"] | cues["officer_nouns"]:
+                continue
+            if not (token.dep_ in POLICE_ROLES or (token.dep_ == "compound" and token.head.lemma_.lower() in self.event_nouns)):
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+            organisations = {id(owner[c.i]): owner[c.i] for c in modifiers if c.i in owner and owner[c.i].type == "ORG"}
+            others = [
+                c for c in modifiers
+                if c.i not in owner and not {c.lemma_.lower(), c.lower_} & (cues["police_nouns"] | cues["officer_manner"])
+            ]
+            if len(organisations) == 1 and not others:
+                named_by[token.i] = next(iter(organisations.values()))
+            elif not others and not any(c.i in owner for c in modifiers):
+                nouns.append(token)
+        for index, force in named_by.items():
+            force.add(doc[index : index + 1], "ORG")
+            force.epithets.add(index)  # a common noun never names the force
+        if not any(t.lemma_.lower() in cues["police_nouns"] for t in nouns) and not named_by:
+            return  # officers and detectives alone may be anyone's
+        forces = [c for c in clusters if c.type == "ORG" and set(name_tokens(c.name)) & cues["police_names"]]
+        forces += [c for c in {id(c): c for c in named_by.values()}.values() if all(c is not f for f in forces)]
+        bare = [c for c in forces if set(name_tokens(c.name)) <= cues["police_nouns"]]  # 'Police said', tagged
+        named = [c for c in forces if all(c is not b for b in bare)]
+        force = named[0] if len(named) == 1 else bare[0] if bare and not named else Cluster()
+        if all(force is not c for c in clusters):
+            clusters.append(force)
+        for other in bare:
+            if other is not force:  # the tagged 'Police' is the same force
+                for mention in other.mentions:
+                    force.add(mention, "ORG")
+                    force.epithets.add(mention.start)
+                clusters.remove(other)
+        if set(name_tokens(force.name if force.mentions else "police")) <= cues["police_nouns"]:
+            force.generic = "police"  # named by the common noun alone: a party of this document only
+        for token in nouns:
+            force.add(doc[token.i : token.i + 1], "ORG")
+            force.epithets.add(token.i)
+        force.types["ORG"] += force.outvoting
+
     def _write(self, doc: Doc, clusters: list[Cluster], nested: set[tuple[int, int]]) -> None:
         token_entity: list[str | None] = [None] * len(doc)
         entities = []
         for number, cluster in enumerate(clusters, 1):
             entity_id = f"e{number}"
-            name = cluster.name
+            name = cluster.generic or cluster.name
             mentions = sorted(cluster.mentions, key=lambda m: m.start_char)
             aliases = sorted({display_text(m) for m in mentions} - {name})
             for mention in mentions:
@@ -798,6 +856,8 @@ class EntityClusterer:
                     "geo": None,
                 }
             )
+            if cluster.generic:
+                entities[-1]["generic"] = True
             if cluster.actors and self.dictionary:
                 actor = self.dictionary.actors[sorted(cluster.actors)[0]]
                 entities[-1].update({"actor_id": actor.id, "category": actor.category})

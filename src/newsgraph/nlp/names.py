@@ -27,8 +27,9 @@ def title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
-    return {key: frozenset(data[key]) for key in ("descriptors", "name_heads", "bodies", "legal_suffixes", "government_body_words")
-    }
+    keys = ("descriptors", "name_heads", "bodies", "legal_suffixes", "government_body_words", "police_nouns", "police_names",
+            "officer_nouns", "officer_manner")
+    return {key: frozenset(data[key]) for key in keys}
 
 
 @lru_cache(maxsize=1)

@@ -147,6 +147,8 @@ class KnowledgeBase:
             kb_keys.setdefault(kb_pk, set()).add(key)
         best: Candidate | None = None
         short_forms = 0
+        if entity.get("generic"):  # 'police' in one story is not the police of another
+            kb_keys = {}
         for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_keys)).order_by(KbEntityRow.pk)):
             candidate = self._score(kb, entity, keys, kb_keys[kb.pk], countries, linked)
             short_forms += bool(candidate and candidate.method == "short-form")
