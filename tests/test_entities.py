@@ -381,3 +381,42 @@ def test_police_words_join_the_force_the_story_names(analyse):
 def test_officers_of_other_bodies_are_not_police(analyse):
     result = analyse("The chief executive officer said army officers had been paid on time.")
     assert not any(e["name"] == "police" for e in result["entities"])
+
+
+def test_a_person_named_in_full_then_by_surname_is_a_person_whatever_the_surnames_tagged():
+    """The NER calls the full name a person and the bare surname a nationality or firm: the surname
+    mentions are the person's."""
+    import spacy
+
+    from newsgraph.nlp.entities import Cluster, EntityClusterer
+
+    doc = spacy.blank("en")("Taras Hnat won. Hnat smiled. Hnat left. Hnat spoke.")
+    cluster = Cluster()
+    cluster.add(doc[0:2], "PERSON")
+    for start in (4, 7, 10):
+        cluster.add(doc[start : start + 1], "OTHER")
+    assert cluster.type == "OTHER"  # the NER's vote alone
+    assert EntityClusterer._person_named_then_by_surname(cluster)
+    other = Cluster()
+    other.add(doc[0:2], "PERSON")
+    other.add(doc[7:8], "OTHER")
+    other.add(doc[4:5], "ORG")
+    other.mentions.append(doc[12:13])  # 'spoke': not the surname
+    assert not EntityClusterer._person_named_then_by_surname(other)
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        ("The Jacksonville Jaguars lost at home on Sunday.", "Jacksonville Jaguars"),
+        ("Fans of the Kansas City Chiefs waited outside.", "Kansas City Chiefs"),
+    ],
+)
+def test_a_place_name_before_a_capitalised_plural_names_a_team_not_a_place(analyse, text, team):
+    assert entity_named(analyse(text), team)["type"] == "ORG"
+
+
+def test_plural_place_words_and_people_named_after_places_keep_their_type(analyse):
+    result = analyse("Victoria Adams moved to Kew Gardens, then to the Golan Heights.")
+    assert entity_named(result, "Victoria Adams")["type"] == "PERSON"
+    assert entity_named(result, "Kew Gardens")["type"] == "PLACE"

@@ -55,13 +55,17 @@ class Cluster:
     epithets: set[int] = field(default_factory=set)  # token starts of nickname mentions (never the name)
     demonym: bool | None = None  # whether the first mention is a demonym, once looked up
     generic: str | None = None  # a party the text names only by a common noun ('police'): that noun
+    full_person_names: set[tuple[str, ...]] = field(default_factory=set)  # the NER's PERSON names of 2+ words
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
             self.acronyms.add(initials(span.text))
         self.mentions.append(span)
         # a full name's type counts double: the NER types 'Tony X' far more reliably than a bare 'X'
-        self.types[entity_type] += 2 if len(name_tokens(span.text)) > 1 else 1
+        tokens = name_tokens(span.text)
+        self.types[entity_type] += 2 if len(tokens) > 1 else 1
+        if entity_type == "PERSON" and len(tokens) > 1:
+            self.full_person_names.add(tokens)
         self.keys.add(match_key(span.text))
         if entity_type == "ORG":
             self.keys.add(organisation_key(span.text))  # 'Acme Corp.' and 'Acme' share a key
@@ -561,13 +565,20 @@ class EntityClusterer:
             cluster.types["ORG"] += cluster.outvoting  # 'services leader IBM': a firm, not a person
             return
         titles = title_words()
-        if any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions) or any(
-            self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions
+        if (
+            any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
+            or any(self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions)
         ):
             cluster.types["PERSON"] += cluster.outvoting
             return
         if any(self._described_as_organisation(m) for m in cluster.mentions) or self._speaks_as_institution(cluster):
             cluster.types["ORG"] += cluster.outvoting  # 'the airline, X', 'carmaker X'
+            return
+        if self._person_named_then_by_surname(cluster):
+            cluster.types["PERSON"] += cluster.outvoting
+            return
+        if self._team_name(cluster):
+            cluster.types["ORG"] += cluster.outvoting  # 'the X Jaguars', 'the Y Rangers'
             return
         if cluster.type != "PLACE" and any(
             self._place_appositive(m) or self._place_noun_beside(doc, m) for m in cluster.mentions
@@ -591,6 +602,34 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += cluster.outvoting
+
+    def _team_name(self, cluster: Cluster) -> bool:
+        """A place's name followed by a capitalised plural ('Leeds Rhinos', 'Kansas City Chiefs') names a
+        team, a band or a company, not a place: unless the gazetteer knows the whole name or the plural
+        is a landform or place word ('Blue Mountains', 'Cayman Islands')."""
+        for mention in cluster.mentions:
+            if name_tokens(mention.text) in cluster.full_person_names:
+                continue  # 'Victoria Adams': a person named after a place
+            last = mention[-1]
+            if len(mention) < 2 or not last.text[:1].isupper() or not last.lower_.endswith("s") or last.lower_.endswith("ss"):
+                continue
+            if last.lower_ in self.landform_words or last.lower_ in self.place_nouns:
+                continue
+            head = mention[:-1].text
+            if self.use_gazetteer and default_gazetteer().candidates(head) and not own_name_places(mention.text):
+                return True
+        return False
+
+    @staticmethod
+    def _person_named_then_by_surname(cluster: Cluster) -> bool:
+        """'Tony X ... X ... X': news names a person in full once, then by the surname, which the NER
+        often calls something else. A full name it calls a person, whose other mentions are all its own
+        surname, is a person's."""
+        names = [name_tokens(m.text) for m in cluster.mentions]
+        for full in cluster.full_person_names:
+            if full[-1:] in names and all(n in (full, full[-1:]) for n in names):
+                return True
+        return False
 
     @staticmethod
     def _aged(span: Span) -> bool:
@@ -743,9 +782,26 @@ class EntityClusterer:
         for cluster in compatible:
             if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
                 return cluster
-        if len(tokens) == 1 and entity_type != "PLACE":
-            return self._unique_full_name(clusters, skel)
+        if len(tokens) == 1 and entity_type != "PLACE" and (owner := self._unique_full_name(clusters, skel)):
+            return owner
+        if entity_type != "PLACE":
+            return self._named_after_its_place(clusters, tokens)
         return None
+
+    def _named_after_its_place(self, clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
+        """'the Chiefs' for 'the Kansas City Chiefs', 'the Post' for 'the Washington Post': a body named
+        after its place, called by the rest of its name. Two such bodies: neither."""
+        if not self.use_gazetteer or not tokens:
+            return None
+        owners = []
+        for cluster in clusters:
+            for mention in cluster.mentions:
+                full = name_tokens(mention.text)
+                head = full[: len(full) - len(tokens)]
+                if head and full[len(head) :] == tokens and default_gazetteer().candidates(" ".join(head)):
+                    owners.append(cluster)
+                    break
+        return owners[0] if len(owners) == 1 else None
 
     def _opened_by_demonym(self, cluster: Cluster) -> bool:
         """Whether the cluster's first mention is a demonym, looked up once per cluster."""
