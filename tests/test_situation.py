@@ -136,3 +136,42 @@ def test_rejecting_a_party_s_demands_sets_it_against_that_party():
     }
     picture = _relations("kb1", [fact], [])
     assert [p["name"] for p in picture["opponents"]] == ["Norda Shipping"] and not picture["allies"]
+
+
+def test_foes_who_meet_stay_foes_while_friends_who_meet_stay_friends():
+    """Two fighters who 'met' before and one who beat the other: a meeting alone makes no ally of a foe.
+    A meeting beside a stated partnership still counts for the partners."""
+    from newsgraph.kb.situation import _relations
+
+    def fact(kind: str, other: str, sentence: str) -> dict:
+        return {
+            "type": kind, "negated": False, "actor": "kb1", "actor_name": "Ivo Sarn", "actor_type": "PERSON",
+            "target": other, "target_name": other, "target_type": "PERSON", "date": None, "source": None,
+            "document_source": "a.txt", "document": "d1", "sentence": sentence, "start": 0,
+        }
+
+    facts = [
+        fact("CONSULT", "kb2", "Sarn last met Marco Levin in 2019."),
+        fact("ASSAULT", "kb2", "Sarn knocked Marco Levin down twice."),
+        fact("CONSULT", "kb3", "Sarn met Ada Morn in Oslo."),
+        fact("COOPERATE", "kb3", "Sarn and Ada Morn signed a sponsorship deal."),
+    ]
+    picture = _relations("kb1", facts, [])
+    assert [p["kb_id"] for p in picture["opponents"]] == ["kb2"]
+    assert [p["kb_id"] for p in picture["allies"]] == ["kb3"]
+
+
+def test_among_undated_reports_being_taken_somewhere_follows_the_event_that_sent_one_there():
+    """Two undated reports tell the crash on a street and the victim taken to a hospital; two only the
+    crash. Each report's own last place counts, an arrival after the event it tells: the hospital."""
+    from newsgraph.kb.situation import _latest
+
+    def seen(place: str, document: str, how: str, start: int) -> dict:
+        return {"place": place, "place_kb_id": place, "document": document, "date": "", "how": how, "start": start}
+
+    sightings = [
+        seen("Elm Road", "a", "event", 10), seen("St Anne's Hospital", "a", "take", 90),
+        seen("Elm Road", "b", "event", 10), seen("St Anne's Hospital", "b", "rush", 50),
+        seen("Elm Road", "c", "event", 10), seen("Elm Road", "d", "event", 12),
+    ]
+    assert _latest(sightings, "place_kb_id")["place"] == "St Anne's Hospital"

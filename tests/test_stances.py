@@ -348,3 +348,18 @@ def test_a_minister_titled_by_a_ministrys_short_name_leads_the_ministry():
         "controls",
     )
     assert ("Rui Tavo", "Interior Ministry") in found
+
+
+@pytest.mark.parametrize(
+    "text, member, body",
+    [
+        ("Kraft Foods employee Yvette Hill was suspended on Thursday.", "Yvette Hill", "Kraft Foods"),
+        ("Dennis Bowe, a Hamas fighter, was seen in Rafah.", "Dennis Bowe", "Hamas"),
+    ],
+)
+def test_a_role_noun_after_an_organisations_name_makes_the_person_its_member(text, member, body):
+    assert (member, body) in pairs(text, "member_of")
+
+
+def test_a_title_that_leads_or_a_rival_is_no_membership():
+    assert not pairs("Microsoft chief executive Ann Gale left. Apple critic Lena Hart spoke.", "member_of")

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from newsgraph.nlp.claims import compatible_places, same_proposition
+from newsgraph.nlp.names import load_data
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
 
@@ -22,10 +23,12 @@ CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
 OPPOSED = {"ASSAULT", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "PROTEST"}  # CAMEO verbal and material conflict
+CONTACT_ONLY = {"CONSULT", "meet", "talk", "negotiate"}  # talks and meetings: contact, which foes have too
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
 LEADING_CUES = {"title", "lead", "led", "head", "run", "command"}  # control by leading, not by owning or holding
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
+ARRIVAL_CUES = frozenset(load_data("situation_cues.json")["arrival_cues"])  # where one ends up
 
 
 def _facts(session: Session, kb_id: str) -> list[dict]:
@@ -146,16 +149,23 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
 
 def _latest(items: list[dict], key: str) -> dict | None:
     """The latest of accounts in time order. When the latest are undated (reports that give no day),
-    their order says nothing of time: the `key` (a place, a holder) most documents give among them wins,
-    at its latest account."""
+    their order says nothing of time: each document's own last account counts (one of arriving, being
+    taken or being held somewhere, if it has one: that follows the events it tells), and the `key` (a
+    place, a holder) most documents end with wins, an arrival before an event's place at equal count."""
     if not items or items[-1]["date"]:
         return items[-1] if items else None
-    undated = [item for item in items if not item["date"]]
-    documents: dict[str, set] = defaultdict(set)
-    for item in undated:
-        documents[item[key]].add(item["document"])
-    best = max(len(d) for d in documents.values())
-    return [item for item in undated if len(documents[item[key]]) == best][-1]
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        if not item["date"]:
+            by_document[item["document"]].append(item)
+    finals = [
+        ([i for i in accounts if i.get("how") in ARRIVAL_CUES] or accounts)[-1] for accounts in by_document.values()
+    ]
+    ends: dict[str, list[dict]] = defaultdict(list)
+    for final in finals:
+        ends[final[key]].append(final)
+    ranked = max(ends.values(), key=lambda group: (len(group), any(f.get("how") in ARRIVAL_CUES for f in group)))
+    return ranked[-1]
 
 
 def _provenance(fact: dict) -> dict:
@@ -266,6 +276,9 @@ def _relations(kb_id: str, facts: list[dict], relations: list[dict], acts: bool 
         bucket = allies if fact["type"] in ALLIED else opponents if fact["type"] in OPPOSED else None
         if bucket is not None:
             bucket[other].append(_evidence(fact["type"], fact))
+    for other in [o for o, evidence in allies.items() if o in opponents]:
+        if all(e["type"] in CONTACT_ONLY for e in allies[other]):
+            del allies[other]  # opponents meet too: a meeting alone makes no ally of a foe
     return {"allies": _listing(allies), "opponents": _listing(opponents)}
 
 

@@ -230,7 +230,15 @@ class StanceExtractor(EventExtractor):
         persons = [self._typed(doc, t, ("PERSON",)) for t in acting[:1] + acted_on[:1]]
         if len(persons) < 2 or None in persons or persons[0] == persons[1]:
             return
-        place = self._place_of(doc, verb, ["in", "at"]) or self._location(doc, verb, verb.sent)  # as for events
+        place = self._place_of(doc, verb, ["in", "at"]) or next(  # or a place anywhere in the act's clauses
+            (
+                entity["id"]
+                for t in verb.subtree
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+                and (entity := self._by_id(self._link(doc, t))) and self._is_place(entity)
+            ),
+            None,
+        )
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
@@ -636,6 +644,7 @@ class StanceExtractor(EventExtractor):
                     continue
                 if entity["type"] == "PERSON":
                     yield from self._leader_of(doc, entity, span)
+                    yield from self._member_by_role(doc, entity, span)
                 if span.end < len(doc) - 2 and doc[span.end].text == "-":
                     yield from self._hyphen_role(doc, entity, doc[span.end + 1])
 
@@ -675,6 +684,33 @@ class StanceExtractor(EventExtractor):
             led_id = self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
             if led_id:
                 yield person["id"], "controls", led_id, appos
+
+    def _member_by_role(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
+        """'Jaguars quarterback X', "the Chiefs' interim coach X", 'X, a Jaguars tackle', 'Hamas commander
+        X': a role noun after an organisation's name, before a person's name or in apposition to it, makes
+        the person one of the organisation's. Not a rival or critic (opponent nouns), nor a title that
+        leads (leadership titles), which say otherwise."""
+        index = doc._.token_entity or []
+        candidates = []
+        i, words = span.start - 1, []
+        while i >= 0 and len(words) < 3 and doc[i].pos_ in ("NOUN", "ADJ") and not (i < len(index) and index[i]):
+            words.append(doc[i])
+            i -= 1
+        if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
+            i -= 1
+        phrase = [w.lower_ for w in reversed(words)]
+        leads = any(" ".join(phrase[k:]) in self.leadership for k in range(len(phrase)))  # 'chief executive'
+        if words and words[0].pos_ == "NOUN" and not leads and 0 <= i < len(index) and index[i]:
+            candidates.append((index[i], words[0]))
+        for appos in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            named = next((c for c in appos.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+            if named is not None:
+                candidates.append((self._link(doc, named), appos))
+        for organisation, role in candidates:
+            entity = self._by_id(organisation)
+            lemma = role.lemma_.lower()
+            if entity and entity["type"] == "ORG" and lemma not in self.opponent_nouns and lemma not in self.leadership:
+                yield person["id"], "member_of", organisation, role
 
     def _portfolio_body(self, doc: Doc, span: Span) -> tuple[str, Token] | None:
         """'Interior Minister X', 'Treasury Secretary Y': the ministry or department the text names
