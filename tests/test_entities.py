@@ -420,3 +420,21 @@ def test_plural_place_words_and_people_named_after_places_keep_their_type(analys
     result = analyse("Victoria Adams moved to Kew Gardens, then to the Golan Heights.")
     assert entity_named(result, "Victoria Adams")["type"] == "PERSON"
     assert entity_named(result, "Kew Gardens")["type"] == "PLACE"
+
+
+def test_a_name_right_after_a_family_noun_is_a_person_whatever_place_shares_it(analyse):
+    result = analyse("Chris Vale co-wrote the film with his brother Paul, and thanked his wife Sydney.")
+    assert entity_named(result, "Paul")["type"] == "PERSON"
+    assert entity_named(result, "Sydney")["type"] == "PERSON"
+
+
+def test_a_name_the_ner_calls_an_organisation_that_dies_or_is_shot_is_a_person(analyse):
+    result = analyse("Rosa Delmar, the 1960s film star, died yesterday in Lisbon at the age of 88.")
+    assert entity_named(result, "Rosa Delmar")["type"] == "PERSON"
+    firm = analyse("Omni Motors said on Monday it would retire the brand.")
+    assert entity_named(firm, "Omni Motors")["type"] == "ORG"
+
+
+def test_a_headline_colon_is_no_part_of_a_name(analyse):
+    result = analyse("Rosa Delmar: a life on screen\n\nRosa Delmar died on Monday.")
+    assert all(not m["text"].endswith(":") for e in result["entities"] for m in e["mentions"])

@@ -163,7 +163,7 @@ def test_foes_who_meet_stay_foes_while_friends_who_meet_stay_friends():
 
 def test_among_undated_reports_being_taken_somewhere_follows_the_event_that_sent_one_there():
     """Two undated reports tell the crash on a street and the victim taken to a hospital; two only the
-    crash. Each report's own last place counts, an arrival after the event it tells: the hospital."""
+    crash. In its own report the hospital supersedes the street; at equal count, the arrival wins."""
     from newsgraph.kb.situation import _latest
 
     def seen(place: str, document: str, how: str, start: int) -> dict:
@@ -174,4 +174,5 @@ def test_among_undated_reports_being_taken_somewhere_follows_the_event_that_sent
         seen("Elm Road", "b", "event", 10), seen("St Anne's Hospital", "b", "rush", 50),
         seen("Elm Road", "c", "event", 10), seen("Elm Road", "d", "event", 12),
     ]
-    assert _latest(sightings, "place_kb_id")["place"] == "St Anne's Hospital"
+    assert _latest(sightings, "place_kb_id", frozenset({"take", "rush"}))["place"] == "St Anne's Hospital"
+    assert _latest(sightings + [seen("Elm Road", "e", "event", 5)], "place_kb_id")["place"] == "Elm Road"

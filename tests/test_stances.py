@@ -363,3 +363,22 @@ def test_a_role_noun_after_an_organisations_name_makes_the_person_its_member(tex
 
 def test_a_title_that_leads_or_a_rival_is_no_membership():
     assert not pairs("Microsoft chief executive Ann Gale left. Apple critic Lena Hart spoke.", "member_of")
+
+
+def test_the_facility_named_before_stands_for_the_church_or_hospital_visited():
+    found = pairs(
+        "A fire damaged the Wellton Bible Church on Friday. Governor Ann Vale visited the church on Saturday.",
+        "located_in",
+    )
+    assert ("Ann Vale", "Wellton Bible Church") in found
+
+
+@pytest.mark.parametrize(
+    "text, leader, led",
+    [
+        ("Turkmen President Gurban Berdy opened the session. Turkmenistan voted on Sunday.", "Gurban Berdy", "Turkmenistan"),
+        ("Larry Kroon, pastor of the Wellton Bible Church, said the fire was set.", "Larry Kroon", "Wellton Bible Church"),
+    ],
+)
+def test_a_head_of_state_by_demonym_and_a_head_of_a_congregation_lead_them(text, leader, led):
+    assert (leader, led) in pairs(text, "controls")

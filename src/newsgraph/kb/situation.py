@@ -144,28 +144,31 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
         places = {place for place, _ in accounts}
         sources = {source for _, source in accounts}
         sighting["contested"] = len(places) > 1 and len(sources) > 1
-    return {"last_known": _latest(seen, "place_kb_id"), "history": seen}
+    return {"last_known": _latest(seen, "place_kb_id", ARRIVAL_CUES), "history": seen}
 
 
-def _latest(items: list[dict], key: str) -> dict | None:
+def _latest(items: list[dict], key: str, arrivals: frozenset[str] = frozenset()) -> dict | None:
     """The latest of accounts in time order. When the latest are undated (reports that give no day),
-    their order says nothing of time: each document's own last account counts (one of arriving, being
-    taken or being held somewhere, if it has one: that follows the events it tells), and the `key` (a
-    place, a holder) most documents end with wins, an arrival before an event's place at equal count."""
+    their order says nothing of time: the `key` (a place, a holder) most documents give among them wins,
+    at its latest account. With `arrivals` (whereabouts), a document that tells an event at one place and
+    then the person arriving or being taken somewhere (a cue in `arrivals`) gives only the latter."""
     if not items or items[-1]["date"]:
         return items[-1] if items else None
+    undated = [item for item in items if not item["date"]]
     by_document: dict[str, list[dict]] = defaultdict(list)
-    for item in items:
-        if not item["date"]:
-            by_document[item["document"]].append(item)
-    finals = [
-        ([i for i in accounts if i.get("how") in ARRIVAL_CUES] or accounts)[-1] for accounts in by_document.values()
-    ]
-    ends: dict[str, list[dict]] = defaultdict(list)
-    for final in finals:
-        ends[final[key]].append(final)
-    ranked = max(ends.values(), key=lambda group: (len(group), any(f.get("how") in ARRIVAL_CUES for f in group)))
-    return ranked[-1]
+    for item in undated:
+        by_document[item["document"]].append(item)
+    documents: dict[str, set] = defaultdict(set)
+    for document, accounts in by_document.items():
+        arrived = [i for i, item in enumerate(accounts) if item.get("how") in arrivals]
+        for i, item in enumerate(accounts):
+            if item.get("how") == "event" and arrived and i < arrived[-1]:
+                continue  # superseded in its own report: taken from the scene to somewhere else
+            documents[item[key]].add(document)
+    best = max(len(d) for d in documents.values())
+    leading = [item for item in undated if len(documents[item[key]]) == best]
+    reached = {item[key] for item in leading if item.get("how") in arrivals}  # at equal count, an arrival
+    return [item for item in leading if not reached or item[key] in reached][-1]
 
 
 def _provenance(fact: dict) -> dict:

@@ -149,6 +149,7 @@ def trim_span(span: Span) -> Span | None:
         doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_space
         or (doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower)  # 'beat X in Bern' tagged 'X in'
+        or doc[end - 1].text in (":", ";", ",")  # a headline's 'X: ...'
     ):
         end -= 1
     while start < end and doc[start].is_space:
@@ -196,10 +197,12 @@ class EntityClusterer:
         self.vessel_prefixes = frozenset(load_data("vessels.json")["prefixes"])
         self.landform_words = frozenset(cues["landform_words"])
         self.person_predicates = frozenset(cues["person_predicates"])
+        self.lives = {voice: frozenset(words) for voice, words in cues["only_people"].items() if voice != "_about"}
         speech = load_data("speech.json")
         self.epithet_cues = tuple(speech["epithet_cues"])
         self.speech_verbs = frozenset(speech["cue_verbs"])
         self.event_nouns = frozenset(load_data("event_patterns.json")["nouns"])  # 'a police raid'
+        self.person_nouns = frozenset(load_data("relations.json")["person_nouns"])  # 'his brother Paul'
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -568,6 +571,7 @@ class EntityClusterer:
         if (
             any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
             or any(self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions)
+            or any(m.start > 0 and doc[m.start - 1].lower_ in self.person_nouns for m in cluster.mentions)
         ):
             cluster.types["PERSON"] += cluster.outvoting
             return
@@ -584,6 +588,9 @@ class EntityClusterer:
             self._place_appositive(m) or self._place_noun_beside(doc, m) for m in cluster.mentions
         ):
             cluster.types["PLACE"] += cluster.outvoting  # 'Ariha, a town in Idlib'
+            return
+        if self._organisation_that_dies(cluster):
+            cluster.types["PERSON"] += cluster.outvoting  # 'X Y died on Thursday', tagged an organisation
             return
         if cluster.type == "PLACE" and self.use_gazetteer and self._unplaced_person(cluster):
             cluster.types["PERSON"] += cluster.outvoting  # 'Marta Kovac was shot dead', tagged a place
@@ -670,6 +677,21 @@ class EntityClusterer:
             verb = root.head
             if root.dep_ in ("nsubj", "nsubjpass") and (
                 verb.lemma_.lower() in self.person_predicates or verb.lemma_.lower() in self.speech_verbs
+            ):
+                return True
+        return False
+
+    def _organisation_that_dies(self, cluster: Cluster) -> bool:
+        """A name of two or more words the NER calls an organisation that dies, marries or graduates, or
+        is born, shot or killed, is a person's: bodies do none of these. (A body acts, hires and is charged
+        as people do, so those prove nothing.)"""
+        if cluster.type != "ORG" or len(name_tokens(cluster.name)) < 2:
+            return False
+        for mention in cluster.mentions:
+            root, verb = mention.root, mention.root.head
+            lemma = verb.lemma_.lower()
+            if (root.dep_ == "nsubj" and lemma in self.lives["active"]) or (
+                root.dep_ == "nsubjpass" and lemma in self.lives["passive"]
             ):
                 return True
         return False

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.events import EventExtractor
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
@@ -261,6 +262,9 @@ class StanceExtractor(EventExtractor):
                 entity = self._by_id(self._link(doc, node))
                 if entity and self._is_place(entity):
                     return entity["id"]
+            named = self._named_facility_before(candidate)  # 'visited the church': the X Church named before
+            if named is not None:
+                return named
             if candidate.lemma_.lower() in self.facility_words:  # 'is in jail awaiting trial in Arizona'
                 places = [
                     entity for t in verb.subtree
@@ -269,6 +273,22 @@ class StanceExtractor(EventExtractor):
                 if places:
                     return places[0]["id"]
         return None
+
+    def _named_facility_before(self, noun: Token) -> str | None:
+        """'the church', 'the hospital': the place so named ('X Bible Church', 'St Y Hospital') whose
+        latest mention comes before the noun."""
+        word = noun.lemma_.lower()
+        if word not in self.facility_words or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        best: tuple[int, str] | None = None
+        for entity in self._entities.values():
+            words = entity["name"].lower().split()
+            if len(words) < 2 or word not in (words[0], words[-1]) or not self._is_place(entity):
+                continue
+            before = [m["start"] for m in entity["mentions"] if m["start"] < noun.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), entity["id"])
+        return best[1] if best else None
 
     def _is_place(self, entity: dict) -> bool:
         if entity["type"] == "PLACE":
@@ -670,6 +690,8 @@ class StanceExtractor(EventExtractor):
         if titled:  # a title before the name: its organisation, if named there, is the one led
             if titled[0]:
                 yield person["id"], "controls", *titled
+            elif country := self._country_of_demonym(doc, titled[1]):  # 'Turkmen President X'
+                yield person["id"], "controls", country, titled[1]
             return
         for appos in (c for c in span.root.children if c.dep_ == "appos"):
             title = " ".join(t.lower_ for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct"))
@@ -684,6 +706,21 @@ class StanceExtractor(EventExtractor):
             led_id = self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
             if led_id:
                 yield person["id"], "controls", led_id, appos
+
+    def _country_of_demonym(self, doc: Doc, title: Token) -> str | None:
+        """'Ruritanian President X': the country the demonym before the title names, as the text names it."""
+        if title.i == 0 or not doc[title.i - 1].text[:1].isupper():
+            return None
+        gazetteer = default_gazetteer()
+        demonym = doc[title.i - 1].text
+        if not gazetteer.is_demonym(demonym):
+            return None
+        codes = {p.country for p in gazetteer.candidates(demonym) if p.feature == "country"}
+        for entity in self._entities.values():
+            geo = entity.get("geo") or {}
+            if entity["type"] == "PLACE" and geo.get("feature") == "country" and geo.get("country") in codes:
+                return entity["id"]
+        return None
 
     def _member_by_role(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
         """'Jaguars quarterback X', "the Chiefs' interim coach X", 'X, a Jaguars tackle', 'Hamas commander
