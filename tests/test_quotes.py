@@ -299,3 +299,11 @@ def test_passive_report_and_content_nouns_name_their_speaker(analyse):
     _, owned = quotes_of(analyse, "Brightmill's warning that prices would rise was ignored by the shops.")
     assert quote_starting(owned, "prices would rise")["speaker_text"] == "Brightmill"
     assert not any("river was polluted" in q["text"] for q in quotes), "a claim with no claimant is no one's quote"
+
+
+def test_the_police_as_a_party_are_still_an_unnamed_speaker(analyse):
+    """'Police said ...' names no speaker (the contract's null), though the police act as a party in the
+    story's events."""
+    result = analyse("Police said they had arrested 15 protesters near the market on Monday.", published="2025-03-12")
+    quote = next(q for q in result["quotes"] if "arrested" in q["text"])
+    assert quote["speaker"] is None and "Police" in (quote["speaker_text"] or "")

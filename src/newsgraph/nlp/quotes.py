@@ -304,6 +304,8 @@ class QuoteExtractor:
             if entity:
                 return entity["id"], phrase.text
         named = entity_id_for(doc, head.i, head.i + 1)
+        if named and (entity_by_id(doc, named) or {}).get("generic"):
+            return None, phrase.text  # 'police said': a party named by a common noun is no named speaker
         if named and head.lower_ not in self.unnamed:
             return named, phrase.text
         possessor = any(c.dep_ == "poss" for c in head.children)  # "Khamenei's office said": the office
