@@ -438,3 +438,9 @@ def test_a_name_the_ner_calls_an_organisation_that_dies_or_is_shot_is_a_person(a
 def test_a_headline_colon_is_no_part_of_a_name(analyse):
     result = analyse("Rosa Delmar: a life on screen\n\nRosa Delmar died on Monday.")
     assert all(not m["text"].endswith(":") for e in result["entities"] for m in e["mentions"])
+
+
+def test_the_name_of_an_administration_is_a_persons_unless_a_country_s(analyse):
+    result = analyse("Obama overturned a Bush administration regulation. The US administration agreed.")
+    assert entity_named(result, "Bush")["type"] == "PERSON"
+    assert not any(e["type"] == "PERSON" for e in result["entities"] if "US" in e["name"])

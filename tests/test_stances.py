@@ -382,3 +382,15 @@ def test_the_facility_named_before_stands_for_the_church_or_hospital_visited():
 )
 def test_a_head_of_state_by_demonym_and_a_head_of_a_congregation_lead_them(text, leader, led):
     assert (leader, led) in pairs(text, "controls")
+
+
+def test_undoing_a_measure_a_party_made_sets_one_against_that_party():
+    found = pairs("Governor Leila Haddad on Monday repealed a Omar Said administration rule on water rights.", "opponent_of")
+    assert {"Leila Haddad", "Omar Said"} in [set(p) for p in found]
+    assert not pairs("The court struck down the ban on Monday.", "opponent_of")
+
+
+def test_one_statement_issued_together_makes_allies_two_sayings_do_not():
+    joint = pairs("Producers Craig Dunn and Neil Marlow said in a statement that they were thrilled.", "ally_of")
+    assert {"Craig Dunn", "Neil Marlow"} in [set(p) for p in joint]
+    assert not pairs("Mali and Niger both said the border would stay open.", "ally_of")

@@ -572,6 +572,7 @@ class EntityClusterer:
             any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
             or any(self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions)
             or any(m.start > 0 and doc[m.start - 1].lower_ in self.person_nouns for m in cluster.mentions)
+            or self._heads_an_administration(doc, cluster)
         ):
             cluster.types["PERSON"] += cluster.outvoting
             return
@@ -625,6 +626,16 @@ class EntityClusterer:
             head = mention[:-1].text
             if self.use_gazetteer and default_gazetteer().candidates(head) and not own_name_places(mention.text):
                 return True
+        return False
+
+    def _heads_an_administration(self, doc: Doc, cluster: Cluster) -> bool:
+        """'the X administration', 'a Y-era rule': named for the person who led it, unless the name is a
+        country's or a province's ('the US administration')."""
+        for mention in cluster.mentions:
+            after = [t.lower_ for t in doc[mention.end : mention.end + 2]]
+            if after[:1] in (["administration"], ["presidency"]) or after == ["-", "era"]:
+                places = default_gazetteer().candidates(mention.text) if self.use_gazetteer else ()
+                return not any(p.feature in ("country", "admin1") for p in places) and not self._is_demonym(mention.text)
         return False
 
     @staticmethod

@@ -29,6 +29,7 @@ POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 SYMMETRIC = frozenset(["ally_of", "opponent_of"])  # one fact whichever side the sentence names first
 RELATIVE_PRONOUNS = frozenset(["that", "which", "who"])
 LEADING_VERBS = frozenset(["lead", "head"])
+JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", "communiqué"])  # one text, signed together
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
@@ -77,6 +78,8 @@ class StanceExtractor(EventExtractor):
         self.speech_verbs = frozenset(load_data("speech.json")["cue_verbs"])
         self.remote_verbs = frozenset(cues["remote_verbs"])
         self.portfolio_titles = frozenset(cues["portfolio_titles"])
+        self.undoing_verbs = frozenset(cues["undoing_verbs"])
+        self.measures = frozenset(cues["measure_nouns"])
         self._entities: dict[str, dict] = {}
         self._described: list[tuple[int, str, str]] = []
         self.descriptors = organisation_cues()["descriptors"]
@@ -443,6 +446,15 @@ class StanceExtractor(EventExtractor):
                     if actor_id and proposer and actor_id != proposer:
                         yield actor_id, "ally_of", proposer, lemma
             return
+        if not sides and lemma in self.undoing_verbs:  # 'overturned the X administration's rule'
+            undone = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+            author = self._party(doc, undone) if undone is not None and undone.lemma_.lower() in self.measures else None
+            if author:
+                for actor in self._actors(verb, passive) if not passive else []:
+                    actor_id = self._party(doc, actor)
+                    if actor_id and actor_id != author:
+                        yield actor_id, "opponent_of", author, lemma
+            return
         if not sides:
             if lemma in self.opponent_verbs:
                 predicate = "opponent_of"
@@ -482,10 +494,14 @@ class StanceExtractor(EventExtractor):
     def _joint_action(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         """'X and Y defeated Z': parties named together as the subject of one act act together. Only
         verbs whose act is understood (ally, opponent or control verbs), never reciprocal ones ('X and Y
-        clashed'), and only when the act has an object."""
-        if passive or lemma not in self.understood_verbs or lemma in self.reciprocal:
+        clashed'), and only when the act has an object; or one statement they issue together ('X and Y
+        said in a statement'), not two sayings reported at once ('X and Y both said')."""
+        joint_statement = lemma in self.speech_verbs and any(  # 'X and Y said in a statement'
+            o.lemma_.lower() in JOINT_MESSAGES for o in prep_objects(verb, ("in",))
+        )
+        if passive or (lemma not in self.understood_verbs and not joint_statement) or lemma in self.reciprocal:
             return
-        if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        if not joint_statement and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
             return
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
