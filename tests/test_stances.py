@@ -394,3 +394,8 @@ def test_one_statement_issued_together_makes_allies_two_sayings_do_not():
     joint = pairs("Producers Craig Dunn and Neil Marlow said in a statement that they were thrilled.", "ally_of")
     assert {"Craig Dunn", "Neil Marlow"} in [set(p) for p in joint]
     assert not pairs("Mali and Niger both said the border would stay open.", "ally_of")
+
+
+def test_the_party_helped_to_do_something_is_the_ally():
+    """'X helped Y win': the parser makes Y the subject of the clause after the verb; Y is the ally."""
+    assert ("United Nations", "Sudan") in pairs("The United Nations helped Sudan secure a loan.", "ally_of")

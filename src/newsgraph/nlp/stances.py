@@ -466,6 +466,9 @@ class StanceExtractor(EventExtractor):
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             if dative is not None and self._party(doc, other) is None:
                 other = dative  # 'offered Y a contract': Y, not the contract
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is not None and self._party(doc, other) is None:  # 'helping Y secure the seed': Y
+                other = next((c for c in clause.children if c.dep_ == "nsubj"), other)
             sides = [(predicate, other)]
         actors = (
             [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
