@@ -444,3 +444,9 @@ def test_the_name_of_an_administration_is_a_persons_unless_a_country_s(analyse):
     result = analyse("Obama overturned a Bush administration regulation. The US administration agreed.")
     assert entity_named(result, "Bush")["type"] == "PERSON"
     assert not any(e["type"] == "PERSON" for e in result["entities"] if "US" in e["name"])
+
+
+def test_a_name_in_apposition_to_a_noun_for_a_person_is_a_person(analyse):
+    cluster_of = lambda text, name: entity_named(analyse(text), name)["type"]  # noqa: E731
+    assert cluster_of("Here was Orla Penn, a woman known only for her songs, on the stage.", "Orla Penn") == "PERSON"
+    assert cluster_of("Orla Penn, one of the original stars, passed away on Thursday at 85.", "Orla Penn") == "PERSON"

@@ -202,7 +202,9 @@ class EntityClusterer:
         self.epithet_cues = tuple(speech["epithet_cues"])
         self.speech_verbs = frozenset(speech["cue_verbs"])
         self.event_nouns = frozenset(load_data("event_patterns.json")["nouns"])  # 'a police raid'
-        self.person_nouns = frozenset(load_data("relations.json")["person_nouns"])  # 'his brother Paul'
+        relations = load_data("relations.json")
+        self.person_nouns = frozenset(relations["person_nouns"])  # 'his brother Paul'
+        self.people_words = frozenset(relations["people_words"])  # 'X, a woman known for ...'
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -572,6 +574,7 @@ class EntityClusterer:
             any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
             or any(self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions)
             or any(m.start > 0 and doc[m.start - 1].lower_ in self.person_nouns for m in cluster.mentions)
+            or any(self._described_as_person(m) for m in cluster.mentions)
             or self._heads_an_administration(doc, cluster)
         ):
             cluster.types["PERSON"] += cluster.outvoting
@@ -627,6 +630,15 @@ class EntityClusterer:
             if self.use_gazetteer and default_gazetteer().candidates(head) and not own_name_places(mention.text):
                 return True
         return False
+
+    def _described_as_person(self, span: Span) -> bool:
+        """'X, a woman known for ...', 'one woman, X', 'X, his widow': a name in apposition to a noun for a
+        person (a bare one: 'a woman', not 'a women's group') is a person's."""
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        return any(n.lower_ in self.person_nouns | self.people_words for n in nouns)
 
     def _heads_an_administration(self, doc: Doc, cluster: Cluster) -> bool:
         """'the X administration', 'a Y-era rule': named for the person who led it, unless the name is a
@@ -701,7 +713,8 @@ class EntityClusterer:
         for mention in cluster.mentions:
             root, verb = mention.root, mention.root.head
             lemma = verb.lemma_.lower()
-            if (root.dep_ == "nsubj" and lemma in self.lives["active"]) or (
+            passed_away = lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)
+            if (root.dep_ == "nsubj" and (lemma in self.lives["active"] or passed_away)) or (
                 root.dep_ == "nsubjpass" and lemma in self.lives["passive"]
             ):
                 return True
