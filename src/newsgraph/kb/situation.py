@@ -160,9 +160,9 @@ def _latest(items: list[dict], key: str, arrivals: frozenset[str] = frozenset())
         by_document[item["document"]].append(item)
     documents: dict[str, set] = defaultdict(set)
     for document, accounts in by_document.items():
-        arrived = [i for i, item in enumerate(accounts) if item.get("how") in arrivals]
+        last_arrival = max((i for i, item in enumerate(accounts) if item.get("how") in arrivals), default=-1)
         for i, item in enumerate(accounts):
-            if item.get("how") == "event" and arrived and i < arrived[-1]:
+            if item.get("how") == "event" and i < last_arrival:
                 continue  # superseded in its own report: taken from the scene to somewhere else
             documents[item[key]].add(document)
     best = max(len(d) for d in documents.values())

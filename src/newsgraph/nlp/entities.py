@@ -103,6 +103,14 @@ def is_acronym(name: str) -> bool:
     return name.isalpha() and name.isupper() and 2 <= len(name) <= 8
 
 
+def appositive_nouns(name: Token) -> list[Token]:
+    """The common nouns a name stands in apposition to: 'X, a woman ...', 'the airline, X'."""
+    nouns = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        nouns.append(name.head)
+    return nouns
+
+
 def overlaps(first: Span, second: Span) -> bool:
     return first.start < second.end and second.start < first.end
 
@@ -202,6 +210,9 @@ class EntityClusterer:
         self.epithet_cues = tuple(speech["epithet_cues"])
         self.speech_verbs = frozenset(speech["cue_verbs"])
         self.event_nouns = frozenset(load_data("event_patterns.json")["nouns"])  # 'a police raid'
+        police = organisation_cues()
+        self.police_words = police["police_nouns"] | police["officer_nouns"]
+        self.police_modifiers = police["police_nouns"] | police["officer_manner"]  # 'plainclothes officers'
         relations = load_data("relations.json")
         self.person_nouns = frozenset(relations["person_nouns"])  # 'his brother Paul'
         self.people_words = frozenset(relations["people_words"])  # 'X, a woman known for ...'
@@ -634,11 +645,7 @@ class EntityClusterer:
     def _described_as_person(self, span: Span) -> bool:
         """'X, a woman known for ...', 'one woman, X', 'X, his widow': a name in apposition to a noun for a
         person (a bare one: 'a woman', not 'a women's group') is a person's."""
-        root = span.root
-        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            nouns.append(root.head)
-        return any(n.lower_ in self.person_nouns | self.people_words for n in nouns)
+        return any(n.lower_ in self.person_nouns or n.lower_ in self.people_words for n in appositive_nouns(span.root))
 
     def _heads_an_administration(self, doc: Doc, cluster: Cluster) -> bool:
         """'the X administration', 'a Y-era rule': named for the person who led it, unless the name is a
@@ -757,10 +764,8 @@ class EntityClusterer:
     def _described_as_organisation(span: Span) -> bool:
         """The name stands in apposition to, or right after, a noun that describes an organisation."""
         descriptors = organisation_cues()["descriptors"]
-        root, doc = span.root, span.doc
-        if root.dep_ == "appos" and root.head.lemma_.lower() in descriptors and root.head.pos_ == "NOUN":
-            return True
-        if any(c.dep_ == "appos" and c.lemma_.lower() in descriptors and c.pos_ == "NOUN" for c in root.children):
+        doc = span.doc
+        if any(noun.lemma_.lower() in descriptors for noun in appositive_nouns(span.root)):
             return True
         before = doc[span.start - 1] if span.start > 0 else None
         return (
@@ -886,21 +891,21 @@ class EntityClusterer:
         'Officer' and 'detective' serve many bodies: they count only where the document speaks of police
         and nothing but a police word or a word of manner modifies them ('army officers' do not)."""
         cues = organisation_cues()
-        taken = covered_tokens(clusters)
-        owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        candidates = [t for t in doc if t.lemma_.lower() in self.police_words]
+        if not candidates:
+            return
+        owner = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}  # token -> its cluster
         named_by: dict[int, Cluster] = {}  # 'NYPD officers': the organisation named right before
         nouns = []
-        for token in doc:
-            lemma = token.lemma_.lower()
-            if token.i in taken or lemma not in cues["police_nouns"] | cues["officer_nouns"]:
+        for token in candidates:
+            if token.i in owner:
                 continue
             if not (token.dep_ in POLICE_ROLES or (token.dep_ == "compound" and token.head.lemma_.lower() in self.event_nouns)):
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
             organisations = {id(owner[c.i]): owner[c.i] for c in modifiers if c.i in owner and owner[c.i].type == "ORG"}
             others = [
-                c for c in modifiers
-                if c.i not in owner and not {c.lemma_.lower(), c.lower_} & (cues["police_nouns"] | cues["officer_manner"])
+                c for c in modifiers if c.i not in owner and not {c.lemma_.lower(), c.lower_} & self.police_modifiers
             ]
             if len(organisations) == 1 and not others:
                 named_by[token.i] = next(iter(organisations.values()))

@@ -596,16 +596,12 @@ class EventExtractor:
         if wanted is None:
             return None
         index = doc._.token_entity or []
+        fitting = {e["id"] for e in doc._.entities or [] if e["type"] in wanted and e["id"] != besides}
         sent = pronoun.sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
 
         def candidates(tokens) -> list[tuple[Token, str]]:
-            found = []
-            for token in tokens:
-                entity = entity_by_id(doc, index[token.i] if token.i < len(index) else None)
-                if entity and entity["type"] in wanted and entity["id"] != besides:
-                    found.append((token, entity["id"]))
-            return found
+            return [(t, index[t.i]) for t in tokens if t.i < len(index) and index[t.i] in fitting]
 
         here = candidates(reversed(doc[sent.start : pronoun.i]))
         subjects = [entity for token, entity in here if token.dep_ in SUBJECTS]

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
+from newsgraph.nlp.entities import appositive_nouns
 from newsgraph.nlp.events import EventExtractor
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
@@ -819,9 +820,7 @@ class StanceExtractor(EventExtractor):
                 span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
                 if span is None:
                     continue
-                nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-                if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
-                    nouns.append(span.root.head)
+                nouns = appositive_nouns(span.root)
                 if span.start > 0 and doc[span.start - 1].pos_ == "NOUN":
                     nouns.append(doc[span.start - 1])
                 described += [(span.start, n.lemma_.lower(), entity["id"]) for n in nouns]

@@ -142,13 +142,12 @@ class KnowledgeBase:
         keys = blocking_keys(entity) | short_form_keys(entity)[1]
         # Every key of every candidate in one query: the candidates are the KB entities sharing a key.
         kb_keys: dict[int, set[str]] = {}
-        sharing = select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))
-        for kb_pk, key in self.session.execute(select(KbKeyRow.kb_pk, KbKeyRow.key).where(KbKeyRow.kb_pk.in_(sharing))):
-            kb_keys.setdefault(kb_pk, set()).add(key)
+        if not entity.get("generic"):  # 'police' in one story is not the police of another: no candidates
+            sharing = select(KbKeyRow.kb_pk).where(KbKeyRow.key.in_(keys))
+            for kb_pk, key in self.session.execute(select(KbKeyRow.kb_pk, KbKeyRow.key).where(KbKeyRow.kb_pk.in_(sharing))):
+                kb_keys.setdefault(kb_pk, set()).add(key)
         best: Candidate | None = None
         short_forms = 0
-        if entity.get("generic"):  # 'police' in one story is not the police of another
-            kb_keys = {}
         for kb in self.session.scalars(select(KbEntityRow).where(KbEntityRow.pk.in_(kb_keys)).order_by(KbEntityRow.pk)):
             candidate = self._score(kb, entity, keys, kb_keys[kb.pk], countries, linked)
             short_forms += bool(candidate and candidate.method == "short-form")
