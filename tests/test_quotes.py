@@ -307,3 +307,50 @@ def test_the_police_as_a_party_are_still_an_unnamed_speaker(analyse):
     result = analyse("Police said they had arrested 15 protesters near the market on Monday.", published="2025-03-12")
     quote = next(q for q in result["quotes"] if "arrested" in q["text"])
     assert quote["speaker"] is None and "Police" in (quote["speaker_text"] or "")
+
+
+def test_attribution_cut_off_after_a_multi_sentence_quote_still_names_the_speaker(analyse):
+    """A quote of two sentences closed by a full stop inside the mark, then '... said X' in lower case:
+    the parser makes the attribution a sentence of its own, but it still attributes the quote."""
+    result, quotes = quotes_of(
+        analyse,
+        "The two carmakers will receive loans from the government of Tarnia. “This is a regrettable but necessary "
+        "step to protect the economy. We are doing this on the assumption that we obviously can not afford a "
+        "collapse of the whole industry.” said Jon Ekdal, Mayor of Vessia. “We will not let it vanish,” said Ana Ruiz.",
+    )
+    quote = quote_starting(quotes, "This is a regrettable")
+    assert quote["speaker"] == entity_named(result, "Jon Ekdal")["id"]
+    assert quote["cue"]["text"] == "said"
+    _, unattributed = quotes_of(analyse, "“We kept it running for forty years. Nobody can.” The ferry stopped in March.")
+    assert quote_starting(unattributed, "We kept")["speaker"] is None
+
+
+def test_what_a_source_calls_something_is_its_statement(analyse):
+    """'described X as Y', 'branded X a Y': the characterisation is the subject's statement; a plain
+    description with no 'as' phrase or complement states nothing."""
+    result, quotes = quotes_of(
+        analyse,
+        "Governor Hal Brennick described the flooding in the valley as the worst in a century. "
+        "The opposition branded the recount a farce. The reporter described the empty streets.",
+    )
+    flooding = quote_starting(quotes, "the flooding in the valley as the worst")
+    assert flooding["speaker"] == entity_named(result, "Hal Brennick")["id"] and flooding["cue"]["text"] == "described"
+    recount = quote_starting(quotes, "the recount a farce")
+    assert recount["speaker_text"] == "The opposition"
+    assert not any("empty streets" in q["text"] for q in quotes)
+
+
+def test_according_to_a_statement_names_the_statement_and_its_author(analyse):
+    """'according to X's statement' / 'according to a report by X': the statement noun attributes the
+    account and X made it; 'according to X' keeps 'according' and X."""
+    result, quotes = quotes_of(
+        analyse,
+        "The ferry sank near the harbour, according to a statement by the Tarnby Coast Guard. "
+        "Nine people were rescued, according to Captain Ivo Marsh.",
+    )
+    ferry = quote_starting(quotes, "The ferry sank")
+    assert ferry["cue"]["text"] == "statement"
+    assert ferry["speaker"] == entity_named(result, "Tarnby Coast Guard")["id"]
+    rescued = quote_starting(quotes, "Nine people")
+    assert rescued["cue"]["text"] == "according"
+    assert rescued["speaker"] == entity_named(result, "Ivo Marsh")["id"]

@@ -111,6 +111,7 @@ class QuoteExtractor:
         data = load_data("speech.json")
         self.cue_verbs = frozenset(data["cue_verbs"])
         self.object_statement_verbs = frozenset(data.get("object_statement_verbs", []))
+        self.characterising_verbs = frozenset(data.get("characterising_verbs", []))
         self.content_nouns = frozenset(data["content_nouns"]["nouns"])
         self.issuing_verbs = frozenset(data["content_nouns"]["issuing_verbs"])
         self.phrasal_cues = {k: frozenset(v) for k, v in data["phrasal_cues"].items() if not k.startswith("_")}
@@ -209,6 +210,8 @@ class QuoteExtractor:
         first_sent = doc[span.start].sent
         last_sent = doc[max(span.start, span.end - 1)].sent
         window = list(range(first_sent.start, last_sent.end))
+        if self._continued_after(doc, span, last_sent):
+            window += list(range(last_sent.end, doc[last_sent.end].sent.end))
         if first_sent.start > 0:
             prev_sent = doc[first_sent.start - 1].sent
             if prev_sent.text.rstrip().endswith(":") or self._after_colon(doc, span):
@@ -229,6 +232,15 @@ class QuoteExtractor:
         if best is None:
             return self._according_to(doc, span)
         return best[1]
+
+    @staticmethod
+    def _continued_after(doc: Doc, span: Span, last_sent: Span) -> bool:
+        """A quote ending its sentence ('... collapse.” said X') whose attribution the parser cut off
+        into a sentence of its own: the next word after the closing mark is in lower case."""
+        i = span.end
+        while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        return last_sent.end <= i < len(doc) and doc[i].text[:1].islower()
 
     def _is_cue(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -613,6 +625,8 @@ class QuoteExtractor:
     def _object_statement(self, verb: Token) -> Span | None:
         """'Airbus has announced 10,000 job cuts over four years': for verbs whose object is the content,
         the object phrase (with its modifiers after the verb) is the statement."""
+        if verb.lemma_.lower() in self.characterising_verbs:
+            return self._characterisation(verb)
         if verb.lemma_.lower() not in self.object_statement_verbs:
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
@@ -624,6 +638,30 @@ class QuoteExtractor:
                 end = child.right_edge.i
         phrase = verb.doc[obj.left_edge.i : end + 1]
         return phrase if len([t for t in phrase if not t.is_punct]) >= 2 else None
+
+    @staticmethod
+    def _characterisation(verb: Token) -> Span | None:
+        """'described the raid as a massacre', 'branded the vote a sham': what the source says something
+        is, the object with its 'as' phrase or complement. Without one ('described the scene') the verb reports nothing."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            return None
+        role = next((c for c in verb.children if c.i > obj.i and QuoteExtractor._complement(c)), None) or next(
+            (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None
+        )
+        if role is None:
+            return None
+        return verb.doc[obj.left_edge.i : role.right_edge.i + 1]
+
+    @staticmethod
+    def _complement(token: Token) -> bool:
+        """An 'as' phrase or a noun complement of a characterising verb; the parser also gives the
+        complement as a second object or, after an article, as an adverbial noun ('a farce')."""
+        if token.dep_ == "prep":
+            return token.lower_ == "as"
+        if token.dep_ == "npadvmod":
+            return token.pos_ == "NOUN" and token.left_edge.pos_ == "DET"
+        return token.dep_ in ("oprd", "xcomp", "dobj")
 
     @staticmethod
     def _fronted_report(doc: Doc, clause: Token, verb: Token) -> bool:
@@ -677,8 +715,18 @@ class QuoteExtractor:
             if overlaps(covered, start, end):
                 continue
             channel = self._channel(doc, doc[first:last], None)
-            found.append(self._indirect_quote(doc, text, start, end, token, channel, earlier))
+            cue, speaker = self._according_to_source(token)
+            found.append(self._indirect_quote(doc, text, start, end, cue, channel, earlier, speaker=speaker))
         return found
+
+    def _according_to_source(self, according: Token) -> tuple[Token, Token | None]:
+        """The attributing word and the source of 'according to ...'. When the source is a statement
+        ('according to the ministry's statement', 'according to a report by X'), the statement noun
+        is the cue and its author the speaker; otherwise 'according' is the cue and its object the speaker."""
+        source = next((t for t in according.doc[according.i + 1].children if t.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in self.content_nouns or source.pos_ != "NOUN":
+            return according, source
+        return source, self._content_owner(source) or source
 
     def _indirect_quote(
         self,
