@@ -66,6 +66,12 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Norda Systems chief executive Lena Morrow spoke on Monday.", "Lena Morrow", "Norda Systems"),
         ("By nightfall Herat was in the hands of the Northern Front.", "Northern Front", "Herat"),
         ("The town of Kalbar is under Northern Front control, residents said.", "Northern Front", "Kalbar"),
+        # the held company named only by a relative pronoun or a participle clause before 'owned by'
+        ("Carver Motors, which is owned by Delling Holdings, said sales fell.", "Delling Holdings", "Carver Motors"),
+        ("Carver Motors, owned by Delling Holdings, said sales fell.", "Delling Holdings", "Carver Motors"),
+        # 'its takeover': the subject of the clause, not the nearest organisation-like name before 'its'
+        ("Norda Systems, a big chip maker, completed its takeover of Brightwave Inc. on Friday.", "Norda Systems",
+         "Brightwave Inc."),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):

@@ -188,7 +188,7 @@ class StanceExtractor(EventExtractor):
     def _facts(self, doc: Doc, token: Token) -> Iterator[tuple[str, str, str, str]]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children)
             yield from self._presence(doc, token, lemma, passive)
             yield from self._encounter(doc, token, lemma, passive)
             yield from self._control(doc, token, lemma, passive)
@@ -329,9 +329,13 @@ class StanceExtractor(EventExtractor):
                 g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
             ]
             held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if held is None and verb.dep_ == "acl":  # 'X, owned by Y, ...'
+                held = verb.head
         else:
             holders = self._actors(verb, False)
             held = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if held is not None and held.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            held = verb.head  # 'X, which is owned by Y': X
         if held is None:
             return
         if lemma == "take" and held.lemma_.lower() not in self.control_objects and not any(
@@ -380,8 +384,10 @@ class StanceExtractor(EventExtractor):
     def _control_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         if lemma in self.taking_nouns:  # "HP's acquisition of EDS", 'the takeover of X by Y'
             holder, held = self._noun_arguments(noun)
-            holder_id = self._typed(doc, holder[0], PARTIES) if holder else None
             held_id = self._typed(doc, held, HOLDINGS)
+            holder_id = self._typed(doc, holder[0], PARTIES) if holder else None
+            if not holder and held_id and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+                holder_id = self._clause_subject(doc, noun, held_id)  # 'X completed its takeover of Y': X
             if holder_id and held_id:
                 yield holder_id, "controls", held_id, lemma
         elif lemma in self.parent_nouns and (ordered := self._parent_in_sequence(doc, noun)):
