@@ -36,6 +36,8 @@ def kb_db(tmp_path_factory, fresh_url):
         "said on Sunday.",
         "k.txt": "Mayor Paolo Lo Vetro of Catania opened the new port terminal on Monday, officials said.",
         "l.txt": "Speaking in Catania, Lo Vetro said the new terminal would double ferry traffic.",
+        "m.txt": "The novelist Helen Marsh, who lives in Chicago, published her fourth book on Tuesday.",
+        "n.txt": "Helen Marsh said the book began as a study of the old Portuguese spelling of her family's name.",
     }
     for name, text in articles.items():
         (folder / name).write_text(text + "\n")
@@ -74,6 +76,13 @@ def test_namesakes_and_namesake_places_stay_apart(kb_db):
     assert {"George H. W. Bush", "George W. Bush"} <= bushes
     tripolis = [e for e in show(kb_db, "Tripoli") if e["type"] == "PLACE"]
     assert sorted(c for e in tripolis for c in e["countries"]) == ["LB", "LY"]
+
+
+def test_a_demonym_alone_does_not_part_a_full_name_from_its_namesake(kb_db):
+    """Places in different countries part two people of one name; an adjective of nationality ('the old
+    Portuguese spelling') in an article that names no place says nothing of where the story is."""
+    novelist = [e for e in show(kb_db, "Helen Marsh") if e["type"] == "PERSON"]
+    assert len(novelist) == 1 and novelist[0]["documents"] == 2
 
 
 def test_people_sharing_only_a_surname_stay_apart_across_documents(kb_db):
@@ -180,6 +189,32 @@ def test_a_name_finds_the_entity_called_that_before_ones_that_merely_contain_it(
         assert find_kb_entities(session, "  ") == []
     assert kb_entity_details(engine, "Marlow")[0]["kb_id"] == "kb4"
     assert KnowledgeBase(engine.url.render_as_string(hide_password=False))._kb_id("Marlow") == "kb4"
+
+
+def test_a_name_finds_the_entity_the_documents_call_so_before_a_fragment_bearing_it(fresh_url):
+    """The KB names a person by the fullest name seen ('Anna Maria Berg'), so the spelling the articles use
+    ('Anna Berg') is only its alias; a one-article fragment the tagger called an organisation bears that
+    name as its own. Asked for 'Anna Berg', the KB answers with the person most articles call so."""
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store.queries import find_kb_entities
+    from newsgraph.store.schema import DocumentRow, EntityRow, KbEntityRow
+
+    engine = make_engine(fresh_url("called"))
+    with Session(engine) as session, session.begin():
+        session.add_all(DocumentRow(id=f"d{n}", source=f"s{n}", text="x") for n in range(5))
+        session.add_all([
+            KbEntityRow(kb_id="kb1", name="Anna Maria Berg", type="PERSON", aliases=["Anna Berg", "Berg"],
+                        countries=[], documents=4),
+            KbEntityRow(kb_id="kb2", name="Anna Berg", type="ORG", aliases=[], countries=[], documents=1),
+        ])
+        names = ["Anna Berg", "Anna Berg", "Anna Berg", "Anna Maria Berg"]
+        session.add_all(EntityRow(document_id=f"d{n}", local_id="e1", name=name, type="PERSON", kb_id="kb1")
+                        for n, name in enumerate(names))
+        session.add(EntityRow(document_id="d4", local_id="e1", name="Anna Berg", type="ORG", kb_id="kb2"))
+    with Session(engine) as session:
+        assert [kb.kb_id for kb in find_kb_entities(session, "Anna Berg")] == ["kb1", "kb2"]
+        assert [kb.kb_id for kb in find_kb_entities(session, "Anna Maria Berg")] == ["kb1"]
 
 
 def test_within_one_rank_a_sure_type_comes_before_a_place_the_gazetteer_never_placed(fresh_url):

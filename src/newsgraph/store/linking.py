@@ -120,7 +120,9 @@ class KnowledgeBase:
     def link_document(self, rows: list[tuple[EntityRow, dict]]) -> None:
         """Resolve one document's entities; strongest evidence (actors, places) first so that the others
         can use them as co-occurring context."""
-        countries = {(e.get("geo") or {}).get("country") for _, e in rows} - {None}
+        # The parts of the world the document is about: the countries of the places it names. A demonym
+        # ('the Greek spelling') says too little about where a story happens to part two namesakes.
+        countries = {(e.get("geo") or {}).get("country") for _, e in rows if e["type"] == "PLACE"} - {None}
         linked: set[int] = set()
         # Strongest evidence first (actors, places), then full names, short forms last: each can use the
         # entities linked before it as context.

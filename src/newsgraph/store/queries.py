@@ -428,10 +428,11 @@ def kb_entity_details(engine: Engine, name: str, limit: int = 20) -> list[dict]:
 
 def find_kb_entities(session: Session, name: str) -> list[KbEntityRow]:
     """KB entities whose name or an alias contains `name`, best match first: the entity whose own name
-    is `name`, then one with it as an alias, then names holding it as whole words ('Kamara' in 'Ibrahim
-    Kamara'), then any substring; within a rank, a sure type before a doubtful one (see `_doubtful_type`),
-    then the most documented. So a person asked for by name is
-    never answered by an entity that merely lists that name among its aliases."""
+    or an alias is `name` (the one whose documents most often call it so first, see `_documents_calling`;
+    then own name before alias), then names holding it as whole words ('Kamara' in 'Ibrahim Kamara'),
+    then any substring; within a rank, a sure type before a doubtful one (see `_doubtful_type`), then
+    the most documented. So a person asked for by name is never answered by an entity that merely
+    lists that name among its aliases."""
     needle = name.strip().casefold()
     if not needle:
         return []
@@ -443,8 +444,36 @@ def find_kb_entities(session: Session, name: str) -> list[KbEntityRow]:
     ).all()
     ranked = [(name_match_rank(kb.name, kb.aliases, needle), kb) for kb in candidates]
     ranked = [(rank, kb) for rank, kb in ranked if rank is not None]
-    ranked.sort(key=lambda pair: (pair[0], _doubtful_type(pair[1]), -pair[1].documents, pair[1].name, pair[1].pk))
+    called = _documents_calling(session, [kb for rank, kb in ranked if rank <= 1], needle)
+    ranked.sort(
+        key=lambda pair: (
+            pair[0] > 1,
+            -called.get(pair[1].kb_id, 0),
+            pair[0],
+            _doubtful_type(pair[1]),
+            -pair[1].documents,
+            pair[1].name,
+            pair[1].pk,
+        )
+    )
     return [kb for _, kb in ranked]
+
+
+def _documents_calling(session: Session, exact: list[KbEntityRow], needle: str) -> dict[str, int]:
+    """For KB entities whose own name or an alias is exactly `needle`: how many of their documents call
+    the entity by that name. The KB keeps the fullest name ('Anna Maria Berg'), so the spelling the
+    news uses ('Anna Berg') is often only an alias; the entity most often called so is the one meant,
+    before a one-article fragment that happens to bear the name, and before an entity a bad merge
+    left with the name as a stray alias."""
+    if len(exact) < 2:
+        return {}
+    spellings = {n for kb in exact for n in (kb.name, *kb.aliases) if n.casefold() == needle}
+    rows = session.execute(
+        select(EntityRow.kb_id, func.count(func.distinct(EntityRow.document_id)))
+        .where(EntityRow.name.in_(spellings), EntityRow.kb_id.in_([kb.kb_id for kb in exact]))
+        .group_by(EntityRow.kb_id)
+    )
+    return dict(rows.all())
 
 
 def _doubtful_type(kb: KbEntityRow) -> bool:
