@@ -100,11 +100,18 @@ def test_buying_a_companys_products_is_not_buying_the_company():
         ("Norda Systems sued Brightwave Inc. over a patent.", "opponent_of", "Norda Systems", "Brightwave Inc."),
         ("Norda Systems announced a partnership with Kori Finance.", "ally_of", "Norda Systems", "Kori Finance"),
         ("Norda Systems, hoping to overtake its rival Brightwave Inc., cut prices.", "opponent_of", "Brightwave Inc.", "Norda Systems"),
+        ("The Academy of Film Arts chose Lena Morrow as host of its gala.", "ally_of", "Academy of Film Arts", "Lena Morrow"),
     ],
 )
 def test_parties_with_or_against_each_other(text, predicate, first, second):
     found = pairs(text, predicate)
     assert (first, second) in found or (second, first) in found
+
+
+def test_a_particle_that_changes_the_verb_changes_the_stance():
+    """'picked X' is a choice that sides with X; 'picked up X' (police) is an arrest."""
+    assert ("Norda Systems", "Tom Baird") in pairs("Norda Systems picked Tom Baird to lead the tender.", "ally_of")
+    assert not pairs("Officers from the Tarnby Police Department picked up Tom Baird on Friday.", "ally_of")
 
 
 def test_a_role_noun_links_the_named_person_to_the_possessor():

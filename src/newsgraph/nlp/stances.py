@@ -73,6 +73,7 @@ class StanceExtractor(EventExtractor):
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
+        self.other_sense_particles = cues["other_sense_particles"]
         self.opponent_particles = cues["opponent_particles"]
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
@@ -463,6 +464,8 @@ class StanceExtractor(EventExtractor):
                         yield actor_id, "opponent_of", author, lemma
             return
         if not sides:
+            if any(c.dep_ == "prt" and c.lower_ in self.other_sense_particles.get(lemma, ()) for c in verb.children):
+                return  # 'picked up X' (arrested), not 'picked X' (chose)
             if lemma in self.opponent_verbs:
                 predicate = "opponent_of"
             elif lemma in self.ally_verbs:
