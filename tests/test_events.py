@@ -260,6 +260,22 @@ def test_figures_of_speech_are_not_force(analyse):
     assert only(events_of(analyse, "Shells hit the depot overnight."), "ASSAULT")  # a weapon acts for its users
 
 
+def test_taking_over_without_anything_taken_is_taking_office_not_a_seizure(analyse):
+    for text in ("Maria Lopes took over as head of the port authority in May.",
+                 "The old board resigned a week before Maria Lopes took over."):
+        assert not [e for e in events_of(analyse, text) if e["type"] == "ASSAULT"], text
+    seized = only(events_of(analyse, "Fighters of the Western Brigade took over the town of Kalbar."), "ASSAULT")
+    assert seized["mode"] == "seize"
+
+
+def test_a_place_the_actor_stands_in_is_not_the_actor(analyse):
+    """'struck by a car near X Street': the street is where, not who."""
+    result = analyse("Maria Lopes was struck by a speeding car near Harbour Street in Tarnby on Monday.", published="2025-03-12")
+    places = {e["id"] for e in result["entities"] if e["type"] == "PLACE"}
+    struck = only(result["events"], "ASSAULT")
+    assert places and struck["actor"] not in places
+
+
 def test_victim_of_an_event_noun_is_the_subject_of_died(analyse):
     result = analyse("A shopkeeper died in police firing in Jabalpur.", published=PUBLISHED)
     event = only(result["events"], "ASSAULT")

@@ -255,6 +255,8 @@ class EventExtractor:
             return []  # 'released the hostages' yields; 'released a statement / a patch / its figures' does not
         if mode == "arrest" and self._by_particle(verb) and not (target_token is not None and self._animate(target_token)):
             return []  # 'picked up three students' is an arrest, 'picked up the phone' is not
+        if mode == "seize" and target_token is None and verb.pos_ == "VERB":
+            return []  # a seizure takes something: 'took over as chief', 'before he took over' take office
         if (
             mode is None
             and event_type == "ASSAULT"
@@ -615,9 +617,16 @@ class EventExtractor:
     def _link(doc: Doc, token: Token | None) -> str | None:
         if token is None:
             return None
-        # the words after the head up to any clause it heads: 'police [firing in X]' is not X
+        # the words after the head up to any clause it heads or any place it stands in: 'police [firing in
+        # X]' is not X, nor is 'a car [near X Street]'
         end = max(
-            [token.i] + [c.right_edge.i for c in token.rights if c.dep_ not in ("acl", "relcl", "advcl", "ccomp")]
+            [token.i]
+            + [
+                c.right_edge.i
+                for c in token.rights
+                if c.dep_ not in ("acl", "relcl", "advcl", "ccomp")
+                and not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+            ]
         )
         return entity_id_for(doc, token.left_edge.i, token.i + 1, prefer_last=True) or entity_id_for(
             doc, token.i, end + 1
