@@ -39,6 +39,17 @@ def test_a_statement_puts_a_person_in_a_place(text, person, place):
     assert (person, place) in pairs(text, "located_in")
 
 
+def test_the_suspect_and_the_victim_are_the_people_the_events_before_gave_those_parts():
+    """'the suspect' after an arrest of one named person is that person; after the arrest of two, no one."""
+    one = "Police arrested Tom Ellery on Friday in Tarnby. The suspect was taken to the jail in Kalbar on Saturday."
+    assert ("Tom Ellery", "Kalbar") in pairs(one, "located_in")
+    two = "Police arrested Tom Ellery and Paul Baird in Tarnby. The suspect was taken to the jail in Kalbar on Saturday."
+    assert not [p for p in pairs(two, "located_in") if p[1] == "Kalbar"]
+    victim = "Gunmen shot Maria Lopes in Tarnby on Monday. The victim's brother, Paul Lopes, said she had no enemies."
+    found = pairs(victim, "ally_of")
+    assert ("Paul Lopes", "Maria Lopes") in found or ("Maria Lopes", "Paul Lopes") in found
+
+
 def test_whereabouts_keep_the_source_that_reports_them():
     (found,) = [r for s, o, r in facts("Alma Ruiz is in Tallinn today, her spokesman said.", "located_in")]
     assert "spokesman" in found["attributed_text"]

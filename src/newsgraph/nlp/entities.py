@@ -580,6 +580,9 @@ class EntityClusterer:
         if self._capitals_not_a_person(doc, cluster):
             cluster.types["ORG"] += cluster.outvoting  # 'services leader IBM': a firm, not a person
             return
+        if cluster.type == "PERSON" and any(self._possessive_inside(m) for m in cluster.mentions):
+            cluster.types["ORG"] += cluster.outvoting  # "Sam's Club", "Joe's Diner": a business
+            return
         titles = title_words()
         if (
             any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
@@ -624,6 +627,15 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += cluster.outvoting
+
+    @staticmethod
+    def _possessive_inside(mention: Span) -> bool:
+        """A possessive inside a name, before a capitalised word ("Sam's Club", "Joe's Diner"): a business
+        named for its founder, never a person's own name."""
+        return any(
+            token.text in ("'s", "’s") and token.i + 1 < mention.end and mention.doc[token.i + 1].text[:1].isupper()
+            for token in mention[1:-1]
+        )
 
     def _team_name(self, cluster: Cluster) -> bool:
         """A place's name followed by a capitalised plural ('Leeds Rhinos', 'Kansas City Chiefs') names a

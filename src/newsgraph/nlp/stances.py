@@ -74,6 +74,7 @@ class StanceExtractor(EventExtractor):
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
         self.other_sense_particles = cues["other_sense_particles"]
+        self.event_role_nouns = cues["event_role_nouns"]
         self.opponent_particles = cues["opponent_particles"]
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
@@ -806,7 +807,7 @@ class StanceExtractor(EventExtractor):
         if entity is None and token is not None and token.pos_ == "PRON":
             entity = self._by_id(self._pronoun_referent(doc, token))
         if entity is None and token is not None and token.pos_ == "NOUN":
-            entity = self._by_id(self._described_before(token))
+            entity = self._by_id(self._described_before(token) or self._event_role_before(doc, token))
         if entity is None and token is not None and token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and (
             token.head.lemma_.lower() in LEADING_VERBS
         ):  # 'X led a consortium that ...': an unnamed body stands for the party leading it
@@ -842,6 +843,36 @@ class StanceExtractor(EventExtractor):
         lemma = noun.lemma_.lower()
         found = [entity for index, word, entity in self._described if word == lemma and index < noun.i]
         return found[-1] if found else None
+
+    def _event_role_before(self, doc: Doc, noun: Token) -> str | None:
+        """'the victim', 'the suspect', 'the gunman': the one person the events told before the noun give
+        that part (the one attacked, arrested, the one who attacked). Two such people: no one."""
+        role = self.event_role_nouns.get(noun.lemma_.lower())
+        if role is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        part = role["role"]
+        people: set[str] = set()
+        for event in doc._.events or []:
+            if event["type"] not in role["types"] or event["start"] >= noun.idx:
+                continue
+            if (self._by_id(event[part]) or {}).get("type") != "PERSON":
+                continue
+            people.add(event[part])
+            people |= self._conjoined_people(doc, event, event[part])  # 'arrested X and Y': which one?
+        return people.pop() if len(people) == 1 else None
+
+    def _conjoined_people(self, doc: Doc, event: dict, person: str) -> set[str]:
+        """The people named in coordination with `person` in the event's sentence ('X and Y')."""
+        index = doc._.token_entity or []
+        sentence = doc.char_span(event["start"], event["end"], alignment_mode="expand") or []
+        others = set()
+        for token in sentence:
+            if token.i < len(index) and index[token.i] == person:
+                for conjunct in token.conjuncts:
+                    other = index[conjunct.i] if conjunct.i < len(index) else None
+                    if other and other != person and (self._by_id(other) or {}).get("type") == "PERSON":
+                        others.add(other)
+        return others
 
     def _pronoun_referent(self, doc: Doc, pronoun: Token) -> str | None:
         word = pronoun.lower_
