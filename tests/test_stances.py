@@ -33,6 +33,12 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Tomas Reyes was found at a hotel in Lyon on Sunday.", "Tomas Reyes", "Lyon"),
         ("The singer Mara Quill checked into the Harbor View Clinic on Friday.", "Mara Quill", "Harbor View Clinic"),
         ("Senator Ivo Brandt told reporters in Ottawa that he would not resign.", "Ivo Brandt", "Ottawa"),
+        # custody, court and hospital: the place may sit two prepositions deep
+        ("Tomas Reyes remains in custody at a police station in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Tomas Reyes was booked into the Cook County Jail.", "Tomas Reyes", "Cook County Jail"),
+        ("Tomas Reyes was arraigned in Nairobi on Tuesday.", "Tomas Reyes", "Nairobi"),
+        ("Mara Quill was pronounced dead at Mercy Hospital in Chicago.", "Mara Quill", "Mercy Hospital"),
+        ("Tomas Reyes turned himself in at a police station in Nairobi.", "Tomas Reyes", "Nairobi"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):

@@ -14,6 +14,9 @@ from newsgraph.nlp.names import load_data, title_words
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
+# where someone or something stands ('a car near X'); not 'into', 'on', 'over', which also name a topic
+# ('an investigation into X', 'a report on Y')
+STANDING_PREPS = ("in", "near", "at", "outside", "around", "inside", "across")
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 ADJUNCT_DEPS = ("advcl", "conj", "parataxis")  # clauses beside a negating verb, which it does not deny
@@ -274,7 +277,7 @@ class EventExtractor:
             hypothetical = will = False
         results = []
         for actor_token in actors or [None]:
-            actor = self._participant(doc, actor_token)
+            actor = self._participant(doc, actor_token, acting=True)
             target = self._participant(doc, target_token, besides=actor)
             results.append(
                 {
@@ -574,13 +577,15 @@ class EventExtractor:
                     target = pobj
         return ([actor] if actor is not None else []), target
 
-    def _participant(self, doc: Doc, token: Token | None, besides: str | None = None) -> str | None:
-        """The entity a participant stands for: the one it names; the owner of the vehicle or weapon it
-        is ('struck by X's car'); for a personal pronoun, the party named before it (not `besides`, the
-        other participant: in 'X hit her' she is not X)."""
+    def _participant(
+        self, doc: Doc, token: Token | None, besides: str | None = None, acting: bool = False
+    ) -> str | None:
+        """The entity a participant (the actor when `acting`) stands for: the one it names; the owner of the
+        vehicle or weapon it is ('struck by X's car'); for a personal pronoun, the party named before it
+        (not `besides`, the other participant: in 'X hit her' she is not X)."""
         if token is None:
             return None
-        linked = self._link(doc, token)
+        linked = self._link(doc, token, acting)
         if linked is not None:
             return linked
         if token.pos_ == "PRON":
@@ -588,7 +593,7 @@ class EventExtractor:
         if token.lemma_.lower() in self.instruments:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None:
-                return self._participant(doc, owner, besides)
+                return self._participant(doc, owner, besides, acting)
         return None
 
     def pronoun_antecedent(self, doc: Doc, pronoun: Token, besides: str | None = None) -> str | None:
@@ -614,18 +619,20 @@ class EventExtractor:
         return next(iter(subjects or [entity for _, entity in reversed(before)]), None)
 
     @staticmethod
-    def _link(doc: Doc, token: Token | None) -> str | None:
+    def _link(doc: Doc, token: Token | None, acting: bool = False) -> str | None:
+        """The entity a participant's phrase names: its head's, else one in the words after the head up
+        to any clause it heads ('police [firing in X]' is not X). An actor's phrase also stops at the place
+        it stands in ('a car [near X Street]' is not X Street acting), a target's does not ('a bank in X'
+        is X attacked)."""
         if token is None:
             return None
-        # the words after the head up to any clause it heads or any place it stands in: 'police [firing in
-        # X]' is not X, nor is 'a car [near X Street]'
         end = max(
             [token.i]
             + [
                 c.right_edge.i
                 for c in token.rights
                 if c.dep_ not in ("acl", "relcl", "advcl", "ccomp")
-                and not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+                and not (acting and c.dep_ == "prep" and c.lower_ in STANDING_PREPS)
             ]
         )
         return entity_id_for(doc, token.left_edge.i, token.i + 1, prefer_last=True) or entity_id_for(

@@ -51,6 +51,11 @@ def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None 
     ]
 
 
+def prep_objects_of(tokens: list[Token]) -> list[Token]:
+    """The objects of place prepositions ('in', 'at', 'near', 'outside', 'inside') of each token."""
+    return [g for t in tokens for g in prep_objects(t, ("in", "at", "near", "outside", "inside", "on"))]
+
+
 def first(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
@@ -250,6 +255,16 @@ class StanceExtractor(EventExtractor):
             for person in persons:
                 yield person, "located_in", place, lemma
 
+    @staticmethod
+    def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
+        """The noun and the objects of place prepositions inside it, nearest first: 'in custody at a police
+        station in X' reaches X."""
+        found, frontier = [noun], [noun]
+        for _ in range(depth):
+            frontier = prep_objects_of(frontier)
+            found += frontier
+        return found
+
     def _place_of(self, doc: Doc, verb: Token, preps: list[str]) -> str | None:
         """The place a presence verb puts its subject in: the object of one of its prepositions (or of a
         preposition inside that object: 'at a house in Buckhead'), or its direct object for ''."""
@@ -264,7 +279,7 @@ class StanceExtractor(EventExtractor):
             elif child.dep_ == "prt" and child.lower_ in preps:  # 'turned up in', 'showed up at'
                 candidates.extend(prep_objects(verb))
         for candidate in candidates:
-            for node in (candidate, *prep_objects(candidate)):
+            for node in self._nested_places(candidate):
                 entity = self._by_id(self._link(doc, node))
                 if entity and self._is_place(entity):
                     return entity["id"]
