@@ -466,3 +466,15 @@ def test_a_possessive_inside_a_name_makes_a_business_whatever_the_ner_says(nlp):
             doc.ents = [Span(doc, start, start + 4, label="PERSON")]
     named = next(e for e in doc._.entities if e["name"].endswith("Club"))
     assert named["type"] != "PERSON"
+
+
+def test_a_public_office_named_after_its_place_is_an_organisation(analyse):
+    """'the Tarnby County Attorney', "the Tarnby County attorney's office": the office files charges, not
+    the county."""
+    result = analyse("The Hennepin County Attorney filed charges against Tom Baird on Friday.")
+    office = entity_named(result, "Hennepin County Attorney")
+    assert office["type"] == "ORG"
+    accused = next(e for e in result["events"] if e["type"] == "ACCUSE")
+    assert accused["actor"] == office["id"]
+    lower = analyse("The Hennepin County attorney's office handed down charges on Friday.")
+    assert any(e["type"] == "ORG" and e["name"].lower().endswith("attorney's office") for e in lower["entities"])

@@ -276,6 +276,18 @@ def test_a_place_the_actor_stands_in_is_not_the_actor(analyse):
     assert places and struck["actor"] not in places
 
 
+def test_charges_and_lawsuits_filed_against_someone_accuse_them(analyse):
+    """'filed charges against X', 'brought a lawsuit against Y': the object makes the event, the one it is
+    against is the target."""
+    for text, target in (
+        ("Prosecutor Helen Marsh filed criminal charges against Tom Baird on Friday.", "Tom Baird"),
+        ("Helen Marsh brought a lawsuit against Norda Systems in March.", "Norda Systems"),
+    ):
+        result = analyse(text)
+        accused = only(result["events"], "ACCUSE")
+        assert accused["target"] == entity_named(result, target)["id"], text
+
+
 def test_victim_of_an_event_noun_is_the_subject_of_died(analyse):
     result = analyse("A shopkeeper died in police firing in Jabalpur.", published=PUBLISHED)
     event = only(result["events"], "ASSAULT")

@@ -339,6 +339,8 @@ class EntityClusterer:
         for ent in doc.ents:
             entity_type = self.labels.get(ent.label_)
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
+            if not body and ent.label_ in ("GPE", "LOC"):
+                body = self._office_after(ent)  # 'the X County Attorney', "the Y County sheriff's office"
             if body:  # 'Iraqi forces', 'the French government': an organisation acting, not a place
                 ent, entity_type = Span(doc, ent.start, ent.end + body, label="ORG"), "ORG"
             elif ent.label_ in ("NORP", "GPE", "LOC") and len(ent) > 1 and self._ends_in_body(ent):
@@ -448,6 +450,17 @@ class EntityClusterer:
         for size in (2, 1):
             words = doc[ent.end : ent.end + size]
             if len(words) == size and " ".join(t.lower_ for t in words) in bodies and words[-1].pos_ == "NOUN":
+                return size
+        return 0
+
+    @staticmethod
+    def _office_after(ent: Span) -> int:
+        """How many tokens after a place's name form a public office ('Attorney', "attorney's office",
+        'District Attorney', 'Sheriff'): the office acts (files charges, makes arrests), not the place."""
+        doc, offices = ent.doc, organisation_cues()["offices"]
+        for size in (4, 3, 2, 1):
+            words = doc[ent.end : ent.end + size]
+            if len(words) == size and " ".join(t.lower_ for t in words) in offices and words[0].pos_ in ("NOUN", "PROPN"):
                 return size
         return 0
 

@@ -469,7 +469,9 @@ class EventExtractor:
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         lemma = direct.lemma_.lower() if direct is not None else ""
-        if direct is not None and lemma not in self.instruments | self.non_participants:
+        # the object that makes the event ('filed charges', 'launched an attack') is no participant
+        codes_event = lemma in self.verb_objects.get(verb.lemma_.lower(), {})
+        if direct is not None and lemma not in self.instruments | self.non_participants and not codes_event:
             return direct
         if direct is not None and lemma in self.of_target_nouns:  # 'took control of X'
             for prep in direct.children:

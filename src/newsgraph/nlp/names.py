@@ -28,7 +28,7 @@ def title_words() -> frozenset[str]:
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
     keys = ("descriptors", "name_heads", "bodies", "legal_suffixes", "government_body_words", "police_nouns", "police_names",
-            "officer_nouns", "officer_manner")
+            "officer_nouns", "officer_manner", "offices")
     return {key: frozenset(data[key]) for key in keys}
 
 
