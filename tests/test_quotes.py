@@ -354,3 +354,18 @@ def test_according_to_a_statement_names_the_statement_and_its_author(analyse):
     rescued = quote_starting(quotes, "Nine people")
     assert rescued["cue"]["text"] == "according"
     assert rescued["speaker"] == entity_named(result, "Ivo Marsh")["id"]
+
+
+def test_warnings_insistence_and_arguments_by_their_particle_are_statements(analyse):
+    """'warned of X', 'insisted on Y', 'argued for Z' state X, Y, Z; 'warned that ...' still reports its
+    clause; 'stated her opposition', 'acknowledged the error' state their object."""
+    result, quotes = quotes_of(
+        analyse,
+        "Governor Hal Brennick warned of power cuts across the north. Senator Ida Voss insisted on a recount. "
+        "Mayor Tom Baird warned that the bridge would close. Hal Brennick acknowledged the error in the count.",
+    )
+    cuts = quote_starting(quotes, "power cuts")
+    assert cuts["speaker"] == entity_named(result, "Hal Brennick")["id"] and cuts["cue"]["text"] == "warned"
+    assert quote_starting(quotes, "a recount")["speaker"] == entity_named(result, "Ida Voss")["id"]
+    assert quote_starting(quotes, "the bridge would close")["speaker"] == entity_named(result, "Tom Baird")["id"]
+    assert quote_starting(quotes, "the error")["cue"]["text"] == "acknowledged"

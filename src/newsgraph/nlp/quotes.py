@@ -19,6 +19,7 @@ OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 _OPEN_CONTEXT = set(" \t\n([{—–/") | {""}
 SUBJECTS = ("nsubj", "nsubjpass")
+APPEALS = ("call", "appeal")  # 'called on Y to resign', 'appealed to Y to stay': an appeal to someone
 
 
 @dataclass
@@ -467,7 +468,9 @@ class QuoteExtractor:
             if token.lemma_.lower() in self.phrasal_cues and token.pos_ == "VERB":
                 if (statement := self._phrasal_statement(doc, token)) is not None:
                     add(token, statement)
-                continue
+                    continue
+                if token.lemma_.lower() in APPEALS:
+                    continue  # 'call' is no speech verb of its own: 'called him on Monday'
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
                 continue
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
@@ -583,7 +586,7 @@ class QuoteExtractor:
             if not objects:
                 continue
             action = next((c for c in verb.rights if c.dep_ == "xcomp" and c.i > prep.i), None)
-            if prep.lower_ in ("on", "to"):  # an appeal to someone: only with what they are to do
+            if prep.lower_ in ("on", "to") and verb.lemma_.lower() in APPEALS:  # only with what they are to do
                 if action is None:
                     continue
                 return doc[objects[0].left_edge.i : action.right_edge.i + 1]
