@@ -469,9 +469,15 @@ class EventExtractor:
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         lemma = direct.lemma_.lower() if direct is not None else ""
-        # the object that makes the event ('filed charges', 'launched an attack') is no participant
-        codes_event = lemma in self.verb_objects.get(verb.lemma_.lower(), {})
-        if direct is not None and lemma not in self.instruments | self.non_participants and not codes_event:
+        if direct is not None and lemma in self.verb_objects.get(verb.lemma_.lower(), {}):
+            # an object that makes the event ('filed charges against X') yields to the one it is against
+            against = [
+                pobj for prep in (*verb.children, *direct.children)
+                if prep.dep_ == "prep" and prep.lower_ in ("against", "upon") and (pobj := self._participant_object(prep))
+            ]
+            if against:
+                return against[0]
+        if direct is not None and lemma not in self.instruments | self.non_participants:
             return direct
         if direct is not None and lemma in self.of_target_nouns:  # 'took control of X'
             for prep in direct.children:
