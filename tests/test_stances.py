@@ -95,6 +95,28 @@ def test_a_holder_takes_or_holds(text, holder, held):
     assert (holder, held) in pairs(text, "controls")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Morrow was named chief executive of Norda Systems in March.",
+        "Lena Morrow took over as chairman of Norda Systems.",
+        "Norda Systems appointed Tom Baird as its new chief executive.",
+        "Lena Morrow, Norda Systems' chairman, opened the meeting.",
+        "Lena Morrow is the chief executive of Norda Systems.",
+    ],
+)
+def test_a_title_a_clause_gives_someone_leads_the_organisation_it_names(text):
+    """A leadership title given by a clause (copula, naming, appointing, taking over as) or by a possessive
+    apposition leads the organisation it names."""
+    assert any(held == "Norda Systems" and r["cue"] == "title" for _, held, r in facts(text, "controls")), text
+
+
+def test_a_former_or_met_holder_of_a_title_leads_nothing():
+    for text in ("Lena Morrow, the former chairman of Norda Systems, spoke at the hearing.",
+                 "Lena Morrow met the chairman of Norda Systems on Friday."):
+        assert not facts(text, "controls"), text
+
+
 def test_a_denied_taking_is_kept_as_a_denial():
     found = facts("The army denied that the Western Brigade took control of Mombasa.", "controls")
     assert found and all(r["negated"] for _, _, r in found)

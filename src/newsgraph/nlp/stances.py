@@ -80,6 +80,8 @@ class StanceExtractor(EventExtractor):
         self.ally_particles = cues["ally_particles"]
         self.other_sense_particles = cues["other_sense_particles"]
         self.event_role_nouns = cues["event_role_nouns"]
+        self.title_giving_verbs = frozenset(cues["title_giving_verbs"])
+        self.title_qualifiers = frozenset(cues["title_qualifiers"])
         self.opponent_particles = cues["opponent_particles"]
         self.ally_nouns = frozenset(cues["ally_nouns"])
         self.opponent_nouns = frozenset(cues["opponent_nouns"])
@@ -738,19 +740,51 @@ class StanceExtractor(EventExtractor):
             elif country := self._country_of_demonym(doc, titled[1]):  # 'Turkmen President X'
                 yield person["id"], "controls", country, titled[1]
             return
-        for appos in (c for c in span.root.children if c.dep_ == "appos"):
-            title = " ".join(t.lower_ for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct"))
-            if title.replace(".", "") not in self.leadership and appos.lemma_.lower() not in self.leadership:
-                continue
-            led = first(prep_objects(appos, ("of",)))
-            if led is not None and led.lemma_.lower() in self.place_nouns:  # 'the boss of the district of X'
-                led = first(prep_objects(led, ("of",))) or next(
-                    (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        titles = [c for c in span.root.children if c.dep_ == "appos"] + self._titles_given(span.root)
+        for title in titles:
+            led_id = self._led_by_title(doc, title)
+            if led_id and led_id != person["id"]:
+                yield person["id"], "controls", led_id, title
+
+    def _titles_given(self, person: Token) -> list[Token]:
+        """The nouns a clause gives the person as a title: 'X is the chief executive of Y', 'X was named
+        chairman of Y', 'Y appointed X as its chief executive', 'X took over as coach of Y'."""
+        verb = person.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.title_giving_verbs:
+            return []
+        if person.dep_ in ("nsubj", "nsubjpass") or (person.dep_ in ("dobj", "obj") and verb.lemma_.lower() != "be"):
+            return [
+                node
+                for child in verb.children
+                if child is not person and child.i > person.i
+                for node in (
+                    [child] if child.dep_ in ("attr", "oprd", "xcomp", "dobj", "obj") and child.pos_ in ("NOUN", "PROPN")
+                    else [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "as"
+                    else []
                 )
-            # an organisation, or a place named right there ('the mayor of X', not "the chair of X's Y delegation")
-            led_id = self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
-            if led_id:
-                yield person["id"], "controls", led_id, appos
+            ]
+        return []
+
+    def _led_by_title(self, doc: Doc, title: Token) -> str | None:
+        """The organisation (or the place named right there) a leadership title leads: 'chief executive of
+        Y', "Y's chairman", 'its new coach'. A former holder leads nothing ('former chairman')."""
+        words = [
+            t.lower_ for t in title.subtree
+            if t.i <= title.i and t.dep_ not in ("det", "punct", "poss", "case") and t.lower_ not in self.title_qualifiers
+        ]
+        if " ".join(words).replace(".", "") not in self.leadership and title.lemma_.lower() not in self.leadership:
+            return None
+        if any(t.lower_ in ("former", "ex", "late") for t in title.subtree if t.i < title.i):
+            return None
+        led = first(prep_objects(title, ("of",)))
+        if led is not None and led.lemma_.lower() in self.place_nouns:  # 'the boss of the district of X'
+            led = first(prep_objects(led, ("of",))) or next(
+                (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+            )
+        if led is None:  # "Y's chairman", 'its new chief executive'
+            led = next((c for c in title.children if c.dep_ == "poss"), None)
+        # an organisation, or a place named right there ('the mayor of X', not "the chair of X's Y delegation")
+        return self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
 
     def _country_of_demonym(self, doc: Doc, title: Token) -> str | None:
         """'Ruritanian President X': the country the demonym before the title names, as the text names it."""
