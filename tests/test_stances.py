@@ -111,6 +111,13 @@ def test_a_title_a_clause_gives_someone_leads_the_organisation_it_names(text):
     assert any(held == "Norda Systems" and r["cue"] == "title" for _, held, r in facts(text, "controls")), text
 
 
+def test_a_role_noun_said_of_a_subject_names_that_subject():
+    """'X is a unit of Y' is Y's holding of X, as 'X, a unit of Y' is; 'X is a rival of Y' sets them apart."""
+    assert ("Kori Finance", "Norda Systems") in pairs("Norda Systems is a unit of Kori Finance.", "controls")
+    rivals = pairs("Norda Systems is a fierce rival of Kori Finance.", "opponent_of")
+    assert ("Norda Systems", "Kori Finance") in rivals or ("Kori Finance", "Norda Systems") in rivals
+
+
 def test_a_former_or_met_holder_of_a_title_leads_nothing():
     for text in ("Lena Morrow, the former chairman of Norda Systems, spoke at the hearing.",
                  "Lena Morrow met the chairman of Norda Systems on Friday."):

@@ -621,7 +621,7 @@ class StanceExtractor(EventExtractor):
 
     def _named_by(self, doc: Doc, noun: Token) -> str | None:
         """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Heller'),
-        or the name it is in apposition to ('X, her lawyer')."""
+        the name it is in apposition to ('X, her lawyer') or the subject it is said of ('X is her lawyer')."""
         if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "PROPN":
             return self._party(doc, noun.head)
         appos = next((c for c in noun.children if c.dep_ == "appos"), None)
@@ -629,6 +629,8 @@ class StanceExtractor(EventExtractor):
             return self._party(doc, appos)
         if noun.dep_ == "appos":
             return self._party(doc, noun.head)
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):  # 'X is a unit of Y'
+            return self._party(doc, next((c for c in noun.head.children if c.dep_ == "nsubj"), None))
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and noun.pos_ in ("NOUN", "ADJ"):  # 'rival X', however parsed
             return self._party(doc, after)
