@@ -277,11 +277,12 @@ def test_a_place_the_actor_stands_in_is_not_the_actor(analyse):
 
 
 def test_charges_and_lawsuits_filed_against_someone_accuse_them(analyse):
-    """'filed charges against X', 'brought a lawsuit against Y': the object makes the event, the one it is
-    against is the target."""
+    """'filed charges against X', 'brought a lawsuit against Y', 'handed down charges to Z': the object
+    makes the event, the one it is against is the target (a road blocked 'to the capital' stays the target)."""
     for text, target in (
         ("Prosecutor Helen Marsh filed criminal charges against Tom Baird on Friday.", "Tom Baird"),
         ("Helen Marsh brought a lawsuit against Norda Systems in March.", "Norda Systems"),
+        ("The Hennepin County Attorney handed down charges to Tom Baird on Friday.", "Tom Baird"),
     ):
         result = analyse(text)
         accused = only(result["events"], "ACCUSE")

@@ -471,8 +471,17 @@ class EventExtractor:
         lemma = direct.lemma_.lower() if direct is not None else ""
         if direct is not None and lemma in self.verb_objects.get(verb.lemma_.lower(), {}):
             # an object that makes the event ('filed charges against X') yields to the one it is against
+            # 'against X' on the verb or the object; charges are also handed down 'to X' (not a road 'to X')
+            words = ("against", "upon", "to") if self.verb_objects[verb.lemma_.lower()][lemma][0] == "ACCUSE" else (
+                "against", "upon"
+            )
             against = [
-                pobj for prep in (*verb.children, *direct.children)
+                pobj
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in words and (pobj := self._participant_object(prep))
+            ] + [
+                pobj
+                for prep in direct.children
                 if prep.dep_ == "prep" and prep.lower_ in ("against", "upon") and (pobj := self._participant_object(prep))
             ]
             if against:
