@@ -449,6 +449,17 @@ def test_undoing_a_measure_a_party_made_sets_one_against_that_party():
     assert not pairs("The court struck down the ban on Monday.", "opponent_of")
 
 
+def test_contesting_a_measure_a_party_made_sets_one_against_that_party():
+    """'contested the X's decision', 'disputed the Y's ruling': against its author; 'was challenged by Z'
+    still sets Z against the one challenged."""
+    found = pairs("Lena Morrow contested the Tarnby Election Commission's decision.", "opponent_of")
+    assert {"Lena Morrow", "Tarnby Election Commission"} in [set(p) for p in found]
+    found = pairs("Norda Systems disputed the Trade Commission's ruling on Monday.", "opponent_of")
+    assert {"Norda Systems", "Trade Commission"} in [set(p) for p in found]
+    challenged = pairs("Norda Systems was challenged in court by Kori Finance.", "opponent_of")
+    assert {"Norda Systems", "Kori Finance"} in [set(p) for p in challenged]
+
+
 def test_one_statement_issued_together_makes_allies_two_sayings_do_not():
     joint = pairs("Producers Craig Dunn and Neil Marlow said in a statement that they were thrilled.", "ally_of")
     assert {"Craig Dunn", "Neil Marlow"} in [set(p) for p in joint]

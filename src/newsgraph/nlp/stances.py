@@ -480,7 +480,7 @@ class StanceExtractor(EventExtractor):
                     actor_id = self._party(doc, actor)
                     if actor_id and actor_id != author:
                         yield actor_id, "opponent_of", author, lemma
-            return
+                return  # else a contesting verb acts on a party itself ('was challenged by X'): read on
         if not sides:
             if any(c.dep_ == "prt" and c.lower_ in self.other_sense_particles.get(lemma, ()) for c in verb.children):
                 return  # 'picked up X' (arrested), not 'picked X' (chose)
