@@ -154,6 +154,13 @@ def test_parties_with_or_against_each_other(text, predicate, first, second):
     assert (first, second) in found or (second, first) in found
 
 
+def test_fighting_signing_or_campaigning_for_a_party_sides_with_it():
+    """'fought for X' is with X, 'fought against X' against it; 'signed with Y', 'campaigned for Z' side with them."""
+    assert ("Tom Baird", "Western Brigade") in pairs("Tom Baird fought for the Western Brigade.", "ally_of")
+    assert not pairs("Tom Baird fought against the Western Brigade.", "ally_of")
+    assert ("Lena Morrow", "Tom Baird") in pairs("Lena Morrow campaigned for Tom Baird in 2020.", "ally_of")
+
+
 def test_a_particle_that_changes_the_verb_changes_the_stance():
     """'picked X' is a choice that sides with X; 'picked up X' (police) is an arrest."""
     assert ("Norda Systems", "Tom Baird") in pairs("Norda Systems picked Tom Baird to lead the tender.", "ally_of")
