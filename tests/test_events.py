@@ -121,6 +121,8 @@ def test_factual_events_are_neither(analyse):
         ("Three days after the 2015 Paris attacks, police raided a flat in Saint-Denis.", "2015-11-16"),
         ("Rebels have not shelled the town since January.", None),
         ("Rebels shelled the town at some point.", None),
+        ("Rebels shelled the town for a third straight day.", "2025-03-12"),  # the streak reaches the report
+        ("Rebels shelled the town for the second consecutive week.", None),
     ],
 )
 def test_dates_are_resolved_against_publication_or_left_null(analyse, text, date):

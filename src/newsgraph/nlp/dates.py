@@ -121,6 +121,10 @@ def _weekday(phrase: str, reference: dt.datetime | None) -> str | None:
 
 
 _PERIOD = re.compile(r"^((earlier|later) )?(the )?(?P<which>this|last|next|past) (?P<unit>week|month|year)$")
+_STREAK = re.compile(
+    r"^(for )?(a|the) (second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th)) "
+    r"(consecutive|straight|successive|running) day$"
+)
 _AGO = re.compile(r"^(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
 
 
@@ -186,6 +190,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return f"{year}-{month:02d}" if year else None
     if reference is not None and (relative := _relative_period(phrase, reference)):
         return relative
+    if reference is not None and _STREAK.match(phrase):
+        return reference.date().isoformat()  # 'for a third straight day': the streak reaches the day reported
     if _VAGUE.search(phrase):
         return None
     if re.fullmatch(r"\d{1,3}", phrase):
