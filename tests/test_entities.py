@@ -476,5 +476,7 @@ def test_a_public_office_named_after_its_place_is_an_organisation(analyse):
     assert office["type"] == "ORG"
     accused = next(e for e in result["events"] if e["type"] == "ACCUSE")
     assert accused["actor"] == office["id"]
+    county = next(e for e in result["entities"] if e["name"] == "Hennepin County")
+    assert county["type"] == "PLACE"  # the county the office serves stays a place, nested in the name
     lower = analyse("The Hennepin County attorney's office handed down charges on Friday.")
     assert any(e["type"] == "ORG" and e["name"].lower().endswith("attorney's office") for e in lower["entities"])

@@ -284,6 +284,9 @@ class EntityClusterer:
                 continue
             key = place_key(span.text)
             entity_type = known[key].type if key in known else self._nested_place_type(span.text)
+            office = " ".join(t.lower_ for t in mention.doc[span.end : mention.end])
+            if entity_type is None and start == 0 and office in organisation_cues()["offices"]:
+                entity_type = "PLACE"  # 'the X County Attorney': the county its office serves
             if entity_type is not None:
                 return span, key, entity_type
         return None
