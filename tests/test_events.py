@@ -476,3 +476,15 @@ def test_the_owner_of_the_car_that_struck_is_the_actor(analyse):
     result = analyse("The cyclist was struck by Ola Brenn's van outside the school.", published=PUBLISHED)
     struck = next(e for e in result["events"] if e["trigger"]["text"] == "struck")
     assert struck["actor"] == entity_named(result, "Ola Brenn")["id"]
+
+
+def test_an_arrest_nobody_is_said_to_make_is_made_by_the_storys_police(analyse):
+    """'X was arrested' in a story that speaks of its police: the police arrested X. With no police in the
+    story, or an arrester named ('arrested by soldiers'), nothing is supplied."""
+    result = analyse("Police shot a teenager in Tarnby on Saturday. On Wednesday his sister, Maria Lopes, "
+                     "was arrested while crossing the street.")
+    police = next(e for e in result["entities"] if e.get("generic"))
+    arrest = next(e for e in result["events"] if e["mode"] == "arrest")
+    assert arrest["actor"] == police["id"]
+    alone = analyse("Tom Baird was arrested in Tarnby on Monday.")
+    assert next(e for e in alone["events"] if e["mode"] == "arrest")["actor"] is None

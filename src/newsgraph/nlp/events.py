@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.dates import resolve_date
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
-from newsgraph.nlp.names import load_data, title_words
+from newsgraph.nlp.names import load_data, name_tokens, organisation_cues, title_words
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -278,6 +278,8 @@ class EventExtractor:
         results = []
         for actor_token in actors or [None]:
             actor = self._participant(doc, actor_token, acting=True)
+            if actor is None and actor_token is None and mode == "arrest":
+                actor = self._story_police(doc)  # 'X was arrested': by the police the story speaks of
             target = self._participant(doc, target_token, besides=actor)
             results.append(
                 {
@@ -593,6 +595,16 @@ class EventExtractor:
                 ):
                     target = pobj
         return ([actor] if actor is not None else []), target
+
+    @staticmethod
+    def _story_police(doc: Doc) -> str | None:
+        """The one police force a document speaks of (named, or its unnamed 'police'), if any."""
+        words = organisation_cues()["police_names"] | organisation_cues()["police_nouns"]
+        forces = [
+            e["id"] for e in doc._.entities or []
+            if e["type"] == "ORG" and (e.get("generic") or set(name_tokens(e["name"])) & words)
+        ]
+        return forces[0] if len(forces) == 1 else None
 
     def _participant(
         self, doc: Doc, token: Token | None, besides: str | None = None, acting: bool = False
