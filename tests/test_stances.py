@@ -161,6 +161,13 @@ def test_fighting_signing_or_campaigning_for_a_party_sides_with_it():
     assert ("Lena Morrow", "Tom Baird") in pairs("Lena Morrow campaigned for Tom Baird in 2020.", "ally_of")
 
 
+def test_a_prosecutor_is_against_the_one_person_the_story_accuses():
+    one = "Tom Baird was charged with fraud in March. Prosecutor Lena Morrow told jurors the evidence was clear."
+    assert ("Lena Morrow", "Tom Baird") in pairs(one, "opponent_of")
+    two = "Tom Baird and Paul Lopes were charged with fraud. Prosecutor Lena Morrow told jurors the evidence was clear."
+    assert not pairs(two, "opponent_of")
+
+
 def test_a_particle_that_changes_the_verb_changes_the_stance():
     """'picked X' is a choice that sides with X; 'picked up X' (police) is an arrest."""
     assert ("Norda Systems", "Tom Baird") in pairs("Norda Systems picked Tom Baird to lead the tender.", "ally_of")

@@ -81,6 +81,7 @@ class StanceExtractor(EventExtractor):
         self.other_sense_particles = cues["other_sense_particles"]
         self.event_role_nouns = cues["event_role_nouns"]
         self.title_giving_verbs = frozenset(cues["title_giving_verbs"])
+        self.accusing_roles = frozenset(cues["accusing_roles"])
         self.title_qualifiers = frozenset(cues["title_qualifiers"])
         self.opponent_particles = cues["opponent_particles"]
         self.ally_nouns = frozenset(cues["ally_nouns"])
@@ -124,7 +125,8 @@ class StanceExtractor(EventExtractor):
                     if not (record["hypothetical"] or record["future"]):
                         found[key] = record
         for subject, predicate, obj, token in self._titled_leaders(doc):
-            cue = token.lower_ if token.lower_ in self.hyphen_roles else "title"  # 'X-owned' holds, a title leads
+            # 'X-owned' holds, a title leads; a role noun ('prosecutor') is its own cue
+            cue = token.lower_ if token.lower_ in self.hyphen_roles or predicate == "opponent_of" else "title"
             key = fact_key(subject, predicate, obj, token)
             if key not in found:
                 found[key] = self._record(doc, token, subject, predicate, obj, cue, published)
@@ -714,8 +716,26 @@ class StanceExtractor(EventExtractor):
                 if entity["type"] == "PERSON":
                     yield from self._leader_of(doc, entity, span)
                     yield from self._member_by_role(doc, entity, span)
+                    yield from self._prosecutor_of(doc, entity, span)
                 if span.end < len(doc) - 2 and doc[span.end].text == "-":
                     yield from self._hyphen_role(doc, entity, doc[span.end + 1])
+
+    def _prosecutor_of(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
+        """'prosecutor X', 'X, the lead prosecutor': against the one person the story's accusations name
+        (charged, indicted, convicted, sued); none when they name several."""
+        nouns = [doc[span.start - 1]] if span.start > 0 else []
+        nouns += appositive_nouns(span.root)
+        role = next((n for n in nouns if n.lemma_.lower() in self.accusing_roles), None)
+        if role is None:
+            return
+        accused: set[str] = set()
+        for event in doc._.events or []:
+            accuses = event["type"] == "ACCUSE" and not event["negated"]
+            if accuses and (self._by_id(event["target"]) or {}).get("type") == "PERSON":
+                accused |= {event["target"], *self._conjoined_people(doc, event, event["target"])}
+        accused -= {person["id"]}
+        if len(accused) == 1:
+            yield person["id"], "opponent_of", accused.pop(), role
 
     def _hyphen_role(self, doc: Doc, entity: dict, participle: Token) -> Iterator[tuple]:
         """'an X-led consortium', 'X-owned Y', 'X-held Z', 'an X-backed militia' (hyphen_roles)."""
