@@ -168,6 +168,14 @@ def test_a_prosecutor_is_against_the_one_person_the_story_accuses():
     assert not pairs(two, "opponent_of")
 
 
+def test_the_group_a_persons_possessive_claims_is_one_they_belong_to():
+    """"her church" after 'the X Bible Church' is named, or "her home church, the X Bible Church": she
+    belongs to it."""
+    for text in ("The Tarnby Bible Church burned on Friday. Lena Morrow's church had hosted her rallies.",
+                 "Lena Morrow's home church, the Tarnby Bible Church, burned on Friday."):
+        assert ("Lena Morrow", "Tarnby Bible Church") in pairs(text, "member_of"), text
+
+
 def test_a_particle_that_changes_the_verb_changes_the_stance():
     """'picked X' is a choice that sides with X; 'picked up X' (police) is an arrest."""
     assert ("Norda Systems", "Tom Baird") in pairs("Norda Systems picked Tom Baird to lead the tender.", "ally_of")

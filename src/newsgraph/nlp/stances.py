@@ -82,6 +82,7 @@ class StanceExtractor(EventExtractor):
         self.event_role_nouns = cues["event_role_nouns"]
         self.title_giving_verbs = frozenset(cues["title_giving_verbs"])
         self.accusing_roles = frozenset(cues["accusing_roles"])
+        self.membership_nouns = frozenset(cues["membership_nouns"])
         self.title_qualifiers = frozenset(cues["title_qualifiers"])
         self.opponent_particles = cues["opponent_particles"]
         self.ally_nouns = frozenset(cues["ally_nouns"])
@@ -209,6 +210,7 @@ class StanceExtractor(EventExtractor):
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from self._alignment_noun(doc, token, lemma)
+            yield from self._membership_noun(doc, token, lemma)
             yield from self._control_noun(doc, token, lemma)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
@@ -299,21 +301,42 @@ class StanceExtractor(EventExtractor):
                     return places[0]["id"]
         return None
 
-    def _named_facility_before(self, noun: Token) -> str | None:
+    def _named_facility_before(self, noun: Token, owned: bool = False) -> str | None:
         """'the church', 'the hospital': the place so named ('X Bible Church', 'St Y Hospital') whose
-        latest mention comes before the noun."""
+        latest mention comes before the noun. `owned` ("her church"): a possessive instead of 'the', and
+        a name given later in the text counts when none came before."""
         word = noun.lemma_.lower()
-        if word not in self.facility_words or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        determiner = ("poss",) if owned else ("det",)
+        if word not in self.facility_words or not any(
+            c.dep_ in determiner and (owned or c.lower_ == "the") for c in noun.children
+        ):
             return None
         best: tuple[int, str] | None = None
+        later: tuple[int, str] | None = None
         for entity in self._entities.values():
             words = entity["name"].lower().split()
             if len(words) < 2 or word not in (words[0], words[-1]) or not self._is_place(entity):
                 continue
             before = [m["start"] for m in entity["mentions"] if m["start"] < noun.idx]
+            after = [m["start"] for m in entity["mentions"] if m["start"] > noun.idx]
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), entity["id"])
-        return best[1] if best else None
+            if after and (later is None or min(after) < later[0]):
+                later = (min(after), entity["id"])
+        return best[1] if best else later[1] if later and owned else None
+
+    def _membership_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        """"her church", "his party, the X Party": the group a person's possessive claims is one they
+        belong to, named in apposition or elsewhere in the text ('the X Bible Church')."""
+        if lemma not in self.membership_nouns:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        person = self._typed(doc, owner, ("PERSON",))
+        if person is None:
+            return
+        group = self._named_by(doc, noun) or self._named_facility_before(noun, owned=True)
+        if group and group != person:
+            yield person, "member_of", group, lemma
 
     def _is_place(self, entity: dict) -> bool:
         if entity["type"] == "PLACE":
