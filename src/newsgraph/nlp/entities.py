@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -109,6 +109,16 @@ def appositive_nouns(name: Token) -> list[Token]:
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         nouns.append(name.head)
     return nouns
+
+
+def phrase_after(span: Span, phrases: frozenset[str], longest: int, fits: Callable[[Span], bool]) -> int:
+    """How many tokens (at most `longest`, the longest that fits) right after `span` form one of `phrases`
+    (lower-case, tokens joined by spaces) and pass `fits`; 0 for none."""
+    for size in range(longest, 0, -1):
+        words = span.doc[span.end : span.end + size]
+        if len(words) == size and " ".join(t.lower_ for t in words) in phrases and fits(words):
+            return size
+    return 0
 
 
 def overlaps(first: Span, second: Span) -> bool:
@@ -284,9 +294,9 @@ class EntityClusterer:
                 continue
             key = place_key(span.text)
             entity_type = known[key].type if key in known else self._nested_place_type(span.text)
-            office = " ".join(t.lower_ for t in mention.doc[span.end : mention.end])
-            if entity_type is None and start == 0 and office in organisation_cues()["offices"]:
-                entity_type = "PLACE"  # 'the X County Attorney': the county its office serves
+            if entity_type is None and start == 0:  # 'the X County Attorney': the county its office serves
+                office = " ".join(t.lower_ for t in mention.doc[span.end : mention.end])
+                entity_type = "PLACE" if office in organisation_cues()["offices"] else None
             if entity_type is not None:
                 return span, key, entity_type
         return None
@@ -447,25 +457,18 @@ class EntityClusterer:
         key = place_key(span.text)
         return any(place_key(p.name) == key for p in default_gazetteer().candidates(span.text))
 
-    def _body_after(self, ent: Span) -> int:
+    @staticmethod
+    def _body_after(ent: Span) -> int:
         """How many tokens after a nationality or country form a collective body noun ('security forces')."""
-        doc, bodies = ent.doc, organisation_cues()["bodies"]
-        for size in (2, 1):
-            words = doc[ent.end : ent.end + size]
-            if len(words) == size and " ".join(t.lower_ for t in words) in bodies and words[-1].pos_ == "NOUN":
-                return size
-        return 0
+        bodies = organisation_cues()["bodies"]
+        return phrase_after(ent, bodies, 2, lambda words: words[-1].pos_ == "NOUN")
 
     @staticmethod
     def _office_after(ent: Span) -> int:
         """How many tokens after a place's name form a public office ('Attorney', "attorney's office",
         'District Attorney', 'Sheriff'): the office acts (files charges, makes arrests), not the place."""
-        doc, offices = ent.doc, organisation_cues()["offices"]
-        for size in (4, 3, 2, 1):
-            words = doc[ent.end : ent.end + size]
-            if len(words) == size and " ".join(t.lower_ for t in words) in offices and words[0].pos_ in ("NOUN", "PROPN"):
-                return size
-        return 0
+        offices = organisation_cues()["offices"]
+        return phrase_after(ent, offices, 4, lambda words: words[0].pos_ in ("NOUN", "PROPN"))
 
     def _join_epithets(self, doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         """'General X, widely known as Hemedti' / 'X, dubbed "the Lion"': the name after an epithet cue

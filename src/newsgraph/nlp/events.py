@@ -471,23 +471,22 @@ class EventExtractor:
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         lemma = direct.lemma_.lower() if direct is not None else ""
-        if direct is not None and lemma in self.verb_objects.get(verb.lemma_.lower(), {}):
-            # an object that makes the event ('filed charges against X') yields to the one it is against
-            # 'against X' on the verb or the object; charges are also handed down 'to X' (not a road 'to X')
-            words = ("against", "upon", "to") if self.verb_objects[verb.lemma_.lower()][lemma][0] == "ACCUSE" else (
-                "against", "upon"
+        made_by = self.verb_objects.get(verb.lemma_.lower(), {}).get(lemma) if direct is not None else None
+        if made_by is not None:
+            # an object that makes the event ('filed charges') yields to the one it is against, on the verb
+            # or the object; charges are also handed down 'to X' on the verb (not a road 'to X')
+            on_verb = ("against", "upon", "to") if made_by[0] == "ACCUSE" else ("against", "upon")
+            against = next(
+                (
+                    pobj
+                    for holder, words in ((verb, on_verb), (direct, ("against", "upon")))
+                    for prep in holder.children
+                    if prep.dep_ == "prep" and prep.lower_ in words and (pobj := self._participant_object(prep))
+                ),
+                None,
             )
-            against = [
-                pobj
-                for prep in verb.children
-                if prep.dep_ == "prep" and prep.lower_ in words and (pobj := self._participant_object(prep))
-            ] + [
-                pobj
-                for prep in direct.children
-                if prep.dep_ == "prep" and prep.lower_ in ("against", "upon") and (pobj := self._participant_object(prep))
-            ]
-            if against:
-                return against[0]
+            if against is not None:
+                return against
         if direct is not None and lemma not in self.instruments | self.non_participants:
             return direct
         if direct is not None and lemma in self.of_target_nouns:  # 'took control of X'

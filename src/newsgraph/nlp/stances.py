@@ -51,11 +51,6 @@ def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None 
     ]
 
 
-def prep_objects_of(tokens: list[Token]) -> list[Token]:
-    """The objects of place prepositions ('in', 'at', 'near', 'outside', 'inside') of each token."""
-    return [g for t in tokens for g in prep_objects(t, ("in", "at", "near", "outside", "inside", "on"))]
-
-
 def first(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
@@ -263,11 +258,11 @@ class StanceExtractor(EventExtractor):
 
     @staticmethod
     def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
-        """The noun and the objects of place prepositions inside it, nearest first: 'in custody at a police
-        station in X' reaches X."""
+        """The noun and the objects of place prepositions ('in', 'at', 'near', 'outside', 'inside', 'on')
+        inside it, nearest first: 'in custody at a police station in X' reaches X."""
         found, frontier = [noun], [noun]
         for _ in range(depth):
-            frontier = prep_objects_of(frontier)
+            frontier = [g for t in frontier for g in prep_objects(t, ("in", "at", "near", "outside", "inside", "on"))]
             found += frontier
         return found
 
@@ -306,10 +301,8 @@ class StanceExtractor(EventExtractor):
         latest mention comes before the noun. `owned` ("her church"): a possessive instead of 'the', and
         a name given later in the text counts when none came before."""
         word = noun.lemma_.lower()
-        determiner = ("poss",) if owned else ("det",)
-        if word not in self.facility_words or not any(
-            c.dep_ in determiner and (owned or c.lower_ == "the") for c in noun.children
-        ):
+        determined = any(c.dep_ == "poss" if owned else (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+        if word not in self.facility_words or not determined:
             return None
         best: tuple[int, str] | None = None
         later: tuple[int, str] | None = None
@@ -751,12 +744,8 @@ class StanceExtractor(EventExtractor):
         role = next((n for n in nouns if n.lemma_.lower() in self.accusing_roles), None)
         if role is None:
             return
-        accused: set[str] = set()
-        for event in doc._.events or []:
-            accuses = event["type"] == "ACCUSE" and not event["negated"]
-            if accuses and (self._by_id(event["target"]) or {}).get("type") == "PERSON":
-                accused |= {event["target"], *self._conjoined_people(doc, event, event["target"])}
-        accused -= {person["id"]}
+        accusations = [e for e in doc._.events or [] if e["type"] == "ACCUSE" and not e["negated"]]
+        accused = self._people_in_part(doc, accusations, "target") - {person["id"]}
         if len(accused) == 1:
             yield person["id"], "opponent_of", accused.pop(), role
 
@@ -944,16 +933,18 @@ class StanceExtractor(EventExtractor):
         role = self.event_role_nouns.get(noun.lemma_.lower())
         if role is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
-        part = role["role"]
-        people: set[str] = set()
-        for event in doc._.events or []:
-            if event["type"] not in role["types"] or event["start"] >= noun.idx:
-                continue
-            if (self._by_id(event[part]) or {}).get("type") != "PERSON":
-                continue
-            people.add(event[part])
-            people |= self._conjoined_people(doc, event, event[part])  # 'arrested X and Y': which one?
+        before = [e for e in doc._.events or [] if e["type"] in role["types"] and e["start"] < noun.idx]
+        people = self._people_in_part(doc, before, role["role"])
         return people.pop() if len(people) == 1 else None
+
+    def _people_in_part(self, doc: Doc, events: list[dict], part: str) -> set[str]:
+        """The people `events` give `part` ('actor' or 'target'), with the people named in coordination
+        with them, whom an event keeps no record of ('arrested X and Y': Y too)."""
+        people: set[str] = set()
+        for event in events:
+            if (self._by_id(event[part]) or {}).get("type") == "PERSON":
+                people |= {event[part], *self._conjoined_people(doc, event, event[part])}
+        return people
 
     def _conjoined_people(self, doc: Doc, event: dict, person: str) -> set[str]:
         """The people named in coordination with `person` in the event's sentence ('X and Y')."""
