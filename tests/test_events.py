@@ -488,3 +488,20 @@ def test_an_arrest_nobody_is_said_to_make_is_made_by_the_storys_police(analyse):
     assert arrest["actor"] == police["id"]
     alone = analyse("Tom Baird was arrested in Tarnby on Monday.")
     assert next(e for e in alone["events"] if e["mode"] == "arrest")["actor"] is None
+
+
+def test_abuse_of_people_is_force_and_abuse_of_office_is_not(analyse):
+    """'abuse' is an assault only on a party; torture told as a noun is one too."""
+    abused = only(events_of(analyse, "Camp guards abused the detainees for months."), "ASSAULT")
+    assert "detainees" in abused["target_text"]
+    assert not [e for e in events_of(analyse, "The mayor abused his office.") if e["type"] == "ASSAULT"]
+    tortured = only(events_of(analyse, "A detainee died as a result of torture in a Velm prison."), "ASSAULT")
+    assert tortured["mode"] == "torture"
+
+
+def test_the_subject_of_an_infinitive_after_the_verb_is_its_target(analyse):
+    """'helped the farmers to rebuild', parsed with 'the farmers' as the infinitive's subject: the verb
+    acts on them."""
+    result = analyse("The Brenna Foundation helped Tarso Mills to reopen its plant.", published=PUBLISHED)
+    helped = only(result["events"], "AID")
+    assert helped["target"] == entity_named(result, "Tarso Mills")["id"]

@@ -82,6 +82,7 @@ class EventExtractor:
         self.xcomp_target_types = frozenset(patterns["xcomp_target_types"])
         self.verb_prep_objects = {k: v for k, v in patterns["verb_prep_objects"].items() if not k.startswith("_")}
         self.victim_verbs = frozenset(patterns["victim_verbs"])
+        self.party_object_verbs = frozenset(patterns["party_object_verbs"])
         intent = patterns["intent"]
         self.intent_heads = frozenset(intent["heads"])
         self.cooperative = frozenset(intent["cooperative"])
@@ -256,6 +257,10 @@ class EventExtractor:
             return []  # 'the film hit theatres', 'pesticides killed the crop'
         if mode == "release" and target_token is not None and not self._animate(target_token, own_phrase=True):
             return []  # 'released the hostages' yields; 'released a statement / a patch / its figures' does not
+        if verb.lemma_.lower() in self.party_object_verbs and not (
+            target_token is not None and self._animate(target_token, own_phrase=True)
+        ):
+            return []  # 'abused the prisoners' is an assault, 'abused his power' is not
         if mode == "arrest" and self._by_particle(verb) and not (target_token is not None and self._animate(target_token)):
             return []  # 'picked up three students' is an arrest, 'picked up the phone' is not
         if mode == "seize" and target_token is None and verb.pos_ == "VERB":
@@ -521,6 +526,11 @@ class EventExtractor:
             shared = next((c for c in partner.children if c.dep_ in ("dobj", "obj")), None) if partner else None
             if shared is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in partner.children):
                 return shared
+        if direct is None and not passive:  # 'allowed the rebels to leave', 'forced them to flee'
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and is_infinitive(c)), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            if subject is not None:
+                return subject
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and self._code(verb) and self._code(verb)[0] in self.xcomp_target_types:
             return next(
