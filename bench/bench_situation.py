@@ -16,7 +16,8 @@ answered only through the Python API (`newsgraph.open(...).situation(name)` and 
 - dispute: `contested: true` questions need a contested account group about the subject (cross-document
   claims, contested control or whereabouts); `contested: false` questions need none.
 Names match when one answer's words are all among the other's (case, punctuation and a leading 'the'
-ignored).
+ignored). An answer is a KB entity: its own name or any alias the KB gives it may match ('European X Y
+Z NV', a.k.a. 'XYZ'); before 2026-11-27 only its own name counted.
 
 `gold/situation_questions_more_dev.jsonl` holds more questions, written later (same rules, answers taken
 from the articles first) over ECB+ topics whose documents are in the dev half of the other ECB+ benchmarks.
@@ -81,6 +82,14 @@ def matches(found: str | None, accepted: list[str]) -> bool:
     return any(same_name(found, answer) for answer in accepted)
 
 
+def entity_matches(kb, name: str | None, kb_id: str | None, accepted: list[str]) -> bool:
+    """The answer is the KB entity: its own name or one of its aliases names an accepted answer."""
+    if matches(name, accepted):
+        return True
+    profile = kb.entity(kb_id) if kb_id else None
+    return any(matches(alias, accepted) for alias in (profile or {}).get("aliases") or [])
+
+
 def names_of(subject) -> list[str]:
     return subject if isinstance(subject, list) else [subject]
 
@@ -96,13 +105,14 @@ def picture(kb, subject) -> dict | None:
 def answer_whereabouts(kb, question: dict) -> tuple[str, bool]:
     found = picture(kb, question["subject"]) or {}
     last = (found.get("whereabouts") or {}).get("last_known") or {}
-    return last.get("place") or "", matches(last.get("place"), question["answers"])
+    return last.get("place") or "", entity_matches(kb, last.get("place"), last.get("place_kb_id"), question["answers"])
 
 
 def answer_control(kb, question: dict) -> tuple[str, bool]:
     found = picture(kb, question["subject"]) or {}
-    holder = (found.get("held_by") or {}).get("holder") or ""
-    return holder, matches(holder, question["answers"])
+    held_by = found.get("held_by") or {}
+    holder = held_by.get("holder") or ""
+    return holder, entity_matches(kb, holder, held_by.get("holder_kb_id"), question["answers"])
 
 
 def answer_alignment(kb, question: dict) -> tuple[str, bool]:
@@ -111,7 +121,7 @@ def answer_alignment(kb, question: dict) -> tuple[str, bool]:
     for subject, party in ((question["subject"], question["other"]), (question["other"], question["subject"])):
         found = picture(kb, subject) or {}
         for key in (wanted, other):
-            hits[key] += sum(matches(p["name"], names_of(party)) for p in found.get(key) or [])
+            hits[key] += sum(entity_matches(kb, p["name"], p["kb_id"], names_of(party)) for p in found.get(key) or [])
     said = "both" if hits[wanted] and hits[other] else wanted if hits[wanted] else other if hits[other] else ""
     return said, said == wanted
 

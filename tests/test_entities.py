@@ -480,3 +480,13 @@ def test_a_public_office_named_after_its_place_is_an_organisation(analyse):
     assert county["type"] == "PLACE"  # the county the office serves stays a place, nested in the name
     lower = analyse("The Hennepin County attorney's office handed down charges on Friday.")
     assert any(e["type"] == "ORG" and e["name"].lower().endswith("attorney's office") for e in lower["entities"])
+
+
+def test_a_full_name_after_its_acronym_joins_it(analyse):
+    """A headline's acronym, then the full name with a company form and the acronym in brackets: one
+    organisation, whichever comes first."""
+    result = analyse("Harlow parent NREG wins contract. Nordic Rail & Energy Group NV (NREG) said on "
+                     "Monday it had won the contract.")
+    named = [e for e in result["entities"] if e["type"] == "ORG" and "NREG" in {e["name"], *e["aliases"]}]
+    assert len(named) == 1
+    assert "Nordic Rail & Energy Group NV" in {named[0]["name"], *named[0]["aliases"]}

@@ -112,6 +112,22 @@ def test_an_owner_holds_a_company_before_its_chief_executive(tmp_path, fresh_url
     assert brightwave["held_by"]["holder"] == "Velt Capital"
 
 
+def test_an_agreed_takeover_names_the_buyer_as_pending_holder_until_one_is_done(tmp_path, fresh_url):
+    """'X agreed to buy Y': Y's holder is X, marked pending; a completed purchase told elsewhere wins."""
+    (tmp_path / "agreed.txt").write_text("Velt Capital has agreed to buy Brightwave Inc. for $2 billion.\n")
+    (tmp_path / "done.txt").write_text("Norda Systems bought Halden Foods in 2019.\n\n"
+                                       "Kori Finance has agreed to buy Halden Foods.\n")
+    url = fresh_url("pending")
+    subprocess.run([*RUN, "ingest", str(tmp_path), "--db", url, "--quiet"], check=True, timeout=600)
+    brightwave = picture(url, "Brightwave Inc.")
+    assert brightwave["held_by"]["holder"] == "Velt Capital" and brightwave["held_by"]["pending"]
+    halden = picture(url, "Halden Foods")
+    assert halden["held_by"]["holder"] == "Norda Systems" and not halden["held_by"]["pending"]
+    assert any(c["holder"] == "Kori Finance" and c["pending"] for c in halden["control"])
+    velt = picture(url, "Velt Capital")
+    assert not velt["allies"]  # a pending deal is shown as control only
+
+
 def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     from newsgraph.kb.situation import _latest
 

@@ -89,6 +89,10 @@ def test_a_place_someone_will_go_is_marked_future():
         # 'its takeover': the subject of the clause, not the nearest organisation-like name before 'its'
         ("Norda Systems, a big chip maker, completed its takeover of Brightwave Inc. on Friday.", "Norda Systems",
          "Brightwave Inc."),
+        # a verb and its particle that take a company; a parent named through 'parent company'
+        ("Quanta Bank snapped up Rivera Insurance in a cheap deal.", "Quanta Bank", "Rivera Insurance"),
+        ("Ferro Airlines' parent company, Lumen Travel, reported a loss.", "Lumen Travel", "Ferro Airlines"),
+        ("The Velm Group, the parent company of Tarso Mills, cut jobs.", "Velm Group", "Tarso Mills"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -132,6 +136,24 @@ def test_a_denied_taking_is_kept_as_a_denial():
 def test_a_planned_purchase_is_not_a_holding():
     found = facts("Velt Capital plans to buy Brightwave Inc. next year.", "controls")
     assert all(r["hypothetical"] for _, _, r in found)
+
+
+@pytest.mark.parametrize(
+    "text, pending",
+    [
+        ("Velt Capital has agreed to buy Brightwave Inc. for $2 billion.", True),
+        ("Velt Capital plans to acquire Brightwave Inc.", True),
+        ("Velt Capital will acquire Brightwave Inc. next year.", True),
+        ("Velt Capital could buy Brightwave Inc., analysts said.", False),
+        ("Velt Capital is considering buying Brightwave Inc.", False),
+        ("If Velt Capital buys Brightwave Inc., prices will rise.", False),
+    ],
+)
+def test_an_agreed_or_announced_takeover_is_pending_and_a_hedged_one_is_not(text, pending):
+    """A taking committed to but not done is pending control; a possibility or a condition is not."""
+    found = [r for holder, held, r in facts(text, "controls") if (holder, held) == ("Velt Capital", "Brightwave Inc.")]
+    assert found or not pending, text
+    assert all(r["pending"] == pending for r in found), text
 
 
 def test_buying_a_companys_products_is_not_buying_the_company():

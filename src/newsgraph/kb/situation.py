@@ -107,15 +107,18 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
             return None
         # the picture is what has happened: hedged and announced-but-future accounts stay out
         facts = [f for f in _facts(session, kb_id) if not (f["hypothetical"] or f["future"])]
-        relations = [r for r in situation_relations(session, kb_id) if not (r["hypothetical"] or r["future"])]
+        told = situation_relations(session, kb_id)
+    relations = [r for r in told if not (r["hypothetical"] or r["future"])]
+    # an agreed or announced takeover is shown as pending control, and only there
+    pending = [r for r in told if r["pending"] and (r["hypothetical"] or r["future"])]
     picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
     if kb.type == "PERSON":
         picture["whereabouts"] = _whereabouts(kb_id, facts, relations)
     if kb.type != "PERSON":
-        picture["control"] = _control(kb_id, facts, relations)
+        picture["control"] = _control(kb_id, facts, relations + pending)
         picture["held_by"] = _current_holder(picture["control"])
     if kb.type in PARTY_TYPES or kb.type == "PLACE":
-        picture["holds"] = _holdings(kb_id, relations)
+        picture["holds"] = _holdings(kb_id, relations + pending)
         picture.update(_relations(kb_id, facts, relations, acts=kb.type != "PLACE"))
     return picture
 
@@ -216,7 +219,7 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
         else:
             continue
         claims.append(_holding(fact["actor_name"], fact["actor"], holds, fact))
-    claims = _in_time_order(claims, same=("holder_kb_id", "holds"))
+    claims = _in_time_order(claims, same=("holder_kb_id", "holds", "pending"))
     holders = {c["holder_kb_id"] for c in claims if c["holds"]}
     deniers = {c["holder_kb_id"] for c in claims if not c["holds"] and c["how"] != "lost"}
     return [{**c, "contested": c["holder_kb_id"] in holders & deniers} for c in claims]
@@ -224,11 +227,15 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
 
 def _current_holder(claims: list[dict]) -> dict | None:
     """Who holds it now, as far as the sources tell: the latest owner or holder; failing one, the
-    latest leader (a company owned by another is held by the owner, not by its chief executive)."""
-    holding = [c for c in claims if c["holds"] and c["how"] != "leads"]
-    leading = [c for c in claims if c["holds"] and c["how"] == "leads"]
-    chosen = _latest(holding, "holder_kb_id") or _latest(leading, "holder_kb_id")
-    return None if chosen is None else {k: chosen[k] for k in ("holder", "holder_kb_id", "how", "since", "source")}
+    latest leader (a company owned by another is held by the owner, not by its chief executive); failing
+    both, the buyer of an agreed takeover not yet done (`pending`)."""
+    done = [c for c in claims if c["holds"] and not c["pending"]]
+    holding = [c for c in done if c["how"] != "leads"]
+    leading = [c for c in done if c["how"] == "leads"]
+    agreed = [c for c in claims if c["holds"] and c["pending"]]
+    chosen = _latest(holding, "holder_kb_id") or _latest(leading, "holder_kb_id") or _latest(agreed, "holder_kb_id")
+    keys = ("holder", "holder_kb_id", "how", "since", "source", "pending")
+    return None if chosen is None else {k: chosen[k] for k in keys}
 
 
 def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
@@ -237,6 +244,7 @@ def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:
         "holder_kb_id": holder_kb_id,
         "holds": holds,
         "how": "leads" if fact.get("cue") in LEADING_CUES else "lost" if fact.get("lost") else "holds",
+        "pending": bool(fact.get("pending")),
         "since": fact["date"],
         **_provenance(fact),
     }
@@ -249,6 +257,7 @@ def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
             "name": r["object_name"],
             "kb_id": r["object"],
             "holds": not r["negated"],
+            "pending": r["pending"],
             "since": r["date"],
             **_provenance(r),
         }

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.geo.gazetteer import Place, default_gazetteer, place_key
 from newsgraph.nlp.actors import Actor, ActorDictionary, actor_records
 from newsgraph.nlp.names import (
+    acronym_forms,
     honorific_words,
-    initials,
     leading_function_words,
     load_data,
     match_key,
@@ -59,7 +59,7 @@ class Cluster:
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
-            self.acronyms.add(initials(span.text))
+            self.acronyms |= acronym_forms(span.text)
         self.mentions.append(span)
         # a full name's type counts double: the NER types 'Tony X' far more reliably than a bare 'X'
         tokens = name_tokens(span.text)
@@ -862,7 +862,11 @@ class EntityClusterer:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
                 return cluster
         for cluster in compatible:
-            if self._acronym_of(span.text, cluster) or self._fuzzy(skel, cluster, len(tokens)):
+            if (
+                self._acronym_of(span.text, cluster)
+                or self._spelled_out(span, cluster)
+                or self._fuzzy(skel, cluster, len(tokens))
+            ):
                 return cluster
         if len(tokens) == 1 and entity_type != "PLACE" and (owner := self._unique_full_name(clusters, skel)):
             return owner
@@ -901,6 +905,14 @@ class EntityClusterer:
     @staticmethod
     def _acronym_of(text: str, cluster: Cluster) -> bool:
         return is_acronym(text) and text in cluster.acronyms
+
+    @staticmethod
+    def _spelled_out(span: Span, cluster: Cluster) -> bool:
+        """A full name whose acronym the document used first (a headline's 'XYZ', then 'X Y Z (XYZ)')."""
+        if len(span) < 2:
+            return False
+        forms = acronym_forms(span.text)
+        return any(is_acronym(m.text) and m.text in forms for m in cluster.mentions)
 
     @staticmethod
     def _unique_full_name(clusters: list[Cluster], skel: str) -> Cluster | None:

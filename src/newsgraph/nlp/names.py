@@ -112,6 +112,16 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in skip).upper()
 
 
+def acronym_forms(text: str) -> set[str]:
+    """The acronyms a multi-word name may go by: its initials, with and without a trailing company form
+    ('X Y Z NV' is XYZN or XYZ)."""
+    words = text.split()
+    suffixes = organisation_cues()["legal_suffixes"]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in suffixes:
+        words.pop()
+    return {initials(text), initials(" ".join(words))}
+
+
 def organisation_key(text: str) -> str:
     """match_key without trailing company-form words ('Acme Corp.' and 'Acme Inc' are 'acme')."""
     tokens = list(name_tokens(text))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
-from newsgraph.nlp.events import EventExtractor
+from newsgraph.nlp.events import CONDITION_MARKS, MODALS, EventExtractor
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
@@ -64,6 +64,8 @@ class StanceExtractor(EventExtractor):
         self.place_nouns = self.facility_words | frozenset(load_data("place_cues.json")["place_nouns"])
         self.control_verbs = frozenset(cues["control_verbs"])
         self.organisation_only = frozenset(cues["organisation_only_control"])
+        self.pending_heads = frozenset(cues["pending_heads"])
+        self.control_phrasals = frozenset(cues["control_phrasals"])
         self.place_only = frozenset(cues["place_only_control"])
         self.control_objects = frozenset(cues["control_objects"])
         self.taking_nouns = frozenset(cues["taking_nouns"])
@@ -359,7 +361,10 @@ class StanceExtractor(EventExtractor):
                     if holder_id and holding and (self._by_id(holding) or {}).get("type") == "PLACE":
                         yield holder_id, "controls", holding, lemma
             return
-        if lemma not in self.control_verbs:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        if f"{lemma} {particle}" in self.control_phrasals:  # 'snapped up Y', 'bought out Y'
+            lemma = f"{lemma} {particle}"
+        elif lemma not in self.control_verbs:
             return
         if passive:
             holders = [
@@ -430,7 +435,12 @@ class StanceExtractor(EventExtractor):
         elif lemma in self.parent_nouns and (ordered := self._parent_in_sequence(doc, noun)):
             yield *ordered, lemma
         elif lemma in self.parent_nouns:  # 'Y, the parent of X', "X's owner Y"
-            child = next((c for c in noun.children if c.dep_ in ("compound", "poss")), None)
+            if noun.dep_ == "compound" and noun.head.lower_ in ("company", "group", "firm"):
+                noun = noun.head  # "X's parent company, Y": the phrase's head carries the possessive
+            child = next(
+                (c for c in noun.children if c.dep_ in ("compound", "poss") and c.lemma_ not in self.parent_nouns),
+                None,
+            )
             if child is None:
                 child = first(prep_objects(noun, ("of",)))
             parent = noun.head if noun.dep_ in ("compound", "amod") else next(
@@ -1009,11 +1019,31 @@ class StanceExtractor(EventExtractor):
             "lost": predicate == "controls" and (cue in self.losing_verbs or cue == SOLD),  # held no more
             "hypothetical": not standing and self._hypothetical(anchor, sent),
             "future": not standing and self._future(anchor),
+            "pending": predicate == "controls" and not standing and self._pending(anchor, sent),
             "attributed_to": source,
             "attributed_text": source_text,
             "date": date,
             "sentence": sent.text,
         }
+
+    def _pending(self, anchor: Token, sent: Span) -> bool:
+        """A taking that is agreed, planned or announced but not yet done ('agreed to buy Y', 'plans to
+        acquire Y', 'will take over Y'): committed to, unlike 'could buy', 'is considering buying' or 'if it
+        buys'."""
+        if sent.text.rstrip().endswith("?"):
+            return False
+        committed = False
+        for node in self._clause_scope(anchor):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+                return False
+            lemma = node.lemma_.lower()
+            if node is not anchor and lemma in self.hypothetical_heads:
+                if lemma not in self.pending_heads:
+                    return False
+                committed = True
+        return committed or self._future(anchor)
 
     @staticmethod
     def _modal_anchor(token: Token) -> Token:

@@ -144,6 +144,7 @@ def situation_relations(session: Session, kb_id: str) -> list[dict]:
                 "lost": bool(details.get("lost")),
                 "hypothetical": bool(details.get("hypothetical")),
                 "future": bool(details.get("future")),
+                "pending": bool(details.get("pending")),
                 "date": details.get("date") or (published or "")[:10],
                 "source": details.get("attributed_text") or doc_source,
                 "document_source": doc_source,
