@@ -93,6 +93,15 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Quanta Bank snapped up Rivera Insurance in a cheap deal.", "Quanta Bank", "Rivera Insurance"),
         ("Ferro Airlines' parent company, Lumen Travel, reported a loss.", "Lumen Travel", "Ferro Airlines"),
         ("The Velm Group, the parent company of Tarso Mills, cut jobs.", "Velm Group", "Tarso Mills"),
+        # a place that falls to a force (named through the fighters 'of' or 'from' it), a clause 'in control
+        # of', control regained, a portion of a place, a hyphened owner, a shareholder 'in'
+        ("The town of Tallinn fell to the rebels of the Northern Front on Sunday.", "Northern Front", "Tallinn"),
+        ("Tallinn fell to fighters from the Northern Front.", "Northern Front", "Tallinn"),
+        ("The Northern Front said it was in full control of Tallinn.", "Northern Front", "Tallinn"),
+        ("The National Army regained control of Tallinn after heavy fighting.", "National Army", "Tallinn"),
+        ("The Northern Front still holds large swaths of Kalbar province.", "Northern Front", "Kalbar province"),
+        ("Tarso Mills is majority-owned by Brenna Holdings.", "Brenna Holdings", "Tarso Mills"),
+        ("Brenna Holdings, the largest shareholder in Tarso Mills, objected.", "Brenna Holdings", "Tarso Mills"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -154,6 +163,14 @@ def test_an_agreed_or_announced_takeover_is_pending_and_a_hedged_one_is_not(text
     found = [r for holder, held, r in facts(text, "controls") if (holder, held) == ("Velt Capital", "Brightwave Inc.")]
     assert found or not pending, text
     assert all(r["pending"] == pending for r in found), text
+
+
+def test_what_falls_to_someone_or_is_regained_without_a_holding_is_held_by_no_one():
+    """Prices and tasks fall to someone too; consciousness is regained: only a place falls to a holder, and
+    these verbs hold only through a control noun."""
+    for text in ("Oil prices fell to $60 a barrel.", "The task fell to Maria Lopes.",
+                 "Maria Lopes regained consciousness in a hospital in Tallinn."):
+        assert not facts(text, "controls"), text
 
 
 def test_buying_a_companys_products_is_not_buying_the_company():

@@ -66,6 +66,9 @@ class StanceExtractor(EventExtractor):
         self.organisation_only = frozenset(cues["organisation_only_control"])
         self.pending_heads = frozenset(cues["pending_heads"])
         self.control_phrasals = frozenset(cues["control_phrasals"])
+        self.control_object_only = frozenset(cues["control_object_only"])
+        self.portion_words = frozenset(cues["portion_words"])
+        self.yielding_verbs = cues["yielding_verbs"]
         self.place_only = frozenset(cues["place_only_control"])
         self.control_objects = frozenset(cues["control_objects"])
         self.taking_nouns = frozenset(cues["taking_nouns"])
@@ -361,6 +364,13 @@ class StanceExtractor(EventExtractor):
                     if holder_id and holding and (self._by_id(holding) or {}).get("type") == "PLACE":
                         yield holder_id, "controls", holding, lemma
             return
+        if lemma in self.yielding_verbs and not passive:  # 'the town fell to the X Front': the Front holds it
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            place = self._holding(doc, subject, "hold")
+            for taker in prep_objects(verb, (self.yielding_verbs[lemma],)):
+                if place and (holder_id := self._typed(doc, taker, PARTIES)):
+                    yield holder_id, "controls", place, lemma
+            return
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         if f"{lemma} {particle}" in self.control_phrasals:  # 'snapped up Y', 'bought out Y'
             lemma = f"{lemma} {particle}"
@@ -373,6 +383,8 @@ class StanceExtractor(EventExtractor):
             held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if held is None and verb.dep_ == "acl":  # 'X, owned by Y, ...'
                 held = verb.head
+            if held is None and verb.dep_ == "acomp":  # 'X is majority-owned by Y'
+                held = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         else:
             holders = self._actors(verb, False)
             held = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -384,6 +396,8 @@ class StanceExtractor(EventExtractor):
             c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
         ):
             return  # 'took time', 'took the stand': only 'took over X' and 'took control of X' hold
+        if lemma in self.control_object_only and held.lemma_.lower() not in self.control_objects:
+            return  # 'regained control of X' holds X; 'regained consciousness' holds nothing
         holding = self._holding(doc, held, lemma)
         if holding is None:
             return
@@ -401,6 +415,8 @@ class StanceExtractor(EventExtractor):
         allowed = ("ORG", "OTHER") if lemma in self.organisation_only else (
             ("PLACE",) if lemma in self.place_only else HOLDINGS
         )
+        if held.lemma_.lower() in self.portion_words:  # 'controls most of X', 'holds parts of Y'
+            node = held = first(prep_objects(held, ("of",))) or held
         if held.lemma_.lower() in self.control_objects:
             node = first(prep_objects(held, ("of", "in", "over")))
             if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
@@ -442,7 +458,7 @@ class StanceExtractor(EventExtractor):
                 None,
             )
             if child is None:
-                child = first(prep_objects(noun, ("of",)))
+                child = first(prep_objects(noun, ("of", "in")))  # 'the owner of X', 'the largest shareholder in X'
             parent = noun.head if noun.dep_ in ("compound", "amod") else next(
                 (c for c in noun.children if c.dep_ == "appos"), None
             )
@@ -456,6 +472,14 @@ class StanceExtractor(EventExtractor):
             whole = self._owner(doc, noun) or self._party(doc, first(prep_objects(noun, ("of",))))
             if part and whole and part != whole and (self._by_id(part) or {}).get("type") in HOLDINGS:
                 yield whole, "controls", part, lemma
+        elif noun.dep_ == "pobj" and lemma in self.control_objects and noun.head.lower_ == "in" and (
+            noun.head.head.pos_ in ("VERB", "AUX")
+        ):  # 'X is in (full) control of Y', 'X remained in command of Y'
+            holder = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+            holder_id = self._typed(doc, holder, PARTIES)
+            held_id = self._typed(doc, first(prep_objects(noun, ("of", "over"))), HOLDINGS)
+            if holder_id and held_id:
+                yield holder_id, "controls", held_id, "in control"
         elif noun.dep_ == "pobj" and (
             (lemma == "control" and noun.head.lower_ == "under")
             or (lemma == "hand" and noun.lower_ == "hands" and noun.head.lower_ in ("in", "into"))
@@ -907,7 +931,9 @@ class StanceExtractor(EventExtractor):
             leader = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             entity = self._entity(doc, leader) if leader is not None else None
         if entity is None and token is not None and token.lemma_.lower() in self.force_nouns:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)  # 'their fighters'
+            owner = next((c for c in token.children if c.dep_ == "poss"), None) or first(
+                prep_objects(token, ("of", "from"))
+            )  # 'their fighters', 'the rebels of X', 'fighters from X'
             if owner is not None:
                 entity = self._by_id(self._link(doc, owner)) or (
                     self._by_id(self._pronoun_referent(doc, owner)) if owner.pos_ == "PRON" else None
