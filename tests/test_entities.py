@@ -490,3 +490,12 @@ def test_a_full_name_after_its_acronym_joins_it(analyse):
     named = [e for e in result["entities"] if e["type"] == "ORG" and "NREG" in {e["name"], *e["aliases"]}]
     assert len(named) == 1
     assert "Nordic Rail & Energy Group NV" in {named[0]["name"], *named[0]["aliases"]}
+
+
+def test_a_title_word_that_begins_the_name_is_no_title(analyse):
+    """'General Vance Motors', cut by the parser to 'Vance Motors' after a possessive: 'General' is the
+    start of the company's own name, not a general's rank."""
+    result = analyse("Sales at General Vance Motors fell in May. The filings did not cover General Vance "
+                     "Motors' business in Europe, the company said.")
+    (company,) = [e for e in result["entities"] if "Vance" in e["name"]]
+    assert company["type"] == "ORG"

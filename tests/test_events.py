@@ -505,3 +505,13 @@ def test_the_subject_of_an_infinitive_after_the_verb_is_its_target(analyse):
     result = analyse("The Brenna Foundation helped Tarso Mills to reopen its plant.", published=PUBLISHED)
     helped = only(result["events"], "AID")
     assert helped["target"] == entity_named(result, "Tarso Mills")["id"]
+
+
+def test_the_one_who_remains_jailed_is_the_target_and_a_raised_subject_acts(analyse):
+    """'X remains jailed': a participle after a linking verb is passive, X the one jailed. 'X is believed
+    to have attacked Y': the passive's subject is the one who attacked."""
+    jailed = only(events_of(analyse, "Tomas Reyes remains jailed in Nairobi."), "COERCE")
+    assert jailed["target_text"] == "Tomas Reyes" and not jailed["actor"]
+    result = analyse("The Northern Front is believed to have attacked Kalbar.", published=PUBLISHED)
+    attack = only(result["events"], "ASSAULT")
+    assert attack["actor"] == entity_named(result, "Northern Front")["id"]

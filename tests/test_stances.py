@@ -39,6 +39,12 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Tomas Reyes was arraigned in Nairobi on Tuesday.", "Tomas Reyes", "Nairobi"),
         ("Mara Quill was pronounced dead at Mercy Hospital in Chicago.", "Mara Quill", "Mercy Hospital"),
         ("Tomas Reyes turned himself in at a police station in Nairobi.", "Tomas Reyes", "Nairobi"),
+        # a passive told with a linking verb or through a raising verb; acts at a gathering
+        ("Tomas Reyes remains hospitalized at Mercy Hospital in Chicago.", "Tomas Reyes", "Mercy Hospital"),
+        ("Tomas Reyes remains jailed in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Tomas Reyes is believed to be hiding in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Alma Ruiz addressed a rally in Tallinn on Sunday.", "Alma Ruiz", "Tallinn"),
+        ("Alma Ruiz signed the accord in Tallinn.", "Alma Ruiz", "Tallinn"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):

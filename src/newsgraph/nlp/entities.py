@@ -604,7 +604,8 @@ class EntityClusterer:
             return
         titles = title_words()
         if (
-            any(m.start > 0 and self._is_title(doc[m.start - 1], titles) for m in cluster.mentions)
+            any(m.start > 0 and self._is_title(doc[m.start - 1], titles) and not self._own_word_before(doc, m, cluster)
+                for m in cluster.mentions)
             or any(self._titled_appositive(m, titles) or self._aged(m) for m in cluster.mentions)
             or any(m.start > 0 and doc[m.start - 1].lower_ in self.person_nouns for m in cluster.mentions)
             or any(self._described_as_person(m) for m in cluster.mentions)
@@ -646,6 +647,12 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += cluster.outvoting
+
+    @staticmethod
+    def _own_word_before(doc: Doc, mention: Span, cluster: Cluster) -> bool:
+        """'General Motors' cut to 'Motors' in one mention: the word before is part of the name the cluster
+        is called elsewhere, not a title."""
+        return match_key(doc[mention.start - 1 : mention.end].text) in cluster.keys
 
     @staticmethod
     def _possessive_inside(mention: Span) -> bool:

@@ -27,12 +27,28 @@ PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since
 MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITION_MARKS = frozenset(["if", "unless"])
+LINKING_VERBS = frozenset(["remain", "stay", "be", "seem", "appear", "get", "become", "lie", "sit"])
 # personal pronouns a participant may be, and the entity types they can stand for ('it' is left out:
 # it stands for a car, a bomb or a plan as often as for a party)
 PRONOUN_TYPES = {
     "he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
     "they": ("ORG", "OTHER"), "them": ("ORG", "OTHER"),
 }
+
+
+def stative_passive(verb: Token) -> bool:
+    """'X remains jailed', 'Y stayed detained': a participle after a linking verb is a passive."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.head.lemma_.lower() in LINKING_VERBS
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its passive subject, or the subject the parser hangs on its auxiliary
+    ('X remains hospitalized') or on the linking verb before it ('X remains jailed')."""
+    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = found or [s for a in verb.children if a.dep_ == "auxpass" for s in a.children if s.dep_ == "nsubj"]
+    if not found and stative_passive(verb):
+        found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -241,7 +257,7 @@ class EventExtractor:
         demand: tuple[Token, Token] | None = None,
     ) -> list[dict]:
         sent = verb.sent
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or stative_passive(verb)
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
         if demand is not None:
@@ -437,15 +453,19 @@ class EventExtractor:
             accused = next((c for c in verb.head.head.children if c.dep_ in OBJECTS), None)
             if accused is not None:
                 return [accused]
-        node = verb
+        node, below = verb, verb
         for _ in range(4):  # 'failed to take', 'has not been able to seize': the subject sits higher up
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            subjects = [
+                c
+                for c in node.children
+                if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and below.dep_ == "xcomp" and below is not node)
+            ]  # 'X is believed to be hiding', 'X was forced to flee': the passive's subject does the infinitive
             if subjects:  # 'The hiker X died' parsed with two subjects: the name is the one meant
                 subject = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
                 return self._with_conjuncts([self._antecedent(subject)])
             if node.dep_ not in ("xcomp", "conj", "acomp", "advcl") or node.head.i == node.i:
                 break
-            node = node.head
+            below, node = node, node.head
         return []
 
     @staticmethod
@@ -473,7 +493,7 @@ class EventExtractor:
 
     def _target(self, verb: Token, passive: bool) -> Token | None:
         if passive:
-            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return next(iter(passive_subjects(verb)), None)
         direct = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         lemma = direct.lemma_.lower() if direct is not None else ""
         made_by = self.verb_objects.get(verb.lemma_.lower(), {}).get(lemma) if direct is not None else None

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
-from newsgraph.nlp.events import CONDITION_MARKS, MODALS, EventExtractor
+from newsgraph.nlp.events import CONDITION_MARKS, MODALS, EventExtractor, passive_subjects, stative_passive
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
@@ -200,7 +200,7 @@ class StanceExtractor(EventExtractor):
     def _facts(self, doc: Doc, token: Token) -> Iterator[tuple[str, str, str, str]]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children) or stative_passive(token)
             yield from self._presence(doc, token, lemma, passive)
             yield from self._encounter(doc, token, lemma, passive)
             yield from self._control(doc, token, lemma, passive)
@@ -218,7 +218,7 @@ class StanceExtractor(EventExtractor):
         if preps is None:
             return
         if passive:
-            people = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            people = passive_subjects(verb)
         elif verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):  # 'X, speaking from Y'
             people = [verb.head]
         else:
@@ -241,7 +241,7 @@ class StanceExtractor(EventExtractor):
             return
         if passive:
             acting = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            acted_on = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            acted_on = passive_subjects(verb)
         else:
             acting = self._actors(verb, False)
             acted_on = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -380,11 +380,9 @@ class StanceExtractor(EventExtractor):
             holders = [
                 g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
             ]
-            held = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            held = next(iter(passive_subjects(verb)), None)  # 'X is (majority-)owned by Y'
             if held is None and verb.dep_ == "acl":  # 'X, owned by Y, ...'
                 held = verb.head
-            if held is None and verb.dep_ == "acomp":  # 'X is majority-owned by Y'
-                held = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         else:
             holders = self._actors(verb, False)
             held = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
