@@ -650,9 +650,12 @@ class EntityClusterer:
 
     @staticmethod
     def _own_word_before(doc: Doc, mention: Span, cluster: Cluster) -> bool:
-        """'General Motors' cut to 'Motors' in one mention: the word before is part of the name the cluster
-        is called elsewhere, not a title."""
-        return match_key(doc[mention.start - 1 : mention.end].text) in cluster.keys
+        """'General Motors' cut to 'Motors' in one mention: the word before begins an organisation's name
+        the cluster is called elsewhere (it ends in an organisation's name word), not a title."""
+        return (
+            mention[-1].lower_.rstrip(".") in organisation_cues()["name_heads"]
+            and match_key(doc[mention.start - 1 : mention.end].text) in cluster.keys
+        )
 
     @staticmethod
     def _possessive_inside(mention: Span) -> bool:
