@@ -650,11 +650,14 @@ class EntityClusterer:
 
     @staticmethod
     def _own_word_before(doc: Doc, mention: Span, cluster: Cluster) -> bool:
-        """'General Motors' cut to 'Motors' in one mention: the word before begins an organisation's name
-        the cluster is called elsewhere (it ends in an organisation's name word), not a title."""
-        return (
-            mention[-1].lower_.rstrip(".") in organisation_cues()["name_heads"]
-            and match_key(doc[mention.start - 1 : mention.end].text) in cluster.keys
+        """'General Motors' cut to 'Motors' (or "General Motor's" to 'Motor') in one mention: the word before
+        begins an organisation's name the cluster is called elsewhere (one ending in an organisation's name
+        word), not a title."""
+        word = doc[mention.start - 1].text
+        heads = organisation_cues()["name_heads"]
+        return any(
+            len(other) > 1 and other[0].text == word and other[-1].lower_.rstrip(".") in heads
+            for other in cluster.mentions
         )
 
     @staticmethod
