@@ -536,3 +536,19 @@ def test_one_statement_issued_together_makes_allies_two_sayings_do_not():
 def test_the_party_helped_to_do_something_is_the_ally():
     """'X helped Y win': the parser makes Y the subject of the clause after the verb; Y is the ally."""
     assert ("United Nations", "Sudan") in pairs("The United Nations helped Sudan secure a loan.", "ally_of")
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Michael Brown lost to David Miller in the semifinal.", "opponent_of"),
+        ("Michael Brown mocked David Miller on Twitter.", "opponent_of"),
+        ("Michael Brown lashed out at David Miller over the budget.", "opponent_of"),
+        ("Michael Brown beat David Miller 6-3, 6-4 in the final.", "opponent_of"),
+        ("Michael Brown worked alongside David Miller for years.", "ally_of"),
+    ],
+)
+def test_losing_to_mocking_and_working_alongside_someone(text, predicate):
+    """Contests lost, scorn and work side by side; a score after a name is no part of it."""
+    found = pairs(text, predicate)
+    assert ("Michael Brown", "David Miller") in found or ("David Miller", "Michael Brown") in found, text

@@ -168,7 +168,8 @@ def trim_span(span: Span) -> Span | None:
         or doc[end - 1].is_space
         or (doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower)  # 'beat X in Bern' tagged 'X in'
         or doc[end - 1].text in (":", ";", ",")  # a headline's 'X: ...'
-    ):
+        or (span.label_ == "PERSON" and end - start > 1 and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")))
+    ):  # 'beat X 6-3': a score or a number is no part of a person's name
         end -= 1
     while start < end and doc[start].is_space:
         start += 1
