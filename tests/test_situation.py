@@ -112,6 +112,25 @@ def test_an_owner_holds_a_company_before_its_chief_executive(tmp_path, fresh_url
     assert brightwave["held_by"]["holder"] == "Velt Capital"
 
 
+def test_two_sources_naming_two_holders_of_a_place_on_one_day_contest_it(tmp_path, fresh_url):
+    """One report has a militia seize the town's airport on Monday, another has the army say it still holds
+    it that Monday: both accounts are contested. Two owners of a company on one day are not (stakes)."""
+    (tmp_path / "seized.txt").write_text(
+        "Airport falls\n\nPublished: 12 March 2025\n\nThe Northern Front seized the airport in Kalbar on Monday.\n"
+    )
+    (tmp_path / "held.txt").write_text(
+        "Army holds on\n\nPublished: 11 March 2025\n\n"
+        "The National Army said on Monday that it still controls the airport in Kalbar.\n"
+    )
+    (tmp_path / "owners.txt").write_text("Velt Capital owns Brightwave Inc., and Norda Systems also owns Brightwave Inc.\n")
+    url = fresh_url("rivals")
+    subprocess.run([*RUN, "ingest", str(tmp_path), "--db", url, "--quiet"], check=True, timeout=600)
+    control = picture(url, "Kalbar")["control"]
+    assert {c["holder"] for c in control} == {"Northern Front", "National Army"}
+    assert all(c["contested"] for c in control)
+    assert not any(c["contested"] for c in picture(url, "Brightwave Inc.")["control"])
+
+
 def test_an_agreed_takeover_names_the_buyer_as_pending_holder_until_one_is_done(tmp_path, fresh_url):
     """'X agreed to buy Y': Y's holder is X, marked pending; a completed purchase told elsewhere wins."""
     (tmp_path / "agreed.txt").write_text("Velt Capital has agreed to buy Brightwave Inc. for $2 billion.\n")

@@ -115,7 +115,7 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
     if kb.type == "PERSON":
         picture["whereabouts"] = _whereabouts(kb_id, facts, relations)
     if kb.type != "PERSON":
-        picture["control"] = _control(kb_id, facts, relations + pending)
+        picture["control"] = _control(kb_id, facts, relations + pending, exclusive=kb.type == "PLACE")
         picture["held_by"] = _current_holder(picture["control"])
     if kb.type in PARTY_TYPES or kb.type == "PLACE":
         picture["holds"] = _holdings(kb_id, relations + pending)
@@ -197,10 +197,11 @@ def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None, geo: di
     }
 
 
-def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
+def _control(kb_id: str, facts: list[dict], relations: list[dict], exclusive: bool = False) -> list[dict]:
     """Who holds the place, organisation or asset according to each source: seizures, acquisitions and
     leadership give control, withdrawals and surrenders take it away; a denied taking is kept as the
-    competing account it is. Oldest first, so the last holding claim is the latest."""
+    competing account it is, and so, for a place (`exclusive`: one holder at a time), are two sources
+    naming two holders on one day. Oldest first, so the last holding claim is the latest."""
     claims = [
         _holding(
             relation["subject_name"], relation["subject"], not (relation["negated"] or relation["lost"]), relation
@@ -222,7 +223,23 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]
     claims = _in_time_order(claims, same=("holder_kb_id", "holds", "pending"))
     holders = {c["holder_kb_id"] for c in claims if c["holds"]}
     deniers = {c["holder_kb_id"] for c in claims if not c["holds"] and c["how"] != "lost"}
-    return [{**c, "contested": c["holder_kb_id"] in holders & deniers} for c in claims]
+    rivals = _rival_holders(claims) if exclusive else set()  # a company may have several owners at once
+    return [{**c, "contested": c["holder_kb_id"] in (holders & deniers) | rivals} for c in claims]
+
+
+def _rival_holders(claims: list[dict]) -> set[str]:
+    """Holders that sources on the same day say hold it, each against another's account: two sources,
+    two holders, one day ('X seized the airport', 'Y says it still controls the airport'). A holder
+    leading it, or one that has agreed to take it, is no rival of its owner."""
+    by_day: dict[str, set] = defaultdict(set)
+    for claim in claims:
+        if claim["holds"] and claim["since"] and not claim["pending"] and claim["how"] == "holds":
+            by_day[claim["since"]].add((claim["holder_kb_id"], claim["source"]))
+    rivals: set[str] = set()
+    for accounts in by_day.values():
+        if len({holder for holder, _ in accounts}) > 1 and len({source for _, source in accounts}) > 1:
+            rivals |= {holder for holder, _ in accounts}
+    return rivals
 
 
 def _current_holder(claims: list[dict]) -> dict | None:

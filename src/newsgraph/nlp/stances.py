@@ -426,7 +426,10 @@ class StanceExtractor(EventExtractor):
             named = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             entity_id = self._headed(doc, named, ("PLACE",))
         if entity_id is None and node is not None and node.lemma_.lower() in self.place_nouns:  # 'the airport of Goma'
-            entity_id = self._headed(doc, first(prep_objects(node, ("of", "in"))), allowed)
+            inside = first(prep_objects(node, ("of", "in")))
+            if inside is None and node.dep_ in ("dobj", "obj"):  # 'controls the airport in Goma', the parser
+                inside = first(prep_objects(node.head, ("in",)))  # hanging 'in Goma' on the verb
+            entity_id = self._headed(doc, inside, allowed)
         return entity_id
 
     def _headed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
