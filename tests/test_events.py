@@ -123,6 +123,13 @@ def test_factual_events_are_neither(analyse):
         ("Rebels shelled the town at some point.", None),
         ("Rebels shelled the town for a third straight day.", "2025-03-12"),  # the streak reaches the report
         ("Rebels shelled the town for the second consecutive week.", None),
+        ("Rebels shelled the town late Saturday.", "2025-03-08"),  # a part of a day is that day
+        ("Rebels shelled the town early on Monday.", "2025-03-10"),
+        ("Rebels shelled the town over the weekend.", "2025-W10"),  # the last weekend, as its week
+        # counted from the last full date the story gave, not from publication
+        ("Police found the car on Jan. 4, 2024. Rebels shelled the town the next day.", "2024-01-05"),
+        ("Police found the car on Jan. 4, 2024. Rebels shelled the town three days later.", "2024-01-07"),
+        ("Rebels shelled the town the following day.", None),  # no day told before it
     ],
 )
 def test_dates_are_resolved_against_publication_or_left_null(analyse, text, date):

@@ -66,7 +66,14 @@ _MONTHS = {
     )
 }
 _DAYS_ONLY = re.compile(
-    r"^(on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?$"
+    r"^(on |last |this |next )?((early|late) (on )?)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"( morning| afternoon| evening| night)?$"
+)  # 'late Saturday', 'early on Monday' are that day
+_WEEKEND = re.compile(r"^((over|during|at) )?(the |this |last )?weekend$")
+# a day counted from a time the story has given ('the next day', 'two days later', 'the day before')
+_STORY_SHIFT = re.compile(
+    r"^(the )?((?P<next>next|following) (?P<nunit>day|morning|evening|night|week)|(?P<prev>previous|preceding) "
+    r"(?P<punit>day|week)|day (?P<dir>after|before)|(?P<n>\d+|[a-z]+) (?P<unit>day|week)s? (?P<way>later|earlier|before|after))$"
 )
 
 
@@ -151,6 +158,33 @@ def _relative_period(phrase: str, reference: dt.datetime) -> str | None:
     return None
 
 
+def _past_weekend(reference: dt.datetime) -> str:
+    """'over the weekend': the latest weekend on or before publication, as its ISO week."""
+    saturday = reference.date() - dt.timedelta(days=(reference.weekday() - 5) % 7)
+    return _iso_week(saturday)
+
+
+def shift_from(text: str, anchor: str) -> str | None:
+    """'the next day', 'two days later', 'the day before', counted from a full date (`anchor`, ISO) the
+    story gave before; None for any other phrase or an anchor that is not a day."""
+    phrase = " ".join(text.lower().split()).strip(" ,.")
+    match = _STORY_SHIFT.match(phrase)
+    if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        return None
+    day = dt.date.fromisoformat(anchor)
+    if match["next"]:
+        return _iso_week(day + dt.timedelta(weeks=1)) if match["nunit"] == "week" else (day + dt.timedelta(days=1)).isoformat()
+    if match["prev"]:
+        return _iso_week(day - dt.timedelta(weeks=1)) if match["punit"] == "week" else (day - dt.timedelta(days=1)).isoformat()
+    if match["dir"]:
+        return (day + dt.timedelta(days=1 if match["dir"] == "after" else -1)).isoformat()
+    count = _count(match["n"])
+    if count is None:
+        return None
+    sign = 1 if match["way"] in ("later", "after") else -1
+    return (day + dt.timedelta(days=sign * count * (7 if match["unit"] == "week" else 1))).isoformat()
+
+
 def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
@@ -192,6 +226,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return relative
     if reference is not None and _STREAK.match(phrase):
         return reference.date().isoformat()  # 'for a third straight day': the streak reaches the day reported
+    if reference is not None and not future and _WEEKEND.match(phrase):
+        return _past_weekend(reference)
     if _VAGUE.search(phrase):
         return None
     if re.fullmatch(r"\d{1,3}", phrase):

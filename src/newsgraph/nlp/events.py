@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.dates import resolve_date
+from newsgraph.nlp.dates import resolve_date, shift_from
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
 from newsgraph.nlp.names import load_data, name_tokens, organisation_cues, title_words
 
@@ -745,10 +745,19 @@ class EventExtractor:
                 if anchored and "-" in anchored:
                     return anchored, tail
         for ent in dates:
-            resolved = resolve_date(ent.text, published, future)
+            resolved = resolve_date(ent.text, published, future) or self._story_shift(doc, ent, published)
             if resolved:
                 return resolved, ent.text
         return None, dates[0].text
+
+    @staticmethod
+    def _story_shift(doc: Doc, ent: Span, published: str | None) -> str | None:
+        """'the next day', 'two days later': counted from the last full date the story gave before."""
+        for earlier in reversed([e for e in doc.ents if e.end <= ent.start and e.label_ == "DATE"]):
+            day = resolve_date(earlier.text, published)
+            if day and len(day) == 10:
+                return shift_from(ent.text, day)
+        return None
 
     def _chain(self, verb: Token):
         """The verb and the heads that govern it ('failed' in 'failed to take')."""
