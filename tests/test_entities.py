@@ -499,3 +499,11 @@ def test_a_title_word_that_begins_the_name_is_no_title(analyse):
                      "Motors' business in Europe, the company said.")
     (company,) = [e for e in result["entities"] if "Vance" in e["name"]]
     assert company["type"] == "ORG"
+
+
+def test_a_full_name_joins_the_person_a_headline_named_by_surname_only(analyse):
+    """'JOHNSON ARRESTED' in a capitals headline, then 'Mike Johnson': one person, not two."""
+    result = analyse("LIONS' JOHNSON ARRESTED ON SUSPICION OF DUI. Detroit Lions tackle Mike Johnson was "
+                     "arrested on Sunday. Johnson was released on bail.")
+    people = [e for e in result["entities"] if e["type"] == "PERSON"]
+    assert [p["name"] for p in people] == ["Mike Johnson"] and len(people[0]["mentions"]) == 3

@@ -522,3 +522,27 @@ def test_the_one_who_remains_jailed_is_the_target_and_a_raised_subject_acts(anal
     result = analyse("The Northern Front is believed to have attacked Kalbar.", published=PUBLISHED)
     attack = only(result["events"], "ASSAULT")
     assert attack["actor"] == entity_named(result, "Northern Front")["id"]
+
+
+def test_a_place_in_a_phrase_that_times_the_act_from_another_moment_is_not_where_it_happened(analyse):
+    """'arrested five days before the team's loss at Y': the loss was at Y, not the arrest; 'arrested after
+    a shootout in Y' is near in time and keeps Y."""
+    far = analyse("Police arrested Tom Baird on Monday, five days before the team's loss at Velm.", published=PUBLISHED)
+    assert only(far["events"], "COERCE")["location"] is None
+    near = analyse("Police arrested Tom Baird after a shootout in Velm.", published=PUBLISHED)
+    arrest = only(near["events"], "COERCE")
+    assert arrest["location"] and entity_named(near, "Velm")["id"] == arrest["location"]
+
+
+def test_a_person_named_in_apposition_to_a_role_is_the_participant(analyse):
+    """'Another Brazilian, striker X, was arrested': X, not the word the parser made the subject."""
+    result = analyse("Another Brazilian, striker Vincent Jackson, was arrested on Monday.", published=PUBLISHED)
+    assert only(result["events"], "COERCE")["target"] == entity_named(result, "Vincent Jackson")["id"]
+
+
+def test_pulling_a_driver_over_is_a_stop_by_the_officers_force(analyse):
+    result = analyse("A California Highway Patrol officer pulled Jamal Williams over near Home Avenue.",
+                     published=PUBLISHED)
+    stop = only(result["events"], "COERCE")
+    assert stop["actor"] == entity_named(result, "California Highway Patrol")["id"]
+    assert stop["target"] == entity_named(result, "Jamal Williams")["id"]

@@ -552,3 +552,48 @@ def test_losing_to_mocking_and_working_alongside_someone(text, predicate):
     """Contests lost, scorn and work side by side; a score after a name is no part of it."""
     found = pairs(text, predicate)
     assert ("Michael Brown", "David Miller") in found or ("David Miller", "Michael Brown") in found, text
+
+
+def test_arriving_or_speaking_at_the_scene_puts_a_person_where_the_story_placed_its_incident():
+    """'the fire chief arrived', 'said at the site of the fire': at the place of the first event the story
+    tells and places; a story that places no event puts no one anywhere."""
+    fire = "A fire destroyed a warehouse in Tarnby on Tuesday. "
+    assert ("John Keller", "Tarnby") in pairs(fire + "Fire Chief John Keller arrived within minutes.", "located_in")
+    said = fire + '"It is a total loss," Jon Owen said at the site of the fire.'
+    assert ("Jon Owen", "Tarnby") in pairs(said, "located_in")
+    assert not pairs("Fire Chief John Keller arrived within minutes.", "located_in")
+
+
+def test_a_team_named_after_its_place_is_found_by_its_nickname_alone():
+    """'the San Diego Chargers' ... 'Chargers receiver X': the nickname is the team, and X one of its own."""
+    text = ("San Diego Chargers defensive tackle Jamal Williams was arrested on Sunday. "
+            "Chargers receiver Vincent Jackson was arrested in January.")
+    assert ("Vincent Jackson", "San Diego Chargers") in pairs(text, "member_of")
+
+
+def test_a_head_of_government_titled_by_a_demonym_leads_the_country_the_text_names():
+    text = "Riots broke out in Greece on Wednesday. Greek prime minister George Papandreou condemned the killings."
+    assert ("George Papandreou", "Greece") in pairs(text, "controls")
+
+
+def test_telling_or_saying_something_in_a_chamber_or_a_city_puts_the_speaker_there():
+    assert ("George Papandreou", "Parliament") in pairs(
+        "George Papandreou told Parliament that the killers would be found.", "located_in")
+    assert ("Alma Ruiz", "Tallinn") in pairs("Alma Ruiz said in Tallinn that talks would resume.", "located_in")
+    assert not pairs("Alma Ruiz said in a statement that talks would resume.", "located_in")
+    # a newspaper told, or a body owning the announcement, is no place one is in
+    assert not pairs("Tom Sheahan told the Tarnby Evening Courier that he was a problem.", "located_in")
+    assert not pairs("Mara Quill said in the Academy's announcement that she was thrilled.", "located_in")
+
+
+def test_an_owner_titled_without_a_team_owns_the_one_the_story_is_about():
+    """'Owner X flew in' in a story that keeps naming one club: X owns that club. A president titled so in
+    a story about a company heads no company."""
+    club = ("The Tarnby Rovers offered Tom Baird a new contract. The Tarnby Rovers said talks went well. "
+            "Owner Mara Quill flew to Velm on Tuesday.")
+    assert ("Mara Quill", "Tarnby Rovers") in pairs(club, "controls")
+    firm = "Norda Systems cut jobs. President Alma Ruiz said Norda Systems must change. Norda Systems shares fell."
+    assert not [p for p in pairs(firm, "controls") if p[1] == "Norda Systems"]
+    rival = ("Norda Systems cut jobs. Norda Systems said sales fell. Norda Systems shares fell. Its rival Kori "
+             "Finance grew. CEO Tom Baird said demand was strong.")  # the last organisation named is another
+    assert not [p for p in pairs(rival, "controls") if p == ("Tom Baird", "Norda Systems")]

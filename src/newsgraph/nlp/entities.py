@@ -521,15 +521,17 @@ class EntityClusterer:
                 owner.add(Span(doc, span.start, span.end, label=owner.mentions[0].label), owner.type)
                 owner.epithets.add(span.start)
 
-    @staticmethod
-    def _add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> None:
+    def _add_missed_mentions(self, doc: Doc, clusters: list[Cluster]) -> None:
         """The statistical NER misses repeats ('Farouk tweeted'): a capitalised token equal to a known
-        person's surname or a known single-word alias joins that entity, when only one entity owns it."""
+        person's surname, a known single-word alias, or the nickname of a team named after its place
+        ('Chargers' of 'the San Diego Chargers') joins that entity, when only one entity owns it."""
 
         def forms(cluster: Cluster) -> set[str]:
             found = {m.text for m in cluster.mentions if len(m) == 1}
             if cluster.type == "PERSON":
                 found |= {m[-1].text for m in cluster.mentions if len(m) > 1}
+            if cluster.type == "ORG":
+                found |= {m[-1].text for m in cluster.mentions if self._named_after_place(m)}
             return found
 
         owners = unique_owners(clusters, forms)
@@ -537,6 +539,20 @@ class EntityClusterer:
         for token in doc:
             if token.i not in covered and token.text in owners and (token.pos_ == "PROPN" or token.is_sent_start):
                 join_span(doc, clusters[owners[token.text]], token.i, token.i + 1)
+
+    def _named_after_place(self, mention: Span) -> bool:
+        """'San Diego Chargers', 'Leeds Rhinos': a place's name, then one capitalised plural."""
+        last = mention[-1]
+        return (
+            self.use_gazetteer
+            and len(mention) > 1
+            and last.text[:1].isupper()
+            and last.lower_.endswith("s")
+            and not last.lower_.endswith("ss")
+            and last.lower_ not in self.landform_words
+            and last.lower_ not in self.place_nouns
+            and bool(default_gazetteer().candidates(mention[:-1].text))
+        )
 
     @staticmethod
     def _add_lower_case_repeats(doc: Doc, clusters: list[Cluster]) -> None:
@@ -884,6 +900,8 @@ class EntityClusterer:
                 return cluster
         if len(tokens) == 1 and entity_type != "PLACE" and (owner := self._unique_full_name(clusters, skel)):
             return owner
+        if len(tokens) > 1 and entity_type == "PERSON" and (owner := self._named_by_surname_first(clusters, tokens)):
+            return owner
         if entity_type != "PLACE":
             return self._named_after_its_place(clusters, tokens)
         return None
@@ -927,6 +945,18 @@ class EntityClusterer:
             return False
         forms = acronym_forms(span.text)
         return any(is_acronym(m.text) and m.text in forms for m in cluster.mentions)
+
+    @staticmethod
+    def _named_by_surname_first(clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
+        """'WILLIAMS ARRESTED' in a headline, then 'Jamal Williams': the full name joins the one person
+        named so far only by its surname, unless a full name with that surname is already known."""
+        surname = tokens[-1:]
+        owners = [c for c in clusters if c.type == "PERSON" and all(name_tokens(m.text) == surname for m in c.mentions)]
+        rivals = [
+            c for c in clusters
+            if any(len(named) > 1 and named[-1:] == surname for named in (name_tokens(m.text) for m in c.mentions))
+        ]
+        return owners[0] if len(owners) == 1 and not rivals else None
 
     @staticmethod
     def _unique_full_name(clusters: list[Cluster], skel: str) -> Cluster | None:

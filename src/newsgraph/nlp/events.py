@@ -17,6 +17,7 @@ OBJECTS = ("dobj", "obj", "attr")
 # where someone or something stands ('a car near X'); not 'into', 'on', 'over', which also name a topic
 # ('an investigation into X', 'a report on Y')
 STANDING_PREPS = ("in", "near", "at", "outside", "around", "inside", "across")
+TIME_SPANS = frozenset(["minute", "hour", "day", "week", "month", "year", "decade"])
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 ADJUNCT_DEPS = ("advcl", "conj", "parataxis")  # clauses beside a negating verb, which it does not deny
@@ -644,6 +645,11 @@ class EventExtractor:
         if token is None:
             return None
         linked = self._link(doc, token, acting)
+        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and (entity_by_id(doc, linked) or {}).get("type") != "PERSON":
+            person = self._link(doc, named)  # 'Another Charger, receiver X, was arrested': X
+            if (entity_by_id(doc, person) or {}).get("type") == "PERSON":
+                return person
         if linked is not None:
             return linked
         if token.pos_ == "PRON":
@@ -710,18 +716,38 @@ class EventExtractor:
         return span.text if len(span) <= 10 else token.doc[token.left_edge.i : token.i + 1].text
 
     def _location(self, doc: Doc, verb: Token, sent: Span) -> str | None:
+        """Where the event happened: a place in its clause, else the nearest in its sentence; not one in
+        a phrase that times it from another moment ('five days before the loss at X', 'prior to', 'since':
+        'arrested after a shootout in X' is near in time, and may well be there)."""
+        timing = {
+            t.i
+            for anchor in sent
+            if self._distant_timing(anchor) and verb not in anchor.subtree
+            for t in anchor.subtree
+        }
         for token in verb.subtree:
-            if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS:
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATION_PREPS and token.i not in timing:
                 entity = entity_by_id(doc, self._link(doc, token))
                 if entity and entity["type"] == "PLACE":
                     return entity["id"]
         places = [
             (abs(t.i - verb.i), entity_id)
             for t in sent
-            if (entity_id := (doc._.token_entity or [None] * len(doc))[t.i])
+            if t.i not in timing
+            and (entity_id := (doc._.token_entity or [None] * len(doc))[t.i])
             and (entity_by_id(doc, entity_id) or {}).get("type") == "PLACE"
         ]
         return min(places)[1] if places else None
+
+    @staticmethod
+    def _distant_timing(anchor: Token) -> bool:
+        """'prior to', 'since', 'until', or 'before'/'after' with a span of time ('five days before')."""
+        word = anchor.lower_
+        if word in ("prior", "since", "until", "till"):
+            return True
+        return word in ("before", "after") and any(
+            c.lemma_.lower() in TIME_SPANS for c in anchor.children if c.dep_ in ("npadvmod", "advmod", "nmod")
+        )
 
     def _date(
         self, doc: Doc, verb: Token, sent: Span, published: str | None, future: bool = False

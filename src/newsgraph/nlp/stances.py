@@ -61,6 +61,11 @@ class StanceExtractor(EventExtractor):
         self.presence = cues["presence"]
         self.passive_presence = cues["passive_presence"]
         self.facility_words = frozenset(cues["facility_words"])
+        self.scene_nouns = frozenset(cues["scene_nouns"])
+        self.story_titles = frozenset(cues["story_titles"])
+        self.audience_nouns = frozenset(cues["audience_nouns"])
+        self.addressing_verbs = frozenset(cues["addressing_verbs"])
+        self.scene_arrivals = frozenset(cues["scene_arrivals"])
         self.place_nouns = self.facility_words | frozenset(load_data("place_cues.json")["place_nouns"])
         self.control_verbs = frozenset(cues["control_verbs"])
         self.organisation_only = frozenset(cues["organisation_only_control"])
@@ -230,6 +235,10 @@ class StanceExtractor(EventExtractor):
         if not persons:
             return
         place = self._place_of(doc, verb, preps)
+        if place is None and lemma in self.scene_arrivals and not any(
+            c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in preps) for c in verb.children
+        ):
+            place = self._scene(doc)  # 'the fire chief arrived': at the scene the story tells
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
@@ -279,16 +288,18 @@ class StanceExtractor(EventExtractor):
             if child.dep_ == "prep" and child.lower_ in preps:
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in ("dobj", "obj"):
-                if "" in preps:
-                    candidates.append(child)
+                if "" in preps or (child.lemma_.lower() in self.audience_nouns and verb.lemma_.lower() in self.addressing_verbs):
+                    candidates.append(child)  # 'visited Kyiv'; 'told Parliament', 'addressed a House hearing'
                 candidates.extend(prep_objects(child, preps))  # 'told reporters in Geneva'
             elif child.dep_ == "prt" and child.lower_ in preps:  # 'turned up in', 'showed up at'
                 candidates.extend(prep_objects(verb))
         for candidate in candidates:
             for node in self._nested_places(candidate):
                 entity = self._by_id(self._link(doc, node))
-                if entity and self._is_place(entity):
+                if entity and self._is_place(entity) and not self._only_owner(doc, node, entity["id"]):
                     return entity["id"]
+            if candidate.lemma_.lower() in self.scene_nouns and self._link(doc, candidate) is None:
+                return self._scene(doc)  # 'at the scene', 'got to the fire': where the story's incident was
             named = self._named_facility_before(candidate)  # 'visited the church': the X Church named before
             if named is not None:
                 return named
@@ -299,6 +310,24 @@ class StanceExtractor(EventExtractor):
                 ]
                 if places:
                     return places[0]["id"]
+        return None
+
+    @staticmethod
+    def _only_owner(doc: Doc, noun: Token, entity_id: str) -> bool:
+        """'said in the Academy's announcement': the entity owns the thing named, and is no place one is in."""
+        if noun.pos_ != "NOUN":
+            return False
+        index = doc._.token_entity or []
+        owned = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+        named = {i for i in range(noun.left_edge.i, noun.i + 1) if i < len(index) and index[i] == entity_id}
+        return bool(named) and named <= owned
+
+    @staticmethod
+    def _scene(doc: Doc) -> str | None:
+        """The story's scene: the place of the first event it tells and places (not a hedged or denied one)."""
+        for event in doc._.events or []:
+            if event.get("location") and not (event["hypothetical"] or event["negated"]):
+                return event["location"]
         return None
 
     def _named_facility_before(self, noun: Token, owned: bool = False) -> str | None:
@@ -729,7 +758,9 @@ class StanceExtractor(EventExtractor):
             if start < 1 or doc[start : span.start].text.lower().replace(".", "") not in titles:
                 continue
             organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
-            named = organisation["id"] if organisation and organisation["type"] in ("ORG", "OTHER") else None
+            named = organisation["id"] if organisation and organisation["type"] in ("ORG", "OTHER") and (
+                (organisation.get("geo") or {}).get("feature") != "demonym"  # 'Greek prime minister X': a country's
+            ) else None
             return named, doc[start]
         return None
 
@@ -808,12 +839,30 @@ class StanceExtractor(EventExtractor):
                 yield person["id"], "controls", *titled
             elif country := self._country_of_demonym(doc, titled[1]):  # 'Turkmen President X'
                 yield person["id"], "controls", country, titled[1]
+            elif self._title_phrase(doc, titled[1], span) in self.story_titles and (main := self._story_organisation(doc)) and (
+                self._nearest_party_before(doc, titled[1], wanted=("ORG",)) == main
+            ):  # 'Owner X flew in' in a story about one team, the last organisation named before it
+                yield person["id"], "controls", main, titled[1]
             return
         titles = [c for c in span.root.children if c.dep_ == "appos"] + self._titles_given(span.root)
         for title in titles:
             led_id = self._led_by_title(doc, title)
             if led_id and led_id != person["id"]:
                 yield person["id"], "controls", led_id, title
+
+    @staticmethod
+    def _title_phrase(doc: Doc, title: Token, span: Span) -> str:
+        return doc[title.i : span.start].text.lower().replace(".", "")
+
+    def _story_organisation(self, doc: Doc) -> str | None:
+        """The organisation a story is about: the one it names most often, by a clear margin (twice as
+        often as any other)."""
+        counts = sorted(
+            ((len(e["mentions"]), e["id"]) for e in self._entities.values() if e["type"] == "ORG"), reverse=True
+        )
+        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+            return None
+        return counts[0][1]
 
     def _titles_given(self, person: Token) -> list[Token]:
         """The nouns a clause gives the person as a title: 'X is the chief executive of Y', 'X was named
