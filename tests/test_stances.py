@@ -108,6 +108,7 @@ def test_a_place_someone_will_go_is_marked_future():
         ("The Northern Front still holds large swaths of Kalbar province.", "Northern Front", "Kalbar province"),
         ("Tarso Mills is majority-owned by Brenna Holdings.", "Brenna Holdings", "Tarso Mills"),
         ("Brenna Holdings, the largest shareholder in Tarso Mills, objected.", "Brenna Holdings", "Tarso Mills"),
+        ("Oskar Venn ruled Moldova for two decades.", "Oskar Venn", "Moldova"),  # ruling or governing a place
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -174,7 +175,7 @@ def test_an_agreed_or_announced_takeover_is_pending_and_a_hedged_one_is_not(text
 def test_what_falls_to_someone_or_is_regained_without_a_holding_is_held_by_no_one():
     """Prices and tasks fall to someone too; consciousness is regained: only a place falls to a holder, and
     these verbs hold only through a control noun."""
-    for text in ("Oil prices fell to $60 a barrel.", "The task fell to Maria Lopes.",
+    for text in ("Oil prices fell to $60 a barrel.", "The task fell to Maria Lopes.", "The court ruled that Tallinn must pay.",
                  "Maria Lopes regained consciousness in a hospital in Tallinn."):
         assert not facts(text, "controls"), text
 
