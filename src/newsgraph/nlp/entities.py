@@ -56,6 +56,8 @@ class Cluster:
     demonym: bool | None = None  # whether the first mention is a demonym, once looked up
     generic: str | None = None  # a party the text names only by a common noun ('police'): that noun
     full_person_names: set[tuple[str, ...]] = field(default_factory=set)  # the NER's PERSON names of 2+ words
+    forms: set[tuple[str, ...]] = field(default_factory=set)  # name_tokens of every mention
+    short_forms: set[str] = field(default_factory=set)  # mentions that are acronyms ('XYZ')
 
     def add(self, span: Span, entity_type: str) -> None:
         if len(span) > 1:
@@ -63,6 +65,9 @@ class Cluster:
         self.mentions.append(span)
         # a full name's type counts double: the NER types 'Tony X' far more reliably than a bare 'X'
         tokens = name_tokens(span.text)
+        self.forms.add(tokens)
+        if is_acronym(span.text):
+            self.short_forms.add(span.text)
         self.types[entity_type] += 2 if len(tokens) > 1 else 1
         if entity_type == "PERSON" and len(tokens) > 1:
             self.full_person_names.add(tokens)
@@ -891,10 +896,11 @@ class EntityClusterer:
         for cluster in compatible:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
                 return cluster
+        spelled = acronym_forms(span.text) if len(span) > 1 else set()  # 'X Y Z NV' may go by XYZ
         for cluster in compatible:
             if (
                 self._acronym_of(span.text, cluster)
-                or self._spelled_out(span, cluster)
+                or spelled & cluster.short_forms  # the acronym came first ('XYZ ... X Y Z NV (XYZ)')
                 or self._fuzzy(skel, cluster, len(tokens))
             ):
                 return cluster
@@ -938,24 +944,14 @@ class EntityClusterer:
     def _acronym_of(text: str, cluster: Cluster) -> bool:
         return is_acronym(text) and text in cluster.acronyms
 
-    @staticmethod
-    def _spelled_out(span: Span, cluster: Cluster) -> bool:
-        """A full name whose acronym the document used first (a headline's 'XYZ', then 'X Y Z (XYZ)')."""
-        if len(span) < 2:
-            return False
-        forms = acronym_forms(span.text)
-        return any(is_acronym(m.text) and m.text in forms for m in cluster.mentions)
 
     @staticmethod
     def _named_by_surname_first(clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
         """'WILLIAMS ARRESTED' in a headline, then 'Jamal Williams': the full name joins the one person
         named so far only by its surname, unless a full name with that surname is already known."""
         surname = tokens[-1:]
-        owners = [c for c in clusters if c.type == "PERSON" and all(name_tokens(m.text) == surname for m in c.mentions)]
-        rivals = [
-            c for c in clusters
-            if any(len(named) > 1 and named[-1:] == surname for named in (name_tokens(m.text) for m in c.mentions))
-        ]
+        owners = [c for c in clusters if c.forms == {surname} and c.type == "PERSON"]
+        rivals = [c for c in clusters if any(len(named) > 1 and named[-1:] == surname for named in c.forms)]
         return owners[0] if len(owners) == 1 and not rivals else None
 
     @staticmethod
