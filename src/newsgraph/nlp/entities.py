@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -90,6 +91,12 @@ class Cluster:
         names = [m for m in self.mentions if m.start not in self.epithets] or self.mentions
         texts = [display_text(m) for m in names]
         return max(texts, key=lambda t: (len(name_tokens(t)), len(t)))
+
+
+@lru_cache(maxsize=65536)
+def known_place_name(text: str) -> bool:
+    """Whether the gazetteer knows a place by this name (asked for many a name's head, so remembered)."""
+    return bool(default_gazetteer().candidates(text))
 
 
 def covered_tokens(clusters: list[Cluster]) -> set[int]:
@@ -556,7 +563,7 @@ class EntityClusterer:
             and not last.lower_.endswith("ss")
             and last.lower_ not in self.landform_words
             and last.lower_ not in self.place_nouns
-            and bool(default_gazetteer().candidates(mention[:-1].text))
+            and known_place_name(mention[:-1].text)
         )
 
     @staticmethod
@@ -919,10 +926,9 @@ class EntityClusterer:
             return None
         owners = []
         for cluster in clusters:
-            for mention in cluster.mentions:
-                full = name_tokens(mention.text)
+            for full in cluster.forms:
                 head = full[: len(full) - len(tokens)]
-                if head and full[len(head) :] == tokens and default_gazetteer().candidates(" ".join(head)):
+                if head and full[len(head) :] == tokens and known_place_name(" ".join(head)):
                     owners.append(cluster)
                     break
         return owners[0] if len(owners) == 1 else None
