@@ -123,6 +123,8 @@ def test_a_holder_takes_or_holds(text, holder, held):
         "Norda Systems appointed Tom Baird as its new chief executive.",
         "Lena Morrow, Norda Systems' chairman, opened the meeting.",
         "Lena Morrow is the chief executive of Norda Systems.",
+        "Lena Morrow, the Norda Systems boss, opened the meeting.",  # an organisation's name before the title
+        "Norda Systems' chairman, Lena Morrow, opened the meeting.",  # the name standing beside its title
     ],
 )
 def test_a_title_a_clause_gives_someone_leads_the_organisation_it_names(text):
@@ -598,3 +600,10 @@ def test_an_owner_titled_without_a_team_owns_the_one_the_story_is_about():
     rival = ("Norda Systems cut jobs. Norda Systems said sales fell. Norda Systems shares fell. Its rival Kori "
              "Finance grew. CEO Tom Baird said demand was strong.")  # the last organisation named is another
     assert not [p for p in pairs(rival, "controls") if p == ("Tom Baird", "Norda Systems")]
+
+
+def test_taking_the_helm_leads_an_organisation_and_owns_nothing():
+    for text in ("Lena Morrow took the helm at Norda Systems in 2010.",
+                 "Lena Morrow took over the reins of Norda Systems last year."):
+        found = [r for holder, held, r in facts(text, "controls") if (holder, held) == ("Lena Morrow", "Norda Systems")]
+        assert found and all(r["cue"] == "helm" for r in found), text

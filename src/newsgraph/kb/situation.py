@@ -26,7 +26,7 @@ OPPOSED = {"ASSAULT", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "PRO
 CONTACT_ONLY = {"CONSULT", "meet", "talk", "negotiate"}  # talks and meetings: contact, which foes have too
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
-LEADING_CUES = {"title", "lead", "led", "head", "run", "command"}  # control by leading, not by owning or holding
+LEADING_CUES = {"title", "lead", "led", "head", "run", "command", "helm"}  # control by leading, not by owning or holding
 PARTY_TYPES = ("PERSON", "ORG", "OTHER")
 ARRIVAL_CUES = frozenset(load_data("situation_cues.json")["arrival_cues"])  # where one ends up
 

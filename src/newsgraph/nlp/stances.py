@@ -28,6 +28,8 @@ PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
 POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 SYMMETRIC = frozenset(["ally_of", "opponent_of"])  # one fact whichever side the sentence names first
+HELM = "helm"  # the cue of a taking that leads: "took the helm at Y", "took over the reins of Y"
+HELM_NOUNS = frozenset(["helm", "rein", "reins"])
 RELATIVE_PRONOUNS = frozenset(["that", "which", "who"])
 LEADING_VERBS = frozenset(["lead", "head"])
 JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", "communiqué"])  # one text, signed together
@@ -428,10 +430,11 @@ class StanceExtractor(EventExtractor):
         holding = self._holding(doc, held, lemma)
         if holding is None:
             return
+        cue = HELM if held.lemma_.lower() in HELM_NOUNS else lemma  # 'took the helm at Y' leads Y, owns nothing
         for holder in holders:
             holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
             if holder_id:
-                yield holder_id, "controls", holding, lemma
+                yield holder_id, "controls", holding, cue
 
     def _holding(self, doc: Doc, held: Token | None, lemma: str) -> str | None:
         """The entity held: the object itself, or what a holding noun is of ('control of X', 'a stake
@@ -445,10 +448,10 @@ class StanceExtractor(EventExtractor):
         if held.lemma_.lower() in self.portion_words:  # 'controls most of X', 'holds parts of Y'
             node = held = first(prep_objects(held, ("of",))) or held
         if held.lemma_.lower() in self.control_objects:
-            node = first(prep_objects(held, ("of", "in", "over")))
+            node = first(prep_objects(held, ("of", "in", "over", "at")))
             if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
                 node = next(  # hangs 'in X' on the verb, after other 'in' phrases
-                    (t for t in prep_objects(held.head, ("in",)) if self._headed(doc, t, allowed)), None
+                    (t for t in prep_objects(held.head, ("in", "at")) if self._headed(doc, t, allowed)), None
                 )
         entity_id = self._headed(doc, node, allowed)
         if entity_id is None and node is not None and node.pos_ == "NOUN":  # 'Goma airport'
@@ -845,6 +848,8 @@ class StanceExtractor(EventExtractor):
                 yield person["id"], "controls", main, titled[1]
             return
         titles = [c for c in span.root.children if c.dep_ == "appos"] + self._titles_given(span.root)
+        if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+            titles.append(span.root.head)  # "Y's president, X, said": the name stands beside its title
         for title in titles:
             led_id = self._led_by_title(doc, title)
             if led_id and led_id != person["id"]:
@@ -899,8 +904,10 @@ class StanceExtractor(EventExtractor):
             led = first(prep_objects(led, ("of",))) or next(
                 (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
             )
-        if led is None:  # "Y's chairman", 'its new chief executive'
-            led = next((c for c in title.children if c.dep_ == "poss"), None)
+        if led is None:  # "Y's chairman", 'its new chief executive', 'the Y boss'
+            led = next((c for c in title.children if c.dep_ == "poss"), None) or next(
+                (c for c in title.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+            )
         # an organisation, or a place named right there ('the mayor of X', not "the chair of X's Y delegation")
         return self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
 
