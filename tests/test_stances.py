@@ -45,6 +45,9 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Tomas Reyes is believed to be hiding in Nairobi.", "Tomas Reyes", "Nairobi"),
         ("Alma Ruiz addressed a rally in Tallinn on Sunday.", "Alma Ruiz", "Tallinn"),
         ("Alma Ruiz signed the accord in Tallinn.", "Alma Ruiz", "Tallinn"),
+        # a facility named after 'at' when the verb's object is a facility noun; taken somewhere 'at'
+        ("Mara Quill entered rehab at Cliffside Malibu.", "Mara Quill", "Cliffside Malibu"),
+        ("Tomas Reyes was taken into custody at his home in Nairobi.", "Tomas Reyes", "Nairobi"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):
@@ -177,6 +180,7 @@ def test_an_agreed_or_announced_takeover_is_pending_and_a_hedged_one_is_not(text
 def test_what_falls_to_someone_or_is_regained_without_a_holding_is_held_by_no_one():
     """Prices and tasks fall to someone too; consciousness is regained: only a place falls to a holder, and
     these verbs hold only through a control noun."""
+    assert not pairs("Tomas Reyes is in jail at the request of Norda Systems.", "located_in")  # not a facility
     for text in ("Oil prices fell to $60 a barrel.", "The task fell to Maria Lopes.", "The court ruled that Tallinn must pay.",
                  "Maria Lopes regained consciousness in a hospital in Tallinn."):
         assert not facts(text, "controls"), text

@@ -309,6 +309,10 @@ class StanceExtractor(EventExtractor):
                 places = [
                     entity for t in verb.subtree
                     if (entity := self._by_id(self._link(doc, t))) and entity["type"] == "PLACE"
+                ] or [  # 'entered rehab at X': the body named 'at' is the facility
+                    entity for t in verb.subtree
+                    if t.dep_ == "pobj" and t.head.lower_ == "at"
+                    and (entity := self._by_id(self._headed(doc, t, ("ORG", "OTHER"))))
                 ]
                 if places:
                     return places[0]["id"]
