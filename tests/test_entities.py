@@ -507,3 +507,14 @@ def test_a_full_name_joins_the_person_a_headline_named_by_surname_only(analyse):
                      "arrested on Sunday. Johnson was released on bail.")
     people = [e for e in result["entities"] if e["type"] == "PERSON"]
     assert [p["name"] for p in people] == ["Mike Johnson"] and len(people[0]["mentions"]) == 3
+
+
+def test_a_headline_verb_between_two_names_splits_them(analyse):
+    """'Rams Beat Seahawks, 24-10': the title-case verb sits between two names, not inside one; a word
+    that also names things ('Fire') leaves a name whole."""
+    text = "Rams Beat Seahawks, 24-10, Reach Playoffs\n\nThe Los Angeles Rams beat the Seattle Seahawks."
+    names = {e["name"] for e in analyse(text)["entities"]}
+    assert not any(" Beat " in name for name in names), names
+    assert "Seahawks" not in names  # the nickname the headline used joins the full name after it
+    whole = analyse("Chief Tom Baird of the Central Valley Fire Department said the blaze was out.")
+    assert "Central Valley Fire Department" in {e["name"] for e in whole["entities"]}

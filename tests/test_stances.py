@@ -596,9 +596,9 @@ def test_telling_or_saying_something_in_a_chamber_or_a_city_puts_the_speaker_the
 def test_an_owner_titled_without_a_team_owns_the_one_the_story_is_about():
     """'Owner X flew in' in a story that keeps naming one club: X owns that club. A president titled so in
     a story about a company heads no company."""
-    club = ("The Tarnby Rovers offered Tom Baird a new contract. The Tarnby Rovers said talks went well. "
+    club = ("The Kent Rovers offered Tom Baird a new contract. The Kent Rovers said talks went well. "
             "Owner Mara Quill flew to Velm on Tuesday.")
-    assert ("Mara Quill", "Tarnby Rovers") in pairs(club, "controls")
+    assert ("Mara Quill", "Kent Rovers") in pairs(club, "controls")
     firm = "Norda Systems cut jobs. President Alma Ruiz said Norda Systems must change. Norda Systems shares fell."
     assert not [p for p in pairs(firm, "controls") if p[1] == "Norda Systems"]
     rival = ("Norda Systems cut jobs. Norda Systems said sales fell. Norda Systems shares fell. Its rival Kori "
@@ -611,3 +611,23 @@ def test_taking_the_helm_leads_an_organisation_and_owns_nothing():
                  "Lena Morrow took over the reins of Norda Systems last year."):
         found = [r for holder, held, r in facts(text, "controls") if (holder, held) == ("Lena Morrow", "Norda Systems")]
         assert found and all(r["cue"] == "helm" for r in found), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kent Rovers and the Essex Eagles are longtime rivals.",
+        "The Kent Rovers edged the Essex Eagles 4-3 in extra time.",
+        "The Kent Rovers clinched the title with a 2-1 victory over the Essex Eagles.",
+        "The Kent Rovers' 3-0 win over the Essex Eagles sealed the title.",
+        "The Kent Rovers suffered a loss to the Essex Eagles.",
+    ],
+)
+def test_sides_of_a_contest_are_opponents(text):
+    """Rivals named together, a narrow or heavy win, a victory or a loss 'over' / 'to' the other side."""
+    found = pairs(text, "opponent_of")
+    assert ("Kent Rovers", "Essex Eagles") in found or ("Essex Eagles", "Kent Rovers") in found, text
+
+
+def test_facing_charges_sets_no_one_against_the_charges_name():
+    assert not pairs("Tarnby lineman Tom Baird faces DUI charges.", "opponent_of")

@@ -175,6 +175,8 @@ def trim_span(span: Span) -> Span | None:
         doc[start].lower_ in ("the",) or (doc[start].lower_.rstrip(".") in titles and not organisation_name)
     ):
         start += 1
+    if end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in ("-", "–") and doc[end - 3].like_num:
+        end -= 3  # 'edged the X Eagles 4-3': a score is no part of any name
     while end > start and (
         doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_space
@@ -226,6 +228,7 @@ class EntityClusterer:
         }
         self.place_nouns = frozenset(cues["place_nouns"])
         self.vessel_prefixes = frozenset(load_data("vessels.json")["prefixes"])
+        self.headline_verbs = frozenset(load_data("organisations.json")["headline_verbs"])
         self.landform_words = frozenset(cues["landform_words"])
         self.person_predicates = frozenset(cues["person_predicates"])
         self.lives = {voice: frozenset(words) for voice, words in cues["only_people"].items() if voice != "_about"}
@@ -362,7 +365,7 @@ class EntityClusterer:
         ]
         candidates: list[tuple[Span, str, Actor | None]] = []
         used: set[int] = set()
-        for ent in doc.ents:
+        for ent in (part for found in doc.ents for part in self._split_at_headline_verb(found)):
             entity_type = self.labels.get(ent.label_)
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
             if not body and ent.label_ in ("GPE", "LOC"):
@@ -461,6 +464,22 @@ class EntityClusterer:
         bodies = organisation_cues()["bodies"]
         last_two = " ".join(t.lower_ for t in ent[-2:])
         return ent[-1].lower_ in bodies or last_two in bodies
+
+    def _split_at_headline_verb(self, ent: Span) -> list[Span]:
+        """A title-case headline glues its verb between two names ('X Beat Y', 'X Sign Y'): the NER's one
+        span is the two names on either side of it."""
+        for token in ent[1:-1]:
+            if token.lower_ in self.headline_verbs and token.text[:1].isupper():
+                left, right = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+                if left[-1].text[:1].isupper() and right[0].text[:1].isupper():
+                    return [Span(ent.doc, part.start, part.end, label=self._piece_label(part, ent)) for part in (left, right)]
+        return [ent]
+
+    @staticmethod
+    def _piece_label(part: Span, ent: Span) -> str:
+        """A name cut from a headline: a capitalised plural ('Rams') is a team, whatever the whole was called."""
+        last = part[-1]
+        return "ORG" if last.tag_ == "NNPS" or (last.lower_.endswith("s") and not last.lower_.endswith("ss")) else ent.label_
 
     def _glued_place(self, ent: Span, span: Span) -> bool:
         """The NER glued a place preposition to a name ('Near X', 'In X'): its label described the pair;
@@ -915,6 +934,10 @@ class EntityClusterer:
             return owner
         if len(tokens) > 1 and entity_type == "PERSON" and (owner := self._named_by_surname_first(clusters, tokens)):
             return owner
+        if entity_type in ("ORG", "PLACE") and self._named_after_place(span):  # 'Seahawks' in a headline, then 'the
+            owners = [c for c in clusters if c.forms == {tokens[-1:]} and c.type == "ORG"]  # Seattle Seahawks'
+            if len(owners) == 1:
+                return owners[0]
         if entity_type != "PLACE":
             return self._named_after_its_place(clusters, tokens)
         return None

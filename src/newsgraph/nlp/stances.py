@@ -65,6 +65,8 @@ class StanceExtractor(EventExtractor):
         self.facility_words = frozenset(cues["facility_words"])
         self.scene_nouns = frozenset(cues["scene_nouns"])
         self.story_titles = frozenset(cues["story_titles"])
+        self.contest_nouns = frozenset(cues["contest_nouns"])
+        self.party_headed_verbs = frozenset(cues["party_headed_verbs"])
         self.audience_nouns = frozenset(cues["audience_nouns"])
         self.addressing_verbs = frozenset(cues["addressing_verbs"])
         self.scene_arrivals = frozenset(cues["scene_arrivals"])
@@ -217,6 +219,7 @@ class StanceExtractor(EventExtractor):
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from self._alignment_noun(doc, token, lemma)
+            yield from self._contest_noun(doc, token, lemma)
             yield from self._membership_noun(doc, token, lemma)
             yield from self._control_noun(doc, token, lemma)
 
@@ -594,8 +597,8 @@ class StanceExtractor(EventExtractor):
         )
         for predicate, other in sides:
             other_id = self._party(doc, other)
-            if other_id is None:
-                continue
+            if other_id is None or (lemma in self.party_headed_verbs and self._headed(doc, other, PARTIES) is None):
+                continue  # 'faced X' sets one against X; 'faces X charges', 'topping X's rotation' do not
             for actor in actors:
                 actor_id = self._party(doc, actor)
                 if actor_id:
@@ -640,6 +643,15 @@ class StanceExtractor(EventExtractor):
             predicate = "opponent_of"
         else:
             return
+        if noun.dep_ == "attr" and noun.tag_ == "NNS":  # 'X and Y are longtime rivals': each to the other
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            sides = [p for p in (self._party(doc, t) for t in self._with_conjuncts([subject] if subject is not None else [])) if p]
+            for i, one in enumerate(sides):
+                for other in sides[i + 1 :]:
+                    if one != other:
+                        yield one, predicate, other, lemma
+            if len(sides) > 1:
+                return
         named = self._named_by(doc, noun)
         owner = self._owner(doc, noun, besides=named, any_name=False)  # 'Y, its rival': 'its' is not Y
         partner = first(prep_objects(noun, ("with", "against", "between", "for", "of", "to")))
@@ -665,6 +677,21 @@ class StanceExtractor(EventExtractor):
                 actor_id = self._party(doc, actor)
                 if actor_id:
                     yield actor_id, predicate, partner_id, lemma
+
+    def _contest_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        """"X's 5-3 win over Y", 'clinched the title with a victory over Y', 'their loss to Y': the winner
+        (or loser), named by a possessive or as the clause's subject, against the other side."""
+        if lemma not in self.contest_nouns:
+            return
+        against = first(prep_objects(noun, ("over", "against", "to")))
+        if against is None and noun.dep_ in ("dobj", "obj"):  # 'suffered a loss to Y': on the light verb
+            against = first(prep_objects(noun.head, ("over", "against", "to")))
+        other = self._party(doc, against)
+        if other is None:
+            return
+        side = self._owner(doc, noun, besides=other, any_name=False) or self._clause_subject(doc, noun, other)
+        if side and side != other:
+            yield side, "opponent_of", other, lemma
 
     def _clause_subject(self, doc: Doc, noun: Token, named: str) -> str | None:
         node = noun
