@@ -112,6 +112,8 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Tarso Mills is majority-owned by Brenna Holdings.", "Brenna Holdings", "Tarso Mills"),
         ("Brenna Holdings, the largest shareholder in Tarso Mills, objected.", "Brenna Holdings", "Tarso Mills"),
         ("Oskar Venn ruled Moldova for two decades.", "Oskar Venn", "Moldova"),  # ruling or governing a place
+        ("The Western Brigade declared that it had taken Mombasa.", "Western Brigade", "Mombasa"),  # taking a place
+        ("The Northern Alliance-controlled city of Mombasa was shelled.", "Northern Alliance", "Mombasa"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):

@@ -430,8 +430,8 @@ class StanceExtractor(EventExtractor):
             return
         if lemma == "take" and held.lemma_.lower() not in self.control_objects and not any(
             c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
-        ):
-            return  # 'took time', 'took the stand': only 'took over X' and 'took control of X' hold
+        ) and self._headed(doc, held, ("PLACE",)) is None:
+            return  # 'took time', 'took the stand': only 'took X' of a place, 'took over X', 'took control of X' hold
         if lemma in self.control_object_only and held.lemma_.lower() not in self.control_objects:
             return  # 'regained control of X' holds X; 'regained consciousness' holds nothing
         holding = self._holding(doc, held, lemma)
@@ -857,6 +857,8 @@ class StanceExtractor(EventExtractor):
         described = participle.head  # 'an X-led consortium', 'Y, an X-led consortium', 'the X-owned broadcaster Y'
         types = HOLDINGS if predicate == "controls" else PARTIES
         nodes = [described, *([described.head] if described.dep_ == "appos" else [])]
+        if described.lemma_.lower() in self.place_nouns:  # 'the X-controlled city of Y'
+            nodes.append(first(prep_objects(described, ("of",))))
         for described_id in [*(self._typed(doc, node, types) for node in nodes), self._named_by(doc, described)]:
             if described_id and described_id != entity["id"]:
                 yield entity["id"], predicate, described_id, participle
