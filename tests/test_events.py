@@ -546,3 +546,24 @@ def test_pulling_a_driver_over_is_a_stop_by_the_officers_force(analyse):
     stop = only(result["events"], "COERCE")
     assert stop["actor"] == entity_named(result, "California Highway Patrol")["id"]
     assert stop["target"] == entity_named(result, "Jamal Williams")["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Baird was charged with killing Paul Lopes.",
+        "Tom Baird is accused of shooting Paul Lopes.",
+        "Tom Baird pleaded guilty to killing Paul Lopes.",
+        "Tom Baird confessed to killing Paul Lopes.",
+        "Tom Baird has been charged with the murder of Paul Lopes.",
+        "Police arrested Tom Baird for the killing of Paul Lopes.",
+    ],
+)
+def test_the_one_charged_with_an_act_is_its_actor(analyse, text):
+    """The act someone is charged with, accused of, convicted of or confesses to is told with them as its
+    actor: the object of 'accused X of', the passive subject of 'was charged with', the subject of
+    'confessed to'."""
+    result = analyse(text, published=PUBLISHED)
+    assault = only(result["events"], "ASSAULT")
+    assert assault["actor"] == entity_named(result, "Tom Baird")["id"], text
+    assert assault["target"] == entity_named(result, "Paul Lopes")["id"], text

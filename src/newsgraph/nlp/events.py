@@ -17,6 +17,7 @@ OBJECTS = ("dobj", "obj", "attr")
 # where someone or something stands ('a car near X'); not 'into', 'on', 'over', which also name a topic
 # ('an investigation into X', 'a report on Y')
 STANDING_PREPS = ("in", "near", "at", "outside", "around", "inside", "across")
+DOER_PREPS = frozenset(["of", "with", "for", "to"])  # 'accused of', 'charged with', 'arrested for', 'confessed to'
 TIME_SPANS = frozenset(["minute", "hour", "day", "week", "month", "year", "decade"])
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
@@ -100,6 +101,7 @@ class EventExtractor:
         self.verb_prep_objects = {k: v for k, v in patterns["verb_prep_objects"].items() if not k.startswith("_")}
         self.victim_verbs = frozenset(patterns["victim_verbs"])
         self.party_object_verbs = frozenset(patterns["party_object_verbs"])
+        self.charging_verbs = frozenset(patterns["charging_verbs"])
         intent = patterns["intent"]
         self.intent_heads = frozenset(intent["heads"])
         self.cooperative = frozenset(intent["cooperative"])
@@ -206,6 +208,8 @@ class EventExtractor:
         if token.dep_ == "pobj":  # 'after weeks of protests', not 'agreed to a truce' (the verb codes it)
             if token.head.lower_ == "on":  # 'arrived on a visit', not 'a blackout on the withdrawal'
                 return token.head.head.pos_ in ("VERB", "AUX")
+            if token.head.lower_ in DOER_PREPS and token.head.head.lemma_.lower() in self.charging_verbs:
+                return True  # 'charged with the murder of Y': the act charged
             return token.head.lower_ in self.event_noun_preps
         if token.dep_ in OBJECTS:
             head = token.head.lemma_.lower()
@@ -450,10 +454,8 @@ class EventExtractor:
         if passive:
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             return self._with_conjuncts(agents[:1])
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "of":  # 'accused the army of killing civilians'
-            accused = next((c for c in verb.head.head.children if c.dep_ in OBJECTS), None)
-            if accused is not None:
-                return [accused]
+        if verb.dep_ == "pcomp" and verb.head.lower_ in DOER_PREPS and (doer := self._doer_of(verb.head.head)) is not None:
+            return [doer]  # 'accused the army of killing', 'X was charged with killing Y', 'X confessed to killing Y'
         node, below = verb, verb
         for _ in range(4):  # 'failed to take', 'has not been able to seize': the subject sits higher up
             subjects = [
@@ -602,6 +604,18 @@ class EventExtractor:
             return False
         return not any(self._animate(a) for a in actors) and not (target is not None and self._animate(target))
 
+    @staticmethod
+    def _doer_of(governing: Token) -> Token | None:
+        """Who does the act a verb (or adjective) governs through 'of / with / for / to': its object ('accused
+        the army of killing'), else its passive subject ('X was charged with killing', 'X is suspected of
+        shooting'), else its subject ('X confessed to killing', 'X pleaded guilty to killing')."""
+        node = governing.head if governing.dep_ == "acomp" else governing
+        for deps in (OBJECTS, ("nsubjpass",), ("nsubj",)):
+            found = next((c for c in node.children if c.dep_ in deps), None)
+            if found is not None:
+                return found
+        return None
+
     def _noun_arguments(self, noun: Token) -> tuple[list[Token], Token | None]:
         actor = next(
             (
@@ -624,6 +638,10 @@ class EventExtractor:
                     and target is None
                 ):
                     target = pobj
+        if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in DOER_PREPS and (
+            noun.head.head.lemma_.lower() in self.charging_verbs
+        ):  # 'X was charged with the murder of Y', 'arrested Z for the killing of Y'
+            actor = self._doer_of(noun.head.head)
         return ([actor] if actor is not None else []), target
 
     @staticmethod
