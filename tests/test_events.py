@@ -291,7 +291,7 @@ def test_charges_and_lawsuits_filed_against_someone_accuse_them(analyse):
     for text, target in (
         ("Prosecutor Helen Marsh filed criminal charges against Tom Baird on Friday.", "Tom Baird"),
         ("Helen Marsh brought a lawsuit against Norda Systems in March.", "Norda Systems"),
-        ("The Hennepin County Attorney handed down charges to Tom Baird on Friday.", "Tom Baird"),
+        ("The Ramsey County Attorney handed down charges to Tom Baird on Friday.", "Tom Baird"),
     ):
         result = analyse(text)
         accused = only(result["events"], "ACCUSE")
@@ -535,17 +535,17 @@ def test_a_place_in_a_phrase_that_times_the_act_from_another_moment_is_not_where
 
 
 def test_a_person_named_in_apposition_to_a_role_is_the_participant(analyse):
-    """'Another Brazilian, striker X, was arrested': X, not the word the parser made the subject."""
-    result = analyse("Another Brazilian, striker Vincent Jackson, was arrested on Monday.", published=PUBLISHED)
-    assert only(result["events"], "COERCE")["target"] == entity_named(result, "Vincent Jackson")["id"]
+    """'Another Rover, winger X, was arrested': X, not the word the parser made the subject."""
+    result = analyse("Another Rover, winger Otis Varga, was arrested on Monday.", published=PUBLISHED)
+    assert only(result["events"], "COERCE")["target"] == entity_named(result, "Otis Varga")["id"]
 
 
 def test_pulling_a_driver_over_is_a_stop_by_the_officers_force(analyse):
-    result = analyse("A California Highway Patrol officer pulled Jamal Williams over near Home Avenue.",
+    result = analyse("An Ontario Provincial Police officer pulled Dale Prewitt over near Birch Avenue.",
                      published=PUBLISHED)
     stop = only(result["events"], "COERCE")
-    assert stop["actor"] == entity_named(result, "California Highway Patrol")["id"]
-    assert stop["target"] == entity_named(result, "Jamal Williams")["id"]
+    assert stop["actor"] == entity_named(result, "Ontario Provincial Police")["id"]
+    assert stop["target"] == entity_named(result, "Dale Prewitt")["id"]
 
 
 @pytest.mark.parametrize(

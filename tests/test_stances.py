@@ -46,7 +46,7 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Alma Ruiz addressed a rally in Tallinn on Sunday.", "Alma Ruiz", "Tallinn"),
         ("Alma Ruiz signed the accord in Tallinn.", "Alma Ruiz", "Tallinn"),
         # a facility named after 'at' when the verb's object is a facility noun; taken somewhere 'at'
-        ("Mara Quill entered rehab at Cliffside Malibu.", "Mara Quill", "Cliffside Malibu"),
+        ("Mara Quill entered rehab at Pinecrest Lodge.", "Mara Quill", "Pinecrest Lodge"),
         ("Tomas Reyes was taken into custody at his home in Nairobi.", "Tomas Reyes", "Nairobi"),
     ],
 )
@@ -112,8 +112,8 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Tarso Mills is majority-owned by Brenna Holdings.", "Brenna Holdings", "Tarso Mills"),
         ("Brenna Holdings, the largest shareholder in Tarso Mills, objected.", "Brenna Holdings", "Tarso Mills"),
         ("Oskar Venn ruled Moldova for two decades.", "Oskar Venn", "Moldova"),  # ruling or governing a place
-        ("The Western Brigade declared that it had taken Mombasa.", "Western Brigade", "Mombasa"),  # taking a place
-        ("The Northern Alliance-controlled city of Mombasa was shelled.", "Northern Alliance", "Mombasa"),
+        ("The Western Brigade declared that it had taken Kisumu.", "Western Brigade", "Kisumu"),  # taking a place
+        ("The Northern Alliance-controlled city of Kisumu was shelled.", "Northern Alliance", "Kisumu"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -488,7 +488,7 @@ def test_a_minister_titled_by_a_ministrys_short_name_leads_the_ministry():
 @pytest.mark.parametrize(
     "text, member, body",
     [
-        ("Kraft Foods employee Yvette Hill was suspended on Thursday.", "Yvette Hill", "Kraft Foods"),
+        ("Halden Foods employee Yvette Hill was suspended on Thursday.", "Yvette Hill", "Halden Foods"),
         ("Dennis Bowe, a Hamas fighter, was seen in Rafah.", "Dennis Bowe", "Hamas"),
     ],
 )
@@ -512,7 +512,7 @@ def test_the_facility_named_before_stands_for_the_church_or_hospital_visited():
     "text, leader, led",
     [
         ("Turkmen President Gurban Berdy opened the session. Turkmenistan voted on Sunday.", "Gurban Berdy", "Turkmenistan"),
-        ("Larry Kroon, pastor of the Wellton Bible Church, said the fire was set.", "Larry Kroon", "Wellton Bible Church"),
+        ("Larry Voss, pastor of the Wellton Bible Church, said the fire was set.", "Larry Voss", "Wellton Bible Church"),
     ],
 )
 def test_a_head_of_state_by_demonym_and_a_head_of_a_congregation_lead_them(text, leader, led):
@@ -568,30 +568,30 @@ def test_arriving_or_speaking_at_the_scene_puts_a_person_where_the_story_placed_
     tells and places; a story that places no event puts no one anywhere."""
     fire = "A fire destroyed a warehouse in Tarnby on Tuesday. "
     assert ("John Keller", "Tarnby") in pairs(fire + "Fire Chief John Keller arrived within minutes.", "located_in")
-    said = fire + '"It is a total loss," Jon Owen said at the site of the fire.'
-    assert ("Jon Owen", "Tarnby") in pairs(said, "located_in")
+    said = fire + '"It is a total loss," Jon Hadley said at the site of the fire.'
+    assert ("Jon Hadley", "Tarnby") in pairs(said, "located_in")
     assert not pairs("Fire Chief John Keller arrived within minutes.", "located_in")
 
 
 def test_a_team_named_after_its_place_is_found_by_its_nickname_alone():
-    """'the San Diego Chargers' ... 'Chargers receiver X': the nickname is the team, and X one of its own."""
-    text = ("San Diego Chargers defensive tackle Jamal Williams was arrested on Sunday. "
-            "Chargers receiver Vincent Jackson was arrested in January.")
-    assert ("Vincent Jackson", "San Diego Chargers") in pairs(text, "member_of")
+    """'the Chicago Bulls' ... 'Bulls guard X': the nickname is the team, and X one of its own."""
+    text = ("Chicago Bulls guard Dale Prewitt was arrested on Sunday. "
+            "Bulls guard Kevin Moore was arrested in January.")
+    assert ("Kevin Moore", "Chicago Bulls") in pairs(text, "member_of")
 
 
 def test_a_head_of_government_titled_by_a_demonym_leads_the_country_the_text_names():
-    text = "Riots broke out in Greece on Wednesday. Greek prime minister George Papandreou condemned the killings."
-    assert ("George Papandreou", "Greece") in pairs(text, "controls")
+    text = "Riots broke out in Portugal on Wednesday. Portuguese prime minister Maria Santos condemned the killings."
+    assert ("Maria Santos", "Portugal") in pairs(text, "controls")
 
 
 def test_telling_or_saying_something_in_a_chamber_or_a_city_puts_the_speaker_there():
-    assert ("George Papandreou", "Parliament") in pairs(
-        "George Papandreou told Parliament that the killers would be found.", "located_in")
+    assert ("Maria Santos", "Parliament") in pairs(
+        "Maria Santos told Parliament that the killers would be found.", "located_in")
     assert ("Alma Ruiz", "Tallinn") in pairs("Alma Ruiz said in Tallinn that talks would resume.", "located_in")
     assert not pairs("Alma Ruiz said in a statement that talks would resume.", "located_in")
     # a newspaper told, or a body owning the announcement, is no place one is in
-    assert not pairs("Tom Sheahan told the Tarnby Evening Courier that he was a problem.", "located_in")
+    assert not pairs("Tom Baird told the Tarnby Evening Courier that he was a problem.", "located_in")
     assert not pairs("Mara Quill said in the Academy's announcement that she was thrilled.", "located_in")
 
 
@@ -632,4 +632,4 @@ def test_sides_of_a_contest_are_opponents(text):
 
 
 def test_facing_charges_sets_no_one_against_the_charges_name():
-    assert not pairs("Tarnby lineman Tom Baird faces DUI charges.", "opponent_of")
+    assert not pairs("Tarnby lineman Tom Baird faces fraud charges.", "opponent_of")

@@ -111,7 +111,7 @@ def own_name_places(name: str) -> list[Place]:
 
 
 def is_acronym(name: str) -> bool:
-    """A short name written in capitals ('AMD', 'UNHCR'), not a capitalised word."""
+    """A short name written in capitals ('NRDX', 'UNHCR'), not a capitalised word."""
     return name.isalpha() and name.isupper() and 2 <= len(name) <= 8
 
 
@@ -419,7 +419,7 @@ class EntityClusterer:
         return sorted(candidates, key=lambda c: c[0].start)
 
     def _landforms(self, doc: Doc) -> Iterator[Span]:
-        """'the Tasman Glacier', 'Kali River': capitalised words before a capitalised landform word name a
+        """'the Aletsch Glacier', 'Kali River': capitalised words before a capitalised landform word name a
         place, however the NER read them."""
         for token in doc:
             if token.lower_ not in self.landform_words or not token.is_title or token.i == 0:
@@ -468,6 +468,8 @@ class EntityClusterer:
     def _split_at_headline_verb(self, ent: Span) -> list[Span]:
         """A title-case headline glues its verb between two names ('X Beat Y', 'X Sign Y'): the NER's one
         span is the two names on either side of it."""
+        if len(ent) > 1 and ent[0].lower_ in self.headline_verbs and ent[0].text[:1].isupper():
+            return [Span(ent.doc, ent.start + 1, ent.end, label=self._piece_label(ent[1:], ent))]  # 'X [Beat Y]'
         for token in ent[1:-1]:
             if token.lower_ in self.headline_verbs and token.text[:1].isupper():
                 left, right = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
@@ -555,7 +557,7 @@ class EntityClusterer:
     def _add_missed_mentions(self, doc: Doc, clusters: list[Cluster]) -> None:
         """The statistical NER misses repeats ('Farouk tweeted'): a capitalised token equal to a known
         person's surname, a known single-word alias, or the nickname of a team named after its place
-        ('Chargers' of 'the San Diego Chargers') joins that entity, when only one entity owns it."""
+        ('Rovers' of 'the Kent Rovers') joins that entity, when only one entity owns it."""
 
         def forms(cluster: Cluster) -> set[str]:
             found = {m.text for m in cluster.mentions if len(m) == 1}
@@ -572,7 +574,7 @@ class EntityClusterer:
                 join_span(doc, clusters[owners[token.text]], token.i, token.i + 1)
 
     def _named_after_place(self, mention: Span) -> bool:
-        """'San Diego Chargers', 'Leeds Rhinos': a place's name, then one capitalised plural."""
+        """'Kent Rovers', 'Essex Wanderers': a place's name, then one capitalised plural."""
         last = mention[-1]
         return (
             self.use_gazetteer
@@ -587,7 +589,7 @@ class EntityClusterer:
 
     @staticmethod
     def _add_lower_case_repeats(doc: Doc, clusters: list[Cluster]) -> None:
-        """In lower-case text the NER finds a name once and misses its repeats ('general motors' in one
+        """In lower-case text the NER finds a name once and misses its repeats ('general mills' in one
         sentence of ten): every uncovered repeat of a name one entity owns joins that entity."""
         owners = unique_owners(clusters, lambda c: {tuple(t.lower_ for t in m) for m in c.mentions})
         covered = covered_tokens(clusters)
@@ -691,14 +693,14 @@ class EntityClusterer:
         big = any(
             p.feature in ("country", "admin1") or p.population >= self.city_population for p in candidates
         )
-        # a short capitalised name ('AMD', 'ATI') is an acronym far more often than a small town's name
+        # a short capitalised name ('NRDX', 'KVX') is an acronym far more often than a small town's name
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += cluster.outvoting
 
     @staticmethod
     def _own_word_before(doc: Doc, mention: Span, cluster: Cluster) -> bool:
-        """'General Motors' cut to 'Motors' (or "General Motor's" to 'Motor') in one mention: the word before
+        """'General X Mills' cut to 'X Mills' (or "General X Mill's" to 'X Mill') in one mention: the word before
         begins an organisation's name the cluster is called elsewhere (one ending in an organisation's name
         word), not a title."""
         word = doc[mention.start - 1].text
@@ -718,7 +720,7 @@ class EntityClusterer:
         )
 
     def _team_name(self, cluster: Cluster) -> bool:
-        """A place's name followed by a capitalised plural ('Leeds Rhinos', 'Kansas City Chiefs') names a
+        """A place's name followed by a capitalised plural ('Leeds Rhinos', 'Boston Bruins') names a
         team, a band or a company, not a place: unless the gazetteer knows the whole name or the plural
         is a landform or place word ('Blue Mountains', 'Cayman Islands')."""
         for mention in cluster.mentions:
@@ -934,8 +936,8 @@ class EntityClusterer:
             return owner
         if len(tokens) > 1 and entity_type == "PERSON" and (owner := self._named_by_surname_first(clusters, tokens)):
             return owner
-        if entity_type in ("ORG", "PLACE") and self._named_after_place(span):  # 'Seahawks' in a headline, then 'the
-            owners = [c for c in clusters if c.forms == {tokens[-1:]} and c.type == "ORG"]  # Seattle Seahawks'
+        if entity_type in ("ORG", "PLACE") and self._named_after_place(span):  # 'Wanderers' in a headline, then 'the
+            owners = [c for c in clusters if c.forms == {tokens[-1:]} and c.type == "ORG"]  # Essex Wanderers'
             if len(owners) == 1:
                 return owners[0]
         if entity_type != "PLACE":
@@ -943,7 +945,7 @@ class EntityClusterer:
         return None
 
     def _named_after_its_place(self, clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
-        """'the Chiefs' for 'the Kansas City Chiefs', 'the Post' for 'the Washington Post': a body named
+        """'the Bruins' for 'the Boston Bruins', 'the Post' for 'the Washington Post': a body named
         after its place, called by the rest of its name. Two such bodies: neither."""
         if not self.use_gazetteer or not tokens:
             return None
@@ -976,7 +978,7 @@ class EntityClusterer:
 
     @staticmethod
     def _named_by_surname_first(clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
-        """'WILLIAMS ARRESTED' in a headline, then 'Jamal Williams': the full name joins the one person
+        """'JOHNSON ARRESTED' in a headline, then 'Mike Johnson': the full name joins the one person
         named so far only by its surname, unless a full name with that surname is already known."""
         surname = tokens[-1:]
         owners = [c for c in clusters if c.forms == {surname} and c.type == "PERSON"]

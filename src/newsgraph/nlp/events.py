@@ -665,7 +665,7 @@ class EventExtractor:
         linked = self._link(doc, token, acting)
         named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None and (entity_by_id(doc, linked) or {}).get("type") != "PERSON":
-            person = self._link(doc, named)  # 'Another Charger, receiver X, was arrested': X
+            person = self._link(doc, named)  # 'Another Rover, winger X, was arrested': X
             if (entity_by_id(doc, person) or {}).get("type") == "PERSON":
                 return person
         if linked is not None:

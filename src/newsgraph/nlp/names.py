@@ -44,7 +44,7 @@ def _folding() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...]]:
 
 
 def name_particles() -> frozenset[str]:
-    """Words that join a surname ('al', 'van', 'de', 'lo'): 'al-Assad' and 'Lo Presti' are surnames."""
+    """Words that join a surname ('al', 'van', 'de', 'lo'): 'al-Assad' and 'Lo Bianco' are surnames."""
     return _folding()[0]
 
 

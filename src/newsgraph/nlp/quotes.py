@@ -626,7 +626,7 @@ class QuoteExtractor:
         return None
 
     def _object_statement(self, verb: Token) -> Span | None:
-        """'Airbus has announced 10,000 job cuts over four years': for verbs whose object is the content,
+        """'Norda has announced 10,000 job cuts over four years': for verbs whose object is the content,
         the object phrase (with its modifiers after the verb) is the statement."""
         if verb.lemma_.lower() in self.characterising_verbs:
             return self._characterisation(verb)

@@ -472,7 +472,7 @@ class StanceExtractor(EventExtractor):
         return entity_id
 
     def _headed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
-        """The entity whose name is the phrase's head: 'bought Airbus' holds Airbus, 'bought 60 Airbus
+        """The entity whose name is the phrase's head: 'bought Norda' holds Norda, 'bought 60 Norda
         jets' does not."""
         if token is None:
             return None
@@ -724,7 +724,7 @@ class StanceExtractor(EventExtractor):
 
     @staticmethod
     def _participle_subject(verb: Token) -> list[Token]:
-        """The subject of a participle clause without its own: the noun it hangs on ('AMD, hoping to gain on
+        """The subject of a participle clause without its own: the noun it hangs on ('Norda, hoping to gain on
         rival Intel'), or the name right before the comma that opens it, however the parser attached the
         clause ('Chipmaker X, hoping to ..., on Monday ended ...')."""
         if verb.dep_ == "acl":
@@ -736,7 +736,7 @@ class StanceExtractor(EventExtractor):
         return []
 
     def _named_by(self, doc: Doc, noun: Token) -> str | None:
-        """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Heller'),
+        """The party a role noun names: its appositive, the name it is compound to ('lawyer Mark Hale'),
         the name it is in apposition to ('X, her lawyer') or the subject it is said of ('X is her lawyer')."""
         if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "PROPN":
             return self._party(doc, noun.head)
@@ -755,7 +755,7 @@ class StanceExtractor(EventExtractor):
     def _owner(self, doc: Doc, noun: Token, besides: str | None = None, any_name: bool = True) -> str | None:
         """Whose role it is: "X's lawyer", 'his rival' (the nearest party named before, other than
         `besides`, in any of its names unless `any_name` is false: 'his father, Y Jeffs' may be another
-        Jeffs), 'AMD rival X'."""
+        Jeffs), 'Norda rival X'."""
         children = list(noun.children)
         if noun.dep_ == "amod":  # 'its rival Y', 'Z rival Y': the owner hangs on the name
             children = [c for c in noun.head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.i < noun.i)]
@@ -784,7 +784,7 @@ class StanceExtractor(EventExtractor):
     def _organisation_titled(
         self, doc: Doc, span: Span, titles: frozenset[str]
     ) -> tuple[str | None, Token] | None:
-        """'AMD chief executive X', 'Taliban spokesman X': the (longest) title standing right before a
+        """'Norda chief executive X', 'Taliban spokesman X': the (longest) title standing right before a
         name, as its first token, with the organisation named right before it (or None)."""
         index = doc._.token_entity or []
         for length in range(3, 0, -1):
@@ -822,7 +822,7 @@ class StanceExtractor(EventExtractor):
         return None
 
     def _titled_leaders(self, doc: Doc) -> Iterator[tuple[str, str, str, Token]]:
-        """'AMD chief executive Rory Read', 'Rory Read, chief executive of AMD', 'an X-led consortium':
+        """'Norda chief executive Lena Morrow', 'Lena Morrow, chief executive of Norda', 'an X-led consortium':
         the leader controls the organisation."""
         for entity in doc._.entities or []:
             for mention in entity["mentions"]:
@@ -1002,7 +1002,7 @@ class StanceExtractor(EventExtractor):
 
     # ---- entities -------------------------------------------------------------------------------
     def _entity(self, doc: Doc, token: Token | None) -> dict | None:
-        """The entity a token names, or its appositive names ('the group's leader, Warren Jeffs'); a
+        """The entity a token names, or its appositive names ('the group's leader, Tom Baird'); a
         pronoun stands for the speaker of the quote it is in ('I', 'we') or for the nearest fitting
         party named before it ('it', 'he', 'she')."""
         entity = self._by_id(self._link(doc, token))
@@ -1176,7 +1176,7 @@ class StanceExtractor(EventExtractor):
 
     def _standing_role(self, token: Token) -> bool:
         """A role noun owned by a possessive or set beside a name ('Y, its rival', "X's lawyer Y") states a
-        standing relation: the modality of the clause around it ('would help AMD compete with Y, its
+        standing relation: the modality of the clause around it ('would help Norda compete with Y, its
         rival') does not reach it."""
         if token.lemma_.lower() not in self.role_nouns or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False

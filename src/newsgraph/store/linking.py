@@ -35,7 +35,7 @@ class Candidate:
 
 def _tails(tokens: tuple[str, ...], entity_type: str) -> list[str]:
     """Short forms a full name is referred to by: a person's surname; an organisation's trailing words
-    ('Red Sox' of 'Boston Red Sox')."""
+    ('Bruins' of 'Boston Bruins')."""
     if len(tokens) < 2:
         return []
     if entity_type == "PERSON":
@@ -190,7 +190,7 @@ class KnowledgeBase:
             # apart (each keeps its own evidence) rather than risk joining a leader to his group.
             return None
         if entity["type"] == "PERSON" and conflicting_given_names(entity["name"], kb.name):
-            return None  # 'Jamal Williams' is not 'Esther Williams'
+            return None  # 'Dale Prewitt' is not 'Ana Prewitt'
         own_places = {k for k in keys if k.startswith("geo:")}
         kb_places = {k for k in kb_keys if k.startswith("geo:")}
         if own_places and kb_places and not own_places & kb_places:
@@ -198,7 +198,7 @@ class KnowledgeBase:
         if any(k.startswith("name:") for k in shared):
             score, method = 0.95, "exact"
         elif shared and all(k.startswith(("tail:", "short:")) for k in shared):
-            # 'Teixeira' and 'Mark Teixeira' in two documents: the same only if the documents share
+            # 'Varga' and 'Otis Varga' in two documents: the same only if the documents share
             # other entities (the same story), and then only when no other full name fits.
             together = self._co_occurring(kb) & linked
             if not together:

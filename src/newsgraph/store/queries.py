@@ -478,7 +478,7 @@ def _documents_calling(session: Session, exact: list[KbEntityRow], needle: str) 
 
 
 def _doubtful_type(kb: KbEntityRow) -> bool:
-    """A 'place' the gazetteer never placed is most often a name the tagger mistyped ('AMD' as a
+    """A 'place' the gazetteer never placed is most often a name the tagger mistyped ('NRDX' as a
     place): within one rank of name match, entities of a sure type come first."""
     return kb.type == "PLACE" and not kb.countries
 
