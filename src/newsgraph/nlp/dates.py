@@ -164,11 +164,19 @@ def _past_weekend(reference: dt.datetime) -> str:
     return _iso_week(saturday)
 
 
+def _story_shift_match(text: str) -> re.Match | None:
+    return _STORY_SHIFT.match(" ".join(text.lower().split()).strip(" ,."))
+
+
+def counts_from_story(text: str) -> bool:
+    """Whether the phrase counts from a day the story gave ('the next day', 'two days later')."""
+    return _story_shift_match(text) is not None
+
+
 def shift_from(text: str, anchor: str) -> str | None:
     """'the next day', 'two days later', 'the day before', counted from a full date (`anchor`, ISO) the
     story gave before; None for any other phrase or an anchor that is not a day."""
-    phrase = " ".join(text.lower().split()).strip(" ,.")
-    match = _STORY_SHIFT.match(phrase)
+    match = _story_shift_match(text)
     if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
         return None
     day = dt.date.fromisoformat(anchor)

@@ -723,18 +723,12 @@ class EntityClusterer:
         """A place's name followed by a capitalised plural ('Leeds Rhinos', 'Boston Bruins') names a
         team, a band or a company, not a place: unless the gazetteer knows the whole name or the plural
         is a landform or place word ('Blue Mountains', 'Cayman Islands')."""
-        for mention in cluster.mentions:
-            if name_tokens(mention.text) in cluster.full_person_names:
-                continue  # 'Victoria Adams': a person named after a place
-            last = mention[-1]
-            if len(mention) < 2 or not last.text[:1].isupper() or not last.lower_.endswith("s") or last.lower_.endswith("ss"):
-                continue
-            if last.lower_ in self.landform_words or last.lower_ in self.place_nouns:
-                continue
-            head = mention[:-1].text
-            if self.use_gazetteer and default_gazetteer().candidates(head) and not own_name_places(mention.text):
-                return True
-        return False
+        return any(
+            name_tokens(mention.text) not in cluster.full_person_names  # 'Victoria Adams': a person named after a place
+            and self._named_after_place(mention)
+            and not own_name_places(mention.text)
+            for mention in cluster.mentions
+        )
 
     def _described_as_person(self, span: Span) -> bool:
         """'X, a woman known for ...', 'one woman, X', 'X, his widow': a name in apposition to a noun for a
@@ -974,7 +968,6 @@ class EntityClusterer:
     @staticmethod
     def _acronym_of(text: str, cluster: Cluster) -> bool:
         return is_acronym(text) and text in cluster.acronyms
-
 
     @staticmethod
     def _named_by_surname_first(clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:

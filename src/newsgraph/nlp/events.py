@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.dates import resolve_date, shift_from
+from newsgraph.nlp.dates import counts_from_story, resolve_date, shift_from
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
 from newsgraph.nlp.names import load_data, name_tokens, organisation_cues, title_words
 
@@ -797,6 +797,8 @@ class EventExtractor:
     @staticmethod
     def _story_shift(doc: Doc, ent: Span, published: str | None) -> str | None:
         """'the next day', 'two days later': counted from the last full date the story gave before."""
+        if not counts_from_story(ent.text):
+            return None
         for earlier in reversed([e for e in doc.ents if e.end <= ent.start and e.label_ == "DATE"]):
             day = resolve_date(earlier.text, published)
             if day and len(day) == 10:
@@ -866,14 +868,21 @@ class EventExtractor:
     def _hypothetical(self, verb: Token, sent: Span) -> bool:
         if sent.text.rstrip().endswith("?"):
             return True
+        heads = self._hedging_heads(verb)
+        return heads is None or bool(heads)
+
+    def _hedging_heads(self, verb: Token) -> list[str] | None:
+        """The governing words that make the verb's act not (yet) a fact ('plans to', 'agreed to', 'is
+        considering'), nearest first; None when a hedging modal or a condition governs it ('could', 'if')."""
+        heads = []
         for node in self._clause_scope(verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
-                return True
+                return None
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-                return True
+                return None
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
-                return True
-        return False
+                heads.append(node.lemma_.lower())
+        return heads
 
     @staticmethod
     def _attribution(doc: Doc, verb: Token) -> tuple[str | None, str | None]:

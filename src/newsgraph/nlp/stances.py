@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
-from newsgraph.nlp.events import CONDITION_MARKS, MODALS, EventExtractor, passive_subjects, stative_passive
+from newsgraph.nlp.events import EventExtractor, passive_subjects, stative_passive
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
@@ -1148,18 +1148,10 @@ class StanceExtractor(EventExtractor):
         buys'."""
         if sent.text.rstrip().endswith("?"):
             return False
-        committed = False
-        for node in self._clause_scope(anchor):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
-                return False
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-                return False
-            lemma = node.lemma_.lower()
-            if node is not anchor and lemma in self.hypothetical_heads:
-                if lemma not in self.pending_heads:
-                    return False
-                committed = True
-        return committed or self._future(anchor)
+        heads = self._hedging_heads(anchor)
+        if heads is None or any(head not in self.pending_heads for head in heads):
+            return False
+        return bool(heads) or self._future(anchor)
 
     @staticmethod
     def _modal_anchor(token: Token) -> Token:
