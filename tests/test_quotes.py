@@ -112,6 +112,18 @@ def test_channels_from_cue_context_and_handles(analyse):
     assert unnamed_post["speaker"] is None and unnamed_post["speaker_text"] == "One post on Telegram"
 
 
+def test_channel_words_inside_reported_content_name_no_channel(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        "Tom Baird said the video of the crash was fake.\n\n"
+        "Lena Morrow insisted that the letter had been forged.\n\n"
+        "The ministry denied the allegations in a statement.",
+    )
+    assert quote_starting(quotes, "the video")["channel"] == "unknown"
+    assert quote_starting(quotes, "the letter")["channel"] == "unknown"
+    assert quote_starting(quotes, "the allegations")["channel"] == "statement"
+
+
 def test_pronouns_titles_and_unnamed_sources(analyse):
     result, quotes = quotes_of(
         analyse,

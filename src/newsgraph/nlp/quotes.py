@@ -419,12 +419,23 @@ class QuoteExtractor:
         return "unknown"
 
     def _channel_words(self, window: Span, quote: Span, include_quote: bool = False) -> str | None:
-        inside = (lambda t: False) if include_quote else (lambda t: quote.start <= t.i < quote.end)  # noqa: E731
-        context = " " + " ".join(t.lower_ for t in window if not inside(t)) + " "
+        counted = self._carries_channel if include_quote else (lambda t, q: False)
+        context = " " + " ".join(
+            t.lower_ for t in window if not (quote.start <= t.i < quote.end) or counted(t, quote)
+        ) + " "
         for name, words in self.channels:
             if any(f" {w} " in context for w in words):
                 return name
         return None
+
+    @staticmethod
+    def _carries_channel(token: Token, content: Span) -> bool:
+        """Whether a word inside reported content can name the channel it was given on: only in a phrase
+        like 'in a statement' that a parser hung on a noun-phrase statement ('denied the claims in a
+        statement'); what a reported clause is about ('said the video was fake') is no channel."""
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in content):
+            return False
+        return any(a.dep_ == "prep" and content.start <= a.i < content.end for a in token.ancestors)
 
     def _inherit_channels(self, doc: Doc, quotes: list[dict]) -> None:
         """A quote with no channel of its own takes it from the sentence before it that names the same
