@@ -269,6 +269,11 @@ def test_figures_of_speech_are_not_force(analyse):
     assert only(events_of(analyse, "Shells hit the depot overnight."), "ASSAULT")  # a weapon acts for its users
 
 
+def test_a_preposition_opening_a_time_phrase_is_no_particle(analyse):
+    assert not events_of(analyse, "Tom Baird called his sister on Monday.")
+    assert only(events_of(analyse, "The union called on the ministry to reopen the mine."), "REQUEST")
+
+
 def test_taking_over_without_anything_taken_is_taking_office_not_a_seizure(analyse):
     for text in ("Maria Lopes took over as head of the port authority in May.",
                  "The old board resigned a week before Maria Lopes took over."):

@@ -124,6 +124,16 @@ def test_channel_words_inside_reported_content_name_no_channel(analyse):
     assert quote_starting(quotes, "the allegations")["channel"] == "statement"
 
 
+def test_calling_something_a_thing_is_a_statement_but_naming_is_not(analyse):
+    _, quotes = quotes_of(
+        analyse,
+        "Tom Baird called the ruling a disgrace.\n\nThe couple called the boy Kevin.\n\n"
+        "Lena Morrow called her brother on Sunday.",
+    )
+    assert [q["text"] for q in quotes] == ["the ruling a disgrace"]
+    assert quotes[0]["speaker_text"] == "Tom Baird" and quotes[0]["cue"]["text"] == "called"
+
+
 def test_pronouns_titles_and_unnamed_sources(analyse):
     result, quotes = quotes_of(
         analyse,

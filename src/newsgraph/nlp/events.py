@@ -192,7 +192,11 @@ class EventExtractor:
 
     def _phrase_code(self, lemma: str, particle: Token) -> list | None:
         """A verb with its particle ('pick up', 'call for'), or with the particle's object too ('take
-        into custody')."""
+        into custody'). A preposition opening a time phrase is no particle ('called her on Monday')."""
+        if particle.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in particle.children
+        ):
+            return None
         hit = self.verb_particles.get(f"{lemma} {particle.lower_}")
         if hit:
             return hit

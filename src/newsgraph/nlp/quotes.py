@@ -481,6 +481,8 @@ class QuoteExtractor:
                     add(token, statement)
                     continue
                 if token.lemma_.lower() in APPEALS:
+                    if (statement := self._called_something(token)) is not None:
+                        add(token, statement)
                     continue  # 'call' is no speech verb of its own: 'called him on Monday'
             if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
                 continue
@@ -666,6 +668,15 @@ class QuoteExtractor:
         if role is None:
             return None
         return verb.doc[obj.left_edge.i : role.right_edge.i + 1]
+
+    @staticmethod
+    def _called_something(verb: Token) -> Span | None:
+        """'called the ruling a disgrace', 'called the vote unfair': calling something a common noun or an
+        adjective says what it is. A name ('called the boy Tom') only names it."""
+        statement = QuoteExtractor._characterisation(verb)
+        if statement is None or statement[-1].pos_ == "PROPN" or verb.doc[statement.end - 1].ent_type_:
+            return None
+        return statement if any(t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("oprd", "acomp") for t in statement) else None
 
     @staticmethod
     def _complement(token: Token) -> bool:
