@@ -241,6 +241,35 @@ def test_a_role_noun_links_the_named_person_to_the_possessor():
     assert ("Tom Baird", "Mara Quill") in pairs(text, "ally_of")
 
 
+@pytest.mark.parametrize(
+    "text, person, organisation",
+    [
+        ("Lena Morrow, a senior analyst at Kori Finance, said prices would fall.", "Lena Morrow", "Kori Finance"),
+        ("Tom Baird, a researcher with Norda Systems, said the flaw was old.", "Tom Baird", "Norda Systems"),
+        ("Dale Prewitt, director of research for Kori Finance, said so.", "Dale Prewitt", "Kori Finance"),
+        ("Kevin Moore, Norda Systems' director of sales, said so.", "Kevin Moore", "Norda Systems"),
+        ("Norda Systems' Kevin Moore advised users to wait.", "Kevin Moore", "Norda Systems"),
+        ("Kevin Moore from Kori Finance said the bank was safe.", "Kevin Moore", "Kori Finance"),
+        ('"Wait," said Norda Systems security response communications head Tom Baird.', "Tom Baird", "Norda Systems"),
+    ],
+)
+def test_the_organisation_beside_a_persons_role_is_theirs(text, person, organisation):
+    assert (person, organisation) in pairs(text, "member_of")
+    assert (person, organisation) not in pairs(text, "controls")
+
+
+def test_heading_a_part_of_an_organisation_is_not_leading_it():
+    text = "Maria Santos, head of the audit unit for Kori Finance, resigned."
+    assert ("Maria Santos", "Kori Finance") not in pairs(text, "controls")
+    assert ("Maria Santos", "Kori Finance") in pairs(text, "member_of")
+    assert ("Lena Morrow", "Kori Finance") in pairs("Lena Morrow, chief executive of Kori Finance, resigned.", "controls")
+
+
+def test_a_former_role_or_a_home_town_is_no_membership():
+    assert not pairs("Tom Baird, a former analyst at Kori Finance, said so.", "member_of")
+    assert not pairs("Police found Tom Baird, 59, of Tarnby, lying in the road.", "member_of")
+
+
 # ---- negation stays in its clause ----------------------------------------------------------------------
 def test_negation_does_not_reach_a_when_clause():
     shelled = newsgraph.extract("The rebels were not defeated when the army shelled Mombasa.")["events"]

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
 from newsgraph.nlp.events import EventExtractor, passive_subjects, stative_passive
+from newsgraph.nlp.extensions import entity_id_for
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
 PARTIES = ("PERSON", "ORG", "OTHER")
@@ -33,6 +34,9 @@ HELM_NOUNS = frozenset(["helm", "rein", "reins"])
 RELATIVE_PRONOUNS = frozenset(["that", "which", "who"])
 LEADING_VERBS = frozenset(["lead", "head"])
 JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", "communiqué"])  # one text, signed together
+AFFILIATION_PREPS = ("at", "with", "for", "from", "of")  # 'an analyst at Y', 'a researcher with Y', 'X from Y'
+NAME_AFFILIATION_PREPS = ("with", "from", "of")  # on the name itself: 'X of Norda'; 'X at Y' is where X is
+FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
 
@@ -933,6 +937,8 @@ class StanceExtractor(EventExtractor):
         if any(t.lower_ in ("former", "ex", "late") for t in title.subtree if t.i < title.i):
             return None
         led = first(prep_objects(title, ("of",)))
+        if led is not None and led.pos_ == "NOUN" and self._part_of_named(doc, led):
+            return None  # 'director of security for Y', 'head of the rescue unit of Y': a part of Y
         if led is not None and led.lemma_.lower() in self.place_nouns:  # 'the boss of the district of X'
             led = first(prep_objects(led, ("of",))) or next(
                 (c for c in led.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
@@ -943,6 +949,13 @@ class StanceExtractor(EventExtractor):
             )
         # an organisation, or a place named right there ('the mayor of X', not "the chair of X's Y delegation")
         return self._typed(doc, led, ("ORG", "OTHER")) or self._headed(doc, led, ("PLACE",))
+
+    def _part_of_named(self, doc: Doc, noun: Token) -> bool:
+        """A common noun that names no organisation of its own ('security', 'the rescue unit'), only
+        through a phrase after it ('for Y'): what it names is a part of Y."""
+        if self._own_entity(doc, noun) or any(c.dep_ == "appos" for c in noun.children):
+            return False
+        return noun.lemma_.lower() not in self.place_nouns and bool(self._link(doc, noun))
 
     def _country_of_demonym(self, doc: Doc, title: Token) -> str | None:
         """'Ruritanian President X': the country the demonym before the title names, as the text names it."""
@@ -960,31 +973,74 @@ class StanceExtractor(EventExtractor):
         return None
 
     def _member_by_role(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
-        """'Jaguars quarterback X', "the Chiefs' interim coach X", 'X, a Jaguars tackle', 'Hamas commander
-        X': a role noun after an organisation's name, before a person's name or in apposition to it, makes
-        the person one of the organisation's. Not a rival or critic (opponent nouns), nor a title that
-        leads (leadership titles), which say otherwise."""
+        """The organisation a person works for or belongs to, by the role the text gives them:
+        - a role noun after the organisation's name, before the person's ('Jaguars quarterback X', "the
+          Chiefs' interim coach X", 'Norda security response head X');
+        - a role noun in apposition with the organisation beside it ('X, a Jaguars tackle', "X, Norda's
+          director of sales", 'X, an analyst at Norda', 'X, head of the audit unit for Norda');
+        - the organisation's possessive or a phrase on the name itself ("Norda's X", 'X from Norda').
+        Not a rival or critic (opponent nouns), a former holder, nor a title that leads the organisation
+        (that one controls it)."""
+        candidates = self._role_before_name(doc, span)
+        for role in appositive_nouns(span.root):
+            if self._led_by_title(doc, role) or any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
+                continue
+            if organisation := self._role_organisation(doc, role):
+                candidates.append((organisation, role))
+        for child in span.root.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in NAME_AFFILIATION_PREPS and not (
+                doc[child.i - 1].is_punct and doc[child.i - 2].like_num  # 'X, 59, of Y': where X lives
+            )):
+                named = child if child.dep_ == "poss" else first([g for g in child.children if g.dep_ == "pobj"])
+                if named is not None and (organisation := self._own_entity(doc, named)):
+                    candidates.append((organisation, child))
+        for organisation, role in candidates:
+            entity = self._by_id(organisation)
+            if entity and entity["type"] == "ORG" and not self._is_place(entity) and (
+                role.lemma_.lower() not in self.opponent_nouns
+            ):
+                yield person["id"], "member_of", organisation, role
+
+    def _role_before_name(self, doc: Doc, span: Span) -> list[tuple[str, Token]]:
+        """'Jaguars quarterback X', 'Norda security response head X': the organisation named right before
+        up to five role words. A title that leads it ('Norda chief executive X') is control, not
+        membership; a leading word after other role words heads a part of it ('communications head')."""
         index = doc._.token_entity or []
-        candidates = []
         i, words = span.start - 1, []
-        while i >= 0 and len(words) < 3 and doc[i].pos_ in ("NOUN", "ADJ") and not (i < len(index) and index[i]):
+        while i >= 0 and len(words) < 5 and doc[i].pos_ in ("NOUN", "ADJ") and not (i < len(index) and index[i]):
             words.append(doc[i])
             i -= 1
         if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
             i -= 1
         phrase = [w.lower_ for w in reversed(words)]
-        leads = any(" ".join(phrase[k:]) in self.leadership for k in range(len(phrase)))  # 'chief executive'
+        leads = any(" ".join(phrase[:k]) in self.leadership for k in range(1, len(phrase) + 1)) or (
+            len(phrase) == 1 and phrase[0] in self.leadership
+        )
         if words and words[0].pos_ == "NOUN" and not leads and 0 <= i < len(index) and index[i]:
-            candidates.append((index[i], words[0]))
-        for appos in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            named = next((c for c in appos.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-            if named is not None:
-                candidates.append((self._link(doc, named), appos))
-        for organisation, role in candidates:
-            entity = self._by_id(organisation)
-            lemma = role.lemma_.lower()
-            if entity and entity["type"] == "ORG" and lemma not in self.opponent_nouns and lemma not in self.leadership:
-                yield person["id"], "member_of", organisation, role
+            return [(index[i], words[0])]
+        return []
+
+    def _role_organisation(self, doc: Doc, role: Token) -> str | None:
+        """The organisation a role noun names beside it: its possessive or compound name ("Norda's
+        director", 'a Jaguars tackle'), else the object of 'at / with / for / from / of', or one level
+        further when that object is a part of it ('director of sales for Norda')."""
+        named = next((c for c in role.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+        if named is not None and (organisation := self._own_entity(doc, named)):
+            return organisation
+        for noun in prep_objects(role, AFFILIATION_PREPS):
+            if organisation := self._own_entity(doc, noun):
+                return organisation
+            if noun.pos_ == "NOUN":
+                inner = (self._own_entity(doc, n) for n in prep_objects(noun, AFFILIATION_PREPS))
+                if organisation := next(filter(None, inner), None):
+                    return organisation
+        return None
+
+    @staticmethod
+    def _own_entity(doc: Doc, token: Token) -> str | None:
+        """The entity a noun phrase's own words name, up to its head ("Iran's Red Crescent agency"), not
+        one in a phrase hanging after it."""
+        return entity_id_for(doc, token.left_edge.i, token.i + 1, prefer_last=True)
 
     def _portfolio_body(self, doc: Doc, span: Span) -> tuple[str, Token] | None:
         """'Interior Minister X', 'Treasury Secretary Y': the ministry or department the text names
