@@ -265,6 +265,19 @@ def test_heading_a_part_of_an_organisation_is_not_leading_it():
     assert ("Lena Morrow", "Kori Finance") in pairs("Lena Morrow, chief executive of Kori Finance, resigned.", "controls")
 
 
+def test_the_head_of_a_function_in_an_organisation_does_not_lead_it():
+    for text in ("Tom Baird, the marketing director of Kori Finance, spoke.", "Kori Finance's research head, Tom Baird, spoke."):
+        assert ("Tom Baird", "Kori Finance") not in pairs(text, "controls"), text
+        assert ("Tom Baird", "Kori Finance") in pairs(text, "member_of"), text
+    assert ("Tom Baird", "Kori Finance") in pairs("Tom Baird, the managing director of Kori Finance, spoke.", "controls")
+
+
+def test_an_organisations_possessive_on_another_organisation_owns_it():
+    assert ("Norda Systems", "Kori Finance") in pairs("Norda Systems' Kori Finance unit lost money.", "controls")
+    assert not pairs("Norda Systems' Tom Baird said the unit lost money.", "controls")
+    assert not pairs("Norda Systems' European rival Kori Finance grew.", "controls")
+
+
 def test_a_former_role_or_a_home_town_is_no_membership():
     assert not pairs("Tom Baird, a former analyst at Kori Finance, said so.", "member_of")
     assert not pairs("Police found Tom Baird, 59, of Tarnby, lying in the road.", "member_of")

@@ -88,6 +88,7 @@ class StanceExtractor(EventExtractor):
         self.parent_nouns = frozenset(cues["parent_nouns"])
         self.part_nouns = frozenset(cues["part_nouns"])
         self.leadership = frozenset(cues["leadership_titles"])
+        self.function_titles = frozenset(cues["function_titles"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
@@ -226,6 +227,7 @@ class StanceExtractor(EventExtractor):
             yield from self._contest_noun(doc, token, lemma)
             yield from self._membership_noun(doc, token, lemma)
             yield from self._control_noun(doc, token, lemma)
+            yield from self._possessed_organisation(doc, token, lemma)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         preps = (self.passive_presence if passive else self.presence).get(lemma)
@@ -540,6 +542,28 @@ class StanceExtractor(EventExtractor):
             holder_id, held_id = self._typed(doc, holder, PARTIES), self._typed(doc, held, HOLDINGS)
             if holder_id and held_id:
                 yield holder_id, "controls", held_id, "under control" if lemma == "control" else "in the hands of"
+
+    def _possessed_organisation(self, doc: Doc, head: Token, lemma: str) -> Iterator[tuple]:
+        """"Norda's Kori Finance", "Norda's Kori unit": an organisation's possessive on another named
+        organisation or product is its owner's. A country's ("Ruritania's Labour Party") owns nothing by it,
+        nor does anyone own a person by it ("Norda's Tom Baird")."""
+        if head.pos_ == "NOUN" and lemma not in self.part_nouns and lemma != "group":
+            return
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or (owner_id := self._own_entity(doc, owner)) is None:
+            return
+        between, index = doc[owner.right_edge.i + 1 : head.i + 1], doc._.token_entity or []
+        if any(
+            (t.pos_ == "NOUN" or t.lemma_.lower() in self.role_nouns) and t.i < head.i and not (t.i < len(index) and index[t.i])
+            for t in between
+        ) or (len(between) > 0 and between[0].like_num):
+            return  # "Norda's rival Kori", "Norda's 500 index": a description, or a name of its own
+        owned_id = entity_id_for(doc, owner.right_edge.i + 1, head.i + 1, prefer_last=True)
+        owning, owned = self._by_id(owner_id), self._by_id(owned_id)
+        if owning and owned and owning is not owned and owning["type"] == "ORG" and owned["type"] in ("ORG", "OTHER") and (
+            (owned.get("geo") or {}).get("feature") != "demonym" and not self._is_place(owned)
+        ):
+            yield owner_id, "controls", owned_id, "possessive"
 
     def _parent_in_sequence(self, doc: Doc, noun: Token) -> tuple[str, str, str] | None:
         """'X parent Y', 'X parent company Y': names on both sides of the noun, whatever the parse says
@@ -932,8 +956,13 @@ class StanceExtractor(EventExtractor):
             t.lower_ for t in title.subtree
             if t.i <= title.i and t.dep_ not in ("det", "punct", "poss", "case") and t.lower_ not in self.title_qualifiers
         ]
-        if " ".join(words).replace(".", "") not in self.leadership and title.lemma_.lower() not in self.leadership:
+        phrase = " ".join(words).replace(".", "")
+        if phrase not in self.leadership and title.lemma_.lower() not in self.leadership:
             return None
+        if phrase not in self.leadership and title.lemma_.lower() in self.function_titles and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in self.titles for c in title.lefts
+        ):
+            return None  # 'the intelligence director', 'its marketing head': the head of a function in it
         if any(t.lower_ in ("former", "ex", "late") for t in title.subtree if t.i < title.i):
             return None
         led = first(prep_objects(title, ("of",)))
@@ -988,7 +1017,8 @@ class StanceExtractor(EventExtractor):
             if organisation := self._role_organisation(doc, role):
                 candidates.append((organisation, role))
         for child in span.root.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in NAME_AFFILIATION_PREPS and not (
+            preps = AFFILIATION_PREPS if appositive_nouns(span.root) else NAME_AFFILIATION_PREPS  # the role's, misattached
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in preps and not (
                 doc[child.i - 1].is_punct and doc[child.i - 2].like_num  # 'X, 59, of Y': where X lives
             )):
                 named = child if child.dep_ == "poss" else first([g for g in child.children if g.dep_ == "pobj"])
@@ -996,9 +1026,7 @@ class StanceExtractor(EventExtractor):
                     candidates.append((organisation, child))
         for organisation, role in candidates:
             entity = self._by_id(organisation)
-            if entity and entity["type"] == "ORG" and not self._is_place(entity) and (
-                role.lemma_.lower() not in self.opponent_nouns
-            ):
+            if entity and entity["type"] == "ORG" and role.lemma_.lower() not in self.opponent_nouns:
                 yield person["id"], "member_of", organisation, role
 
     def _role_before_name(self, doc: Doc, span: Span) -> list[tuple[str, Token]]:
