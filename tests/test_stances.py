@@ -54,6 +54,19 @@ def test_a_statement_puts_a_person_in_a_place(text, person, place):
     assert (person, place) in pairs(text, "located_in")
 
 
+def test_a_place_beside_a_speakers_name_or_role_is_where_they_are():
+    assert ("Tom Baird", "Chicago") in pairs("Our reporter Tom Baird in Chicago says the roads are shut.", "located_in")
+    assert ("Lena Morrow", "Nairobi") in pairs('"It shook," said Lena Morrow, 34, a teacher in Nairobi.', "located_in")
+    assert ("Tom Baird", "Russia") not in pairs('"It is over," said Tom Baird, an expert in Russia.', "located_in")
+    assert ("Tom Baird", "Nairobi") not in pairs('"It is over," said Tom Baird, a former teacher in Nairobi.', "located_in")
+
+
+def test_a_title_after_a_place_leads_the_place_only_if_it_governs_places():
+    assert ("Tom Baird", "Chicago") in pairs("Chicago Mayor Tom Baird spoke on Monday.", "controls")
+    assert ("Lena Morrow", "Ohio") in pairs("Ohio Governor Lena Morrow spoke on Monday.", "controls")
+    assert ("Kevin Moore", "Ohio") not in pairs("Ohio coach Kevin Moore spoke on Monday.", "controls")
+
+
 def test_the_suspect_and_the_victim_are_the_people_the_events_before_gave_those_parts():
     """'the suspect' after an arrest of one named person is that person; after the arrest of two, no one."""
     one = "Police arrested Tom Ellery on Friday in Tarnby. The suspect was taken to the jail in Kalbar on Saturday."

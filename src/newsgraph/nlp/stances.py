@@ -36,6 +36,7 @@ LEADING_VERBS = frozenset(["lead", "head"])
 JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", "communiqué"])  # one text, signed together
 AFFILIATION_PREPS = ("at", "with", "for", "from", "of")  # 'an analyst at Y', 'a researcher with Y', 'X from Y'
 NAME_AFFILIATION_PREPS = ("with", "from", "of")  # on the name itself: 'X of Norda'; 'X at Y' is where X is
+SUBJECT_ROLES = frozenset(["expert", "specialist", "authority", "scholar", "analyst", "historian"])  # 'in Y': a subject
 FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
@@ -89,6 +90,7 @@ class StanceExtractor(EventExtractor):
         self.part_nouns = frozenset(cues["part_nouns"])
         self.leadership = frozenset(cues["leadership_titles"])
         self.function_titles = frozenset(cues["function_titles"])
+        self.place_titles = frozenset(cues["place_titles"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
@@ -245,7 +247,7 @@ class StanceExtractor(EventExtractor):
         persons = [p for p in (self._typed(doc, t, ("PERSON",)) for t in people) if p]
         if not persons:
             return
-        place = self._place_of(doc, verb, preps)
+        place = self._place_of(doc, verb, preps) or self._place_beside_name(doc, [p for p in people if p.head == verb])
         if place is None and lemma in self.scene_arrivals and not any(
             c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in preps) for c in verb.children
         ):
@@ -253,6 +255,18 @@ class StanceExtractor(EventExtractor):
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
+
+    def _place_beside_name(self, doc: Doc, people: list[Token]) -> str | None:
+        """'Our correspondent X in Y says', 'said X, 22, a teacher in Y': a place the speaker's own name or
+        role is put in. Not what someone knows about ('an expert in Y'), nor where they once were."""
+        for person in people:
+            for holder in [person, *appositive_nouns(person), *(c for c in person.children if c.dep_ == "appos")]:
+                if holder.lemma_.lower() in SUBJECT_ROLES or any(t.lower_ in FORMER for t in holder.lefts):
+                    continue
+                for noun in prep_objects(holder, ("in",)):
+                    if (entity := self._by_id(self._own_entity(doc, noun))) and entity["type"] == "PLACE":
+                        return entity["id"]
+        return None
 
     def _encounter(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         """'X beat Y in Bern', 'Y was stopped by X at the stadium': one person acting on another at a place
@@ -903,6 +917,8 @@ class StanceExtractor(EventExtractor):
                 yield person["id"], "controls", *titled
             elif country := self._country_of_demonym(doc, titled[1]):  # 'Turkmen President X'
                 yield person["id"], "controls", country, titled[1]
+            elif place := self._place_before_title(doc, titled[1], span):  # 'Tarnby Mayor X'
+                yield person["id"], "controls", place, titled[1]
             elif self._title_phrase(doc, titled[1], span) in self.story_titles and (main := self._story_organisation(doc)) and (
                 self._nearest_party_before(doc, titled[1], wanted=("ORG",)) == main
             ):  # 'Owner X flew in' in a story about one team, the last organisation named before it
@@ -985,6 +1001,16 @@ class StanceExtractor(EventExtractor):
         if self._own_entity(doc, noun) or any(c.dep_ == "appos" for c in noun.children):
             return False
         return noun.lemma_.lower() not in self.place_nouns and bool(self._link(doc, noun))
+
+    def _place_before_title(self, doc: Doc, title: Token, span: Span) -> str | None:
+        """'Tarnby Mayor X', 'Kalbar Governor Y': a place named right before a title that leads places."""
+        index = doc._.token_entity or []
+        if title.i == 0 or self._title_phrase(doc, title, span) not in self.place_titles:
+            return None
+        place = self._by_id(index[title.i - 1] if title.i - 1 < len(index) else None)
+        if place and place["type"] == "PLACE" and (place.get("geo") or {}).get("feature") != "demonym":
+            return place["id"]
+        return None
 
     def _country_of_demonym(self, doc: Doc, title: Token) -> str | None:
         """'Ruritanian President X': the country the demonym before the title names, as the text names it."""
