@@ -518,3 +518,19 @@ def test_a_headline_verb_between_two_names_splits_them(analyse):
     assert "Bruins" not in names  # the nickname the headline used joins the full name after it
     whole = analyse("Chief Tom Baird of the Central Valley Fire Department said the blaze was out.")
     assert "Central Valley Fire Department" in {e["name"] for e in whole["entities"]}
+
+
+def test_an_organisation_goes_by_its_name_without_generic_end_words(analyse):
+    result = analyse(
+        "Kori Finance Holdings Corporation said it lost money. On Monday Kori Finance said it would close a "
+        "branch. Later, Norda Capital Services Inc. said it was broke, and the exchange will delist Norda Capital."
+    )
+    assert same_entity(result, "Kori Finance Holdings Corporation", "Kori Finance")
+    assert same_entity(result, "Norda Capital Services Inc.", "Norda Capital")
+    assert entity_named(result, "Kori Finance")["type"] == "ORG"
+
+
+def test_a_place_named_inside_an_organisation_is_the_whole_place_name(analyse):
+    result = analyse("The New York Stock Exchange fell on Monday, and the Long Beach Police made arrests.")
+    names = {e["name"] for e in result["entities"] if e["type"] == "PLACE"}
+    assert {"New York", "Long Beach"} <= names and "York" not in names

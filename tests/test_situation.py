@@ -147,6 +147,16 @@ def test_an_agreed_takeover_names_the_buyer_as_pending_holder_until_one_is_done(
     assert not velt["allies"]  # a pending deal is shown as control only
 
 
+def test_a_side_taken_by_announcing_an_act_is_taken_now_but_a_hedged_one_is_not(tmp_path, fresh_url):
+    (tmp_path / "said.txt").write_text(
+        "Kori Finance said on Monday it will sue Norda Systems.\n\nVelt Capital could sue Halden Foods.\n"
+    )
+    url = fresh_url("declared")
+    subprocess.run([*RUN, "ingest", str(tmp_path), "--db", url, "--quiet"], check=True, timeout=600)
+    assert "Norda Systems" in [p["name"] for p in picture(url, "Kori Finance")["opponents"]]
+    assert not picture(url, "Velt Capital")["opponents"]
+
+
 def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     from newsgraph.kb.situation import _latest
 

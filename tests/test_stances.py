@@ -291,6 +291,35 @@ def test_an_organisations_possessive_on_another_organisation_owns_it():
     assert not pairs("Norda Systems' European rival Kori Finance grew.", "controls")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kori Finance has become the subject of an SEC investigation.",
+        "The SEC opened an investigation into Kori Finance.",
+        "Kori Finance is under investigation by the SEC.",
+        "The SEC said it would delist Kori Finance.",
+    ],
+)
+def test_an_inquiry_or_a_delisting_sets_the_two_parties_against_each_other(text):
+    found = {frozenset(pair) for pair in pairs(text, "opponent_of")} | {
+        frozenset((s, o)) for s, o, r in facts(text, "opponent_of")
+    }
+    assert frozenset(("SEC", "Kori Finance")) in found
+
+
+def test_the_head_of_a_centre_at_an_organisation_belongs_to_the_organisation():
+    text = '"Prices will fall," said Lena Morrow, director of the Housing Centre at Tarnby University.'
+    assert ("Lena Morrow", "Tarnby University") in pairs(text, "member_of")
+
+
+def test_the_state_holds_what_it_owns_or_runs():
+    text = ("The Ruritanian Government announced a rescue on Monday. The money will flow through Kori Finance "
+            "and Norda Bank, which are both state-run banks.")
+    held = pairs(text, "controls")
+    assert ("Ruritanian Government", "Kori Finance") in held and ("Ruritanian Government", "Norda Bank") in held
+    assert ("Kenya", "Kori Finance") in pairs("The state-owned Kori Finance lost money in Kenya.", "controls")
+
+
 def test_a_former_role_or_a_home_town_is_no_membership():
     assert not pairs("Tom Baird, a former analyst at Kori Finance, said so.", "member_of")
     assert not pairs("Police found Tom Baird, 59, of Tarnby, lying in the road.", "member_of")

@@ -109,6 +109,8 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         facts = [f for f in _facts(session, kb_id) if not (f["hypothetical"] or f["future"])]
         told = situation_relations(session, kb_id)
     relations = [r for r in told if not (r["hypothetical"] or r["future"])]
+    # a side taken by announcing an act ('X said it will delist Y', 'X will sue Y') is taken now
+    declared = [r for r in told if r["future"] and not r["hypothetical"] and r["predicate"] in STANCE_RELATIONS]
     # an agreed or announced takeover is shown as pending control, and only there
     pending = [r for r in told if r["pending"] and (r["hypothetical"] or r["future"])]
     picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
@@ -119,7 +121,7 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
         picture["held_by"] = _current_holder(picture["control"])
     if kb.type in PARTY_TYPES or kb.type == "PLACE":
         picture["holds"] = _holdings(kb_id, relations + pending)
-        picture.update(_relations(kb_id, facts, relations, acts=kb.type != "PLACE"))
+        picture.update(_relations(kb_id, facts, relations + declared, acts=kb.type != "PLACE"))
     return picture
 
 

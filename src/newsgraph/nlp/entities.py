@@ -222,6 +222,10 @@ class EntityClusterer:
         cues = load_data("place_cues.json")
         self.place_before = frozenset(cues["before"]) - {"of", "to"}
         self.ordinary_words = frozenset(cues["ordinary_words"])
+        organisations = organisation_cues()
+        self.generic_endings = frozenset(
+            organisations["generic_endings"] | organisations["legal_suffixes"] | organisations["name_heads"]
+        )
         self.unit_nouns = {
             **{w: ("admin1", "admin2", "region") for w in cues["admin_nouns"]},
             **{w: ("city",) for w in ("city", "town", "village", "hamlet", "township")},
@@ -333,7 +337,8 @@ class EntityClusterer:
         small unit (many share a person's or a word's name) nor an ordinary word a unit is called."""
         if self._is_demonym(text):
             return "OTHER"
-        if any(word in self.ordinary_words for word in place_key(text).split()):
+        words = place_key(text).split()
+        if len(words) == 1 and words[0] in self.ordinary_words:  # 'Crescent'; 'New York' is a name whole
             return None
         big = any(
             p.feature == "country" or (p.feature in ("admin1", "city") and p.population >= self.city_population)
@@ -926,6 +931,8 @@ class EntityClusterer:
                 or self._fuzzy(skel, cluster, len(tokens))
             ):
                 return cluster
+        if len(tokens) > 1 and entity_type != "PLACE" and (owner := self._shortened_organisation(clusters, tokens)):
+            return owner
         if len(tokens) == 1 and entity_type != "PLACE" and (owner := self._unique_full_name(clusters, skel)):
             return owner
         if len(tokens) > 1 and entity_type == "PERSON" and (owner := self._named_by_surname_first(clusters, tokens)):
@@ -968,6 +975,23 @@ class EntityClusterer:
     @staticmethod
     def _acronym_of(text: str, cluster: Cluster) -> bool:
         return is_acronym(text) and text in cluster.acronyms
+
+    def _shortened_organisation(self, clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:
+        """'X Y' for the 'X Y Financial Corporation' named before: an organisation's name without the
+        generic words that end it. Only when one organisation goes by it."""
+        owners = [
+            c for c in clusters
+            if c.type == "ORG" and any(tokens in self._short_forms(f) for f in c.forms)
+        ]
+        return owners[0] if len(owners) == 1 else None
+
+    def _short_forms(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """A name with one, two, ... of its generic end words dropped ('x finance holdings corp')."""
+        forms, kept = set(), list(tokens)
+        while len(kept) > 1 and kept[-1].rstrip(".") in self.generic_endings:
+            kept.pop()
+            forms.add(tuple(kept))
+        return forms
 
     @staticmethod
     def _named_by_surname_first(clusters: list[Cluster], tokens: tuple[str, ...]) -> Cluster | None:

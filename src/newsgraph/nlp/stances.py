@@ -37,6 +37,9 @@ JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", 
 AFFILIATION_PREPS = ("at", "with", "for", "from", "of")  # 'an analyst at Y', 'a researcher with Y', 'X from Y'
 NAME_AFFILIATION_PREPS = ("with", "from", "of")  # on the name itself: 'X of Norda'; 'X at Y' is where X is
 SUBJECT_ROLES = frozenset(["expert", "specialist", "authority", "scholar", "analyst", "historian"])  # 'in Y': a subject
+INQUIRY_ROLES = frozenset(["subject", "target", "focus", "center", "centre"])  # 'the subject of an inquiry'
+STATE_WORDS = frozenset(["state", "government"])  # 'state-owned', 'government-run'
+GOVERNMENT_WORDS = frozenset(["government", "administration", "state", "kremlin", "cabinet"])
 FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
@@ -91,6 +94,7 @@ class StanceExtractor(EventExtractor):
         self.leadership = frozenset(cues["leadership_titles"])
         self.function_titles = frozenset(cues["function_titles"])
         self.place_titles = frozenset(cues["place_titles"])
+        self.inquiry_nouns = frozenset(cues["inquiry_nouns"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
@@ -222,6 +226,7 @@ class StanceExtractor(EventExtractor):
             yield from self._control(doc, token, lemma, passive)
             yield from self._alignment_verb(doc, token, lemma, passive)
             yield from self._joint_action(doc, token, lemma, passive)
+            yield from self._state_holding(doc, token)
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.role_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -230,6 +235,7 @@ class StanceExtractor(EventExtractor):
             yield from self._membership_noun(doc, token, lemma)
             yield from self._control_noun(doc, token, lemma)
             yield from self._possessed_organisation(doc, token, lemma)
+            yield from self._inquiry_noun(doc, token, lemma)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         preps = (self.passive_presence if passive else self.presence).get(lemma)
@@ -720,6 +726,31 @@ class StanceExtractor(EventExtractor):
                 if actor_id:
                     yield actor_id, predicate, partner_id, lemma
 
+    def _inquiry_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        """'an SEC investigation into X', "the police's probe of X", 'X became the subject of an inquiry by
+        Y', 'X is under investigation by Y': the one inquiring is against the one inquired into."""
+        if lemma not in self.inquiry_nouns:
+            return
+        inquirer = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None)
+        inquirer_id = self._party(doc, inquirer if inquirer is not None else first(prep_objects(noun, ("by",))))
+        if inquirer_id is None and noun.dep_ in ("dobj", "obj"):  # 'X opened an inquiry into Y'
+            inquirer_id = next(filter(None, (self._party(doc, a) for a in self._actors(noun.head, False))), None)
+        inquired = first(prep_objects(noun, ("into", "of", "on")))
+        if inquired is None and noun.dep_ in ("dobj", "obj"):  # the parser hangs 'into Y' on 'opened'
+            inquired = first(prep_objects(noun.head, ("into",)))
+        inquired_id = self._party(doc, inquired)
+        governing = noun.head
+        if inquired_id is None and governing.dep_ == "prep":
+            if governing.lower_ == "of" and governing.head.lemma_.lower() in INQUIRY_ROLES:
+                governing = governing.head.head  # 'X became the subject of an inquiry'
+            elif governing.lower_ == "under":
+                governing = governing.head  # 'X is under investigation'
+            if governing is noun.head or governing.pos_ not in ("VERB", "AUX"):
+                return
+            inquired_id = self._party(doc, next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        if inquirer_id and inquired_id and inquirer_id != inquired_id:
+            yield inquirer_id, "opponent_of", inquired_id, lemma
+
     def _contest_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         """"X's 5-3 win over Y", 'clinched the title with a victory over Y', 'their loss to Y': the winner
         (or loser), named by a possessive or as the clause's subject, against the other side."""
@@ -891,6 +922,45 @@ class StanceExtractor(EventExtractor):
         if len(accused) == 1:
             yield person["id"], "opponent_of", accused.pop(), role
 
+    def _state_holding(self, doc: Doc, participle: Token) -> Iterator[tuple]:
+        """'state-owned X', 'X, the country's state-run broadcaster', 'X and Y, which are state-run banks':
+        the state holds them, the government or country the text named last before (within a few
+        sentences)."""
+        if self.hyphen_roles.get(participle.lower_) != "controls" or not any(
+            c.lower_ in STATE_WORDS and c.i < participle.i for c in participle.children
+        ):
+            return
+        described = participle.head
+        held = [described]
+        if described.dep_ == "appos":
+            held.append(described.head)
+        elif described.dep_ == "attr":  # '..., which are state-run banks'
+            subject = next((c for c in described.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and described.head.dep_ == "relcl":
+                subject = described.head.head
+            held += self._with_conjuncts([subject]) if subject is not None else []
+        state = self._state_before(doc, participle)
+        for token in held:
+            entity = self._by_id(self._own_entity(doc, token))
+            if state and entity and entity["type"] in ("ORG", "OTHER") and entity["id"] != state:
+                yield state, "controls", entity["id"], f"state-{participle.lower_}"
+
+    def _state_before(self, doc: Doc, token: Token) -> str | None:
+        """The government or country named last before a token, within about three sentences, else the
+        first one after it in its sentence ('the state-owned X of Y')."""
+        index = doc._.token_entity or []
+        before = range(min(token.i, len(index)) - 1, max(-1, token.i - 120), -1)
+        for i in [*before, *range(token.i + 1, min(token.sent.end, len(index)))]:
+            entity = self._by_id(index[i])
+            if entity is None:
+                continue
+            words = set(entity["name"].lower().split())
+            if (entity["type"] == "ORG" and words & GOVERNMENT_WORDS) or (
+                entity["type"] == "PLACE" and (entity.get("geo") or {}).get("feature") == "country"
+            ):
+                return entity["id"]
+        return None
+
     def _hyphen_role(self, doc: Doc, entity: dict, participle: Token) -> Iterator[tuple]:
         """'an X-led consortium', 'X-owned Y', 'X-held Z', 'an X-backed militia' (hyphen_roles)."""
         predicate = self.hyphen_roles.get(participle.lower_)
@@ -1038,7 +1108,14 @@ class StanceExtractor(EventExtractor):
         (that one controls it)."""
         candidates = self._role_before_name(doc, span)
         for role in appositive_nouns(span.root):
-            if self._led_by_title(doc, role) or any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
+            if any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
+                continue
+            if led := self._led_by_title(doc, role):  # 'director of the X Center at Y': leads X, one of Y's
+                part = first(prep_objects(role, ("of",)))
+                above = [*prep_objects(part, ("at", "for", "with")), *prep_objects(role, ("at", "for", "with"))]
+                parent = next(filter(None, (self._own_entity(doc, n) for n in above)), None)
+                if parent and parent != led:
+                    candidates.append((parent, role))
                 continue
             if organisation := self._role_organisation(doc, role):
                 candidates.append((organisation, role))
