@@ -534,3 +534,26 @@ def test_a_place_named_inside_an_organisation_is_the_whole_place_name(analyse):
     result = analyse("The New York Stock Exchange fell on Monday, and the Long Beach Police made arrests.")
     names = {e["name"] for e in result["entities"] if e["type"] == "PLACE"}
     assert {"New York", "Long Beach"} <= names and "York" not in names
+
+
+def test_an_organisation_name_cut_before_its_complement_is_one_name(nlp):
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.entities import EntityClusterer
+
+    doc = nlp.make_doc("An order of the Norda Financial Service for the Grain Trade closed trading.")
+    words = [t.text for t in doc]
+    first = Span(doc, words.index("Norda"), words.index("for"), label="ORG")
+    second = Span(doc, words.index("the", words.index("for")), words.index("closed"), label="ORG")
+    joined = EntityClusterer._join_complements([first, second])
+    assert [s.text for s in joined] == ["Norda Financial Service for the Grain Trade"]
+    separate = Span(doc, words.index("trading"), words.index("trading") + 1, label="ORG")
+    assert len(EntityClusterer._join_complements([second, separate])) == 2
+
+
+def test_the_employer_an_occupation_names_is_an_organisation_unless_a_known_place(analyse):
+    result = analyse("Tom Baird, a bond analyst from Stavelin, said costs would rise. Lena Morrow, a "
+                     "researcher at Quenby, agreed. Kevin Moore, an analyst from Nairobi, disagreed.")
+    assert entity_named(result, "Stavelin")["type"] == "ORG"
+    assert entity_named(result, "Quenby")["type"] == "ORG"
+    assert entity_named(result, "Nairobi")["type"] == "PLACE"

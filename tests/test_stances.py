@@ -263,7 +263,7 @@ def test_a_role_noun_links_the_named_person_to_the_possessor():
         ("Kevin Moore, Norda Systems' director of sales, said so.", "Kevin Moore", "Norda Systems"),
         ("Norda Systems' Kevin Moore advised users to wait.", "Kevin Moore", "Norda Systems"),
         ("Kevin Moore from Kori Finance said the bank was safe.", "Kevin Moore", "Kori Finance"),
-        ('"Wait," said Norda Systems security response communications head Tom Baird.', "Tom Baird", "Norda Systems"),
+        ('"Wait," said Norda Systems network operations head Tom Baird.', "Tom Baird", "Norda Systems"),
     ],
 )
 def test_the_organisation_beside_a_persons_role_is_theirs(text, person, organisation):
@@ -288,27 +288,27 @@ def test_the_head_of_a_function_in_an_organisation_does_not_lead_it():
 def test_an_organisations_possessive_on_another_organisation_owns_it():
     assert ("Norda Systems", "Kori Finance") in pairs("Norda Systems' Kori Finance unit lost money.", "controls")
     assert not pairs("Norda Systems' Tom Baird said the unit lost money.", "controls")
-    assert not pairs("Norda Systems' European rival Kori Finance grew.", "controls")
+    assert not pairs("Norda Systems' Danish rival Kori Finance grew.", "controls")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Kori Finance has become the subject of an SEC investigation.",
-        "The SEC opened an investigation into Kori Finance.",
-        "Kori Finance is under investigation by the SEC.",
-        "The SEC said it would delist Kori Finance.",
+        "Kori Finance is now the target of an inquiry by the Harbour Authority.",
+        "The Harbour Authority opened an investigation into Kori Finance.",
+        "Kori Finance is under investigation by the Harbour Authority.",
+        "The Harbour Authority said it would delist Kori Finance.",
     ],
 )
 def test_an_inquiry_or_a_delisting_sets_the_two_parties_against_each_other(text):
     found = {frozenset(pair) for pair in pairs(text, "opponent_of")} | {
         frozenset((s, o)) for s, o, r in facts(text, "opponent_of")
     }
-    assert frozenset(("SEC", "Kori Finance")) in found
+    assert frozenset(("Harbour Authority", "Kori Finance")) in found
 
 
 def test_the_head_of_a_centre_at_an_organisation_belongs_to_the_organisation():
-    text = '"Prices will fall," said Lena Morrow, director of the Housing Centre at Tarnby University.'
+    text = '"Prices will fall," said Lena Morrow, director of the Coastal Research Centre at Tarnby University.'
     assert ("Lena Morrow", "Tarnby University") in pairs(text, "member_of")
 
 

@@ -370,7 +370,7 @@ class EntityClusterer:
         ]
         candidates: list[tuple[Span, str, Actor | None]] = []
         used: set[int] = set()
-        for ent in (part for found in doc.ents for part in self._split_at_headline_verb(found)):
+        for ent in self._join_complements([part for found in doc.ents for part in self._split_at_headline_verb(found)]):
             entity_type = self.labels.get(ent.label_)
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
             if not body and ent.label_ in ("GPE", "LOC"):
@@ -463,6 +463,24 @@ class EntityClusterer:
                 end += 1
             if end > token.i + 1:
                 yield Span(doc, token.i, end, label="PRODUCT")
+
+    @staticmethod
+    def _join_complements(ents: list[Span]) -> list[Span]:
+        """'[X Service] for [the Y Markets]', '[the Council] of [Z]': an organisation's name whose last
+        word takes a complement, cut by the NER before it, is one name with the name that follows."""
+        heads = organisation_cues()["complement_heads"]
+        joined: list[Span] = []
+        for ent in ents:
+            previous = joined[-1] if joined else None
+            if previous is not None and previous.label_ == "ORG" and previous[-1].lower_ in heads and ent.label_ in (
+                "ORG", "GPE", "LOC", "FAC"
+            ):
+                between = [t.lower_ for t in ent.doc[previous.end : ent.start]]
+                if between[:1] in (["for"], ["of"], ["on"]) and between[1:] in ([], ["the"]):
+                    joined[-1] = Span(ent.doc, previous.start, ent.end, label="ORG")
+                    continue
+            joined.append(ent)
+        return joined
 
     @staticmethod
     def _ends_in_body(ent: Span) -> bool:
@@ -671,11 +689,17 @@ class EntityClusterer:
         if any(self._described_as_organisation(m) for m in cluster.mentions) or self._speaks_as_institution(cluster):
             cluster.types["ORG"] += cluster.outvoting  # 'the airline, X', 'carmaker X'
             return
+        misread = cluster.type == "PLACE" or (cluster.type == "PERSON" and len(name_tokens(cluster.name)) == 1)
+        if misread and self.use_gazetteer and any(self._employer_of(m) for m in cluster.mentions) and (
+            not known_place_name(cluster.name)
+        ):
+            cluster.types["ORG"] += cluster.outvoting  # 'X, an analyst from Y': Y employs X
+            return
         if self._person_named_then_by_surname(cluster):
             cluster.types["PERSON"] += cluster.outvoting
             return
         if self._team_name(cluster):
-            cluster.types["ORG"] += cluster.outvoting  # 'the X Jaguars', 'the Y Rangers'
+            cluster.types["ORG"] += cluster.outvoting  # 'the X Hawks', 'the Y Rangers'
             return
         if cluster.type != "PLACE" and any(
             self._place_appositive(m) or self._place_noun_beside(doc, m) for m in cluster.mentions
@@ -702,6 +726,18 @@ class EntityClusterer:
         cued = not is_acronym(cluster.name) and any(self._place_cue(doc, m) for m in cluster.mentions)
         if (big and not multi_token_person) or (cued and cluster.type != "PERSON") or (cued and big):
             cluster.types["PLACE"] += cluster.outvoting
+
+    @staticmethod
+    def _employer_of(mention: Span) -> bool:
+        """'X, a market analyst from Y', 'X, a researcher at Y': the name an occupation of a named
+        person works at or for."""
+        prep = mention.root.head
+        if mention.root.dep_ != "pobj" or prep.lower_ not in ("at", "with", "for", "from"):
+            return False
+        role = prep.head
+        return role.lemma_.lower() in organisation_cues()["employee_roles"] and role.dep_ == "appos" and (
+            role.head.pos_ == "PROPN"
+        )
 
     @staticmethod
     def _own_word_before(doc: Doc, mention: Span, cluster: Cluster) -> bool:

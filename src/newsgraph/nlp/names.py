@@ -27,7 +27,7 @@ def title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organisation_cues() -> dict[str, frozenset[str]]:
     data = load_data("organisations.json")
-    keys = ("descriptors", "name_heads", "generic_endings", "bodies", "legal_suffixes", "government_body_words", "police_nouns", "police_names",
+    keys = ("descriptors", "name_heads", "generic_endings", "complement_heads", "employee_roles", "bodies", "legal_suffixes", "government_body_words", "police_nouns", "police_names",
             "officer_nouns", "officer_manner", "offices")
     return {key: frozenset(data[key]) for key in keys}
 

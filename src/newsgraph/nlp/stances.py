@@ -727,7 +727,7 @@ class StanceExtractor(EventExtractor):
                     yield actor_id, predicate, partner_id, lemma
 
     def _inquiry_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
-        """'an SEC investigation into X', "the police's probe of X", 'X became the subject of an inquiry by
+        """'a police investigation into X', "the regulator's probe of X", 'X became the target of an inquiry by
         Y', 'X is under investigation by Y': the one inquiring is against the one inquired into."""
         if lemma not in self.inquiry_nouns:
             return
@@ -1099,9 +1099,9 @@ class StanceExtractor(EventExtractor):
 
     def _member_by_role(self, doc: Doc, person: dict, span: Span) -> Iterator[tuple]:
         """The organisation a person works for or belongs to, by the role the text gives them:
-        - a role noun after the organisation's name, before the person's ('Jaguars quarterback X', "the
-          Chiefs' interim coach X", 'Norda security response head X');
-        - a role noun in apposition with the organisation beside it ('X, a Jaguars tackle', "X, Norda's
+        - a role noun after the organisation's name, before the person's ('Hawks quarterback X', "the
+          Hawks' interim coach X", 'Norda network operations head X');
+        - a role noun in apposition with the organisation beside it ('X, a Hawks tackle', "X, Norda's
           director of sales", 'X, an analyst at Norda', 'X, head of the audit unit for Norda');
         - the organisation's possessive or a phrase on the name itself ("Norda's X", 'X from Norda').
         Not a rival or critic (opponent nouns), a former holder, nor a title that leads the organisation
@@ -1133,12 +1133,15 @@ class StanceExtractor(EventExtractor):
                 yield person["id"], "member_of", organisation, role
 
     def _role_before_name(self, doc: Doc, span: Span) -> list[tuple[str, Token]]:
-        """'Jaguars quarterback X', 'Norda security response head X': the organisation named right before
+        """'Hawks quarterback X', 'Norda network operations head X': the organisation named right before
         up to five role words. A title that leads it ('Norda chief executive X') is control, not
         membership; a leading word after other role words heads a part of it ('communications head')."""
         index = doc._.token_entity or []
         i, words = span.start - 1, []
-        while i >= 0 and len(words) < 5 and doc[i].pos_ in ("NOUN", "ADJ") and not (i < len(index) and index[i]):
+        def role_word(token: Token) -> bool:  # the tagger sometimes reads 'head' before a name as a verb
+            return token.pos_ in ("NOUN", "ADJ") or (token.pos_ == "VERB" and token.lower_ in self.titles)
+
+        while i >= 0 and len(words) < 5 and role_word(doc[i]) and not (i < len(index) and index[i]):
             words.append(doc[i])
             i -= 1
         if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
@@ -1147,13 +1150,13 @@ class StanceExtractor(EventExtractor):
         leads = any(" ".join(phrase[:k]) in self.leadership for k in range(1, len(phrase) + 1)) or (
             len(phrase) == 1 and phrase[0] in self.leadership
         )
-        if words and words[0].pos_ == "NOUN" and not leads and 0 <= i < len(index) and index[i]:
+        if words and words[0].pos_ in ("NOUN", "VERB") and not leads and 0 <= i < len(index) and index[i]:
             return [(index[i], words[0])]
         return []
 
     def _role_organisation(self, doc: Doc, role: Token) -> str | None:
         """The organisation a role noun names beside it: its possessive or compound name ("Norda's
-        director", 'a Jaguars tackle'), else the object of 'at / with / for / from / of', or one level
+        director", 'a Hawks tackle'), else the object of 'at / with / for / from / of', or one level
         further when that object is a part of it ('director of sales for Norda')."""
         named = next((c for c in role.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         if named is not None and (organisation := self._own_entity(doc, named)):
