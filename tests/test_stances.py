@@ -59,6 +59,8 @@ def test_a_place_beside_a_speakers_name_or_role_is_where_they_are():
     assert ("Lena Morrow", "Nairobi") in pairs('"It shook," said Lena Morrow, 34, a teacher in Nairobi.', "located_in")
     assert ("Tom Baird", "Russia") not in pairs('"It is over," said Tom Baird, an expert in Russia.', "located_in")
     assert ("Tom Baird", "Nairobi") not in pairs('"It is over," said Tom Baird, a former teacher in Nairobi.', "located_in")
+    home = "Tom Baird, a teacher in Nairobi, was on the bus that crashed near Kisumu on Monday."
+    assert ("Tom Baird", "Nairobi") not in pairs(home, "located_in")  # a home, not where the story puts him
 
 
 def test_a_title_after_a_place_leads_the_place_only_if_it_governs_places():

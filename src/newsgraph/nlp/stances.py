@@ -253,7 +253,9 @@ class StanceExtractor(EventExtractor):
         persons = [p for p in (self._typed(doc, t, ("PERSON",)) for t in people) if p]
         if not persons:
             return
-        place = self._place_of(doc, verb, preps) or self._place_beside_name(doc, [p for p in people if p.head == verb])
+        place = self._place_of(doc, verb, preps)
+        if place is None and lemma in self.speech_verbs:  # where a speaker stands as they speak, not a home
+            place = self._place_beside_name(doc, [p for p in people if p.head == verb])  # told by any other verb
         if place is None and lemma in self.scene_arrivals and not any(
             c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in preps) for c in verb.children
         ):
