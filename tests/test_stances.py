@@ -48,6 +48,10 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         # a facility named after 'at' when the verb's object is a facility noun; taken somewhere 'at'
         ("Mara Quill entered rehab at Pinecrest Lodge.", "Mara Quill", "Pinecrest Lodge"),
         ("Tomas Reyes was taken into custody at his home in Nairobi.", "Tomas Reyes", "Nairobi"),
+        # leaving a place one was held in, hiding in one
+        ("Tomas Reyes was released from a jail in Nairobi on Friday.", "Tomas Reyes", "Nairobi"),
+        ("Tomas Reyes escaped from a prison in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Tomas Reyes holed up in a house in Nairobi.", "Tomas Reyes", "Nairobi"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):
@@ -129,6 +133,10 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Oskar Venn ruled Moldova for two decades.", "Oskar Venn", "Moldova"),  # ruling or governing a place
         ("The Western Brigade declared that it had taken Kisumu.", "Western Brigade", "Kisumu"),  # taking a place
         ("The Northern Alliance-controlled city of Kisumu was shelled.", "Northern Alliance", "Kisumu"),
+        # a controlling stake held or had ('hold' alone holds places only); an oath of office
+        ("Velt Capital holds a majority stake in Norda Systems.", "Velt Capital", "Norda Systems"),
+        ("Velt Capital has a 51 percent stake in Norda Systems.", "Velt Capital", "Norda Systems"),
+        ("Lena Morrow was sworn in as governor of Ohio on Monday.", "Lena Morrow", "Ohio"),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -164,6 +172,11 @@ def test_a_former_or_met_holder_of_a_title_leads_nothing():
     for text in ("Lena Morrow, the former chairman of Norda Systems, spoke at the hearing.",
                  "Lena Morrow met the chairman of Norda Systems on Friday."):
         assert not facts(text, "controls"), text
+
+
+def test_a_minority_stake_makes_no_holder():
+    assert not pairs("Velt Capital holds a 25 percent share in Norda Systems.", "controls")
+    assert not pairs("Velt Capital has a small stake in Norda Systems.", "controls")
 
 
 def test_a_denied_taking_is_kept_as_a_denial():
@@ -221,6 +234,41 @@ def test_buying_a_companys_products_is_not_buying_the_company():
 def test_parties_with_or_against_each_other(text, predicate, first, second):
     found = pairs(text, predicate)
     assert (first, second) in found or (second, first) in found
+
+
+@pytest.mark.parametrize(
+    "text, predicate, first, second",
+    [
+        ("Lena Morrow called for Tom Baird's resignation.", "opponent_of", "Lena Morrow", "Tom Baird"),
+        ("Lena Morrow urged Tom Baird to resign.", "opponent_of", "Lena Morrow", "Tom Baird"),
+        ("Lena Morrow demanded that Tom Baird step down.", "opponent_of", "Lena Morrow", "Tom Baird"),
+        ("Lena Morrow demanded the arrest of Tom Baird.", "opponent_of", "Lena Morrow", "Tom Baird"),
+        ("Lena Morrow broke with Tom Baird over the budget.", "opponent_of", "Lena Morrow", "Tom Baird"),
+        ("Lena Morrow was expelled from the Labour Party.", "opponent_of", "Lena Morrow", "Labour Party"),
+        ("Lena Morrow defected to the Northern Front.", "ally_of", "Lena Morrow", "Northern Front"),
+        ("Lena Morrow is a member of the Labour Party.", "member_of", "Lena Morrow", "Labour Party"),
+        ("Lena Morrow was named spokeswoman for Velt Capital.", "member_of", "Lena Morrow", "Velt Capital"),
+    ],
+)
+def test_demands_for_removal_breaks_defections_and_stated_memberships(text, predicate, first, second):
+    found = pairs(text, predicate)
+    assert (first, second) in found or (second, first) in found
+
+
+def test_the_one_who_names_someone_to_a_post_does_not_hold_it():
+    text = "President Lena Morrow named Tom Baird as chief executive of Velt Capital on Monday."
+    assert ("Tom Baird", "Velt Capital") in pairs(text, "controls")
+    assert not any("Lena Morrow" in pair for pair in pairs(text, "controls") | pairs(text, "member_of"))
+    assert ("Tom Baird", "Velt Capital") in pairs("Tom Baird appointed as Velt Capital chief", "controls")  # a headline
+
+
+def test_parties_that_merely_have_something_together_are_not_allies():
+    assert not pairs("Norda Systems and Velt Capital have offices in Ohio.", "ally_of")
+
+
+def test_a_demand_for_anything_but_removal_takes_no_side():
+    assert not pairs("Lena Morrow urged Tom Baird to step up his efforts.", "opponent_of")
+    assert not pairs("Lena Morrow asked Tom Baird to leave the room.", "opponent_of")
 
 
 def test_fighting_signing_or_campaigning_for_a_party_sides_with_it():

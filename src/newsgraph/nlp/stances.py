@@ -40,6 +40,9 @@ SUBJECT_ROLES = frozenset(["expert", "specialist", "authority", "scholar", "anal
 INQUIRY_ROLES = frozenset(["subject", "target", "focus", "center", "centre"])  # 'the subject of an inquiry'
 STATE_WORDS = frozenset(["state", "government"])  # 'state-owned', 'government-run'
 GOVERNMENT_WORDS = frozenset(["government", "administration", "state", "kremlin", "cabinet"])
+SUBJECT_TITLE_VERBS = frozenset(["be", "become", "remain", "serve", "take", "succeed", "replace"])  # 'X took over as Y'
+STAKE_NOUNS = frozenset(["stake", "share", "shares", "interest", "holding"])
+STAKE_HOLDING_VERBS = frozenset(["have", "hold", "own", "keep", "retain"])
 FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
@@ -95,6 +98,9 @@ class StanceExtractor(EventExtractor):
         self.function_titles = frozenset(cues["function_titles"])
         self.place_titles = frozenset(cues["place_titles"])
         self.inquiry_nouns = frozenset(cues["inquiry_nouns"])
+        self.removal_nouns = frozenset(cues["removal_nouns"])
+        self.removal_verbs = frozenset(cues["removal_verbs"])
+        self.demanding_verbs = frozenset(cues["demanding_verbs"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
@@ -116,6 +122,7 @@ class StanceExtractor(EventExtractor):
         self._described: list[tuple[int, str, str]] = []
         self.descriptors = organisation_cues()["descriptors"]
         self.titles = title_words()
+        self.clause_roles = self.titles | organisation_cues()["employee_roles"] | {"member"}
         self.force_nouns = frozenset(cues["force_nouns"])
         self.losing_verbs = cues["losing_verbs"]
         self.hyphen_roles = cues["hyphen_roles"]
@@ -124,7 +131,8 @@ class StanceExtractor(EventExtractor):
         self.reciprocal = frozenset(cues["reciprocal_verbs"])
         self.proposals = frozenset(cues["proposal_nouns"])
         self.role_nouns = self.ally_nouns | self.opponent_nouns
-        self.understood_verbs = self.opponent_verbs | self.ally_verbs | self.control_verbs
+        # acts understood whatever their object; 'have', 'keep' hold only with a control noun ('X and Y have offers')
+        self.understood_verbs = self.opponent_verbs | self.ally_verbs | (self.control_verbs - self.control_object_only)
 
     def _by_id(self, entity_id: str | None) -> dict | None:
         return self._entities.get(entity_id) if entity_id is not None else None
@@ -227,6 +235,7 @@ class StanceExtractor(EventExtractor):
             yield from self._alignment_verb(doc, token, lemma, passive)
             yield from self._joint_action(doc, token, lemma, passive)
             yield from self._state_holding(doc, token)
+            yield from self._removal_demand(doc, token, lemma)
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.role_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -462,6 +471,8 @@ class StanceExtractor(EventExtractor):
             return  # 'took time', 'took the stand': only 'took X' of a place, 'took over X', 'took control of X' hold
         if lemma in self.control_object_only and held.lemma_.lower() not in self.control_objects:
             return  # 'regained control of X' holds X; 'regained consciousness' holds nothing
+        if lemma in STAKE_HOLDING_VERBS and held.lemma_.lower() in STAKE_NOUNS and not self._majority(held):
+            return  # 'holds a 25 percent share in X' makes a shareholder, not X's holder
         holding = self._holding(doc, held, lemma)
         if holding is None:
             return
@@ -470,6 +481,19 @@ class StanceExtractor(EventExtractor):
             holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
             if holder_id:
                 yield holder_id, "controls", holding, cue
+
+    @staticmethod
+    def _majority(stake: Token) -> bool:
+        """'a majority / controlling stake', 'a 51 percent stake': more than half."""
+        words = [t for t in stake.subtree if t.i < stake.i]
+        if any(t.lower_ in ("majority", "controlling") for t in words):
+            return True
+        numbers = [t for t in words if t.like_num]
+        percent = any(t.lower_ in ("percent", "per", "%") for t in words)
+        try:
+            return percent and any(50 < float(t.text.replace(",", ".").rstrip("%")) <= 100 for t in numbers)
+        except ValueError:
+            return False
 
     def _holding(self, doc: Doc, held: Token | None, lemma: str) -> str | None:
         """The entity held: the object itself, or what a holding noun is of ('control of X', 'a stake
@@ -483,6 +507,7 @@ class StanceExtractor(EventExtractor):
         if held.lemma_.lower() in self.portion_words:  # 'controls most of X', 'holds parts of Y'
             node = held = first(prep_objects(held, ("of",))) or held
         if held.lemma_.lower() in self.control_objects:
+            allowed = HOLDINGS  # 'holds a majority stake in X': a stake is in a company, whatever 'hold' holds
             node = first(prep_objects(held, ("of", "in", "over", "at")))
             if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
                 node = next(  # hangs 'in X' on the verb, after other 'in' phrases
@@ -602,6 +627,7 @@ class StanceExtractor(EventExtractor):
 
     def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
+        by_particle = bool(sides)
         if not sides and lemma in self.accepting_verbs:  # 'Y accepted his proposal'
             offered = next(
                 (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals),
@@ -645,6 +671,8 @@ class StanceExtractor(EventExtractor):
             if passive
             else self._actors(verb, False)
         )
+        if passive and not actors and by_particle:  # 'X was expelled from Y': X and Y, the particle's side
+            actors = passive_subjects(verb)
         for predicate, other in sides:
             other_id = self._party(doc, other)
             if other_id is None or (lemma in self.party_headed_verbs and self._headed(doc, other, PARTIES) is None):
@@ -924,6 +952,30 @@ class StanceExtractor(EventExtractor):
         if len(accused) == 1:
             yield person["id"], "opponent_of", accused.pop(), role
 
+    def _removal_demand(self, doc: Doc, verb: Token, lemma: str) -> Iterator[tuple]:
+        """'X called for Y's resignation', 'X demanded the arrest of Y', 'X urged Y to step down': X is
+        against Y."""
+        if lemma not in self.demanding_verbs:
+            return
+        targets: list[Token | None] = []
+        for noun in [c for c in verb.children if c.dep_ in ("dobj", "obj")] + prep_objects(verb, ("for",)):
+            if noun.lemma_.lower() in self.removal_nouns:
+                targets.append(next((c for c in noun.children if c.dep_ == "poss"), None) or first(prep_objects(noun, ("of",))))
+        for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+            removal = clause.lemma_.lower()
+            if removal not in self.removal_verbs or (removal == "step" and not any(
+                c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in clause.children
+            )):
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # 'demanded that Y resign'
+            targets.append(subject if subject is not None else next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None))
+        if not targets:
+            return
+        for demander in (self._party(doc, a) for a in self._actors(verb, False)):
+            for target in (self._party(doc, t) for t in targets):
+                if demander and target and demander != target:
+                    yield demander, "opponent_of", target, lemma
+
     def _state_holding(self, doc: Doc, participle: Token) -> Iterator[tuple]:
         """'state-owned X', 'X, the country's state-run broadcaster', 'X and Y, which are state-run banks':
         the state holds them, the government or country the text named last before (within a few
@@ -1024,7 +1076,11 @@ class StanceExtractor(EventExtractor):
         verb = person.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.title_giving_verbs:
             return []
-        if person.dep_ in ("nsubj", "nsubjpass") or (person.dep_ in ("dobj", "obj") and verb.lemma_.lower() != "be"):
+        # 'X appointed as Y chief' (a headline's passive): an appointing verb with no one else appointed
+        headline_passive = not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+        subject_holds = person.dep_ == "nsubj" and (verb.lemma_.lower() in SUBJECT_TITLE_VERBS or headline_passive)
+        if subject_holds or person.dep_ == "nsubjpass" or (person.dep_ in ("dobj", "obj") and verb.lemma_.lower() != "be"):
+            # 'X became chairman', 'X was named chairman', 'Y named X chairman'; not Y in 'Y named X as ...'
             return [
                 node
                 for child in verb.children
@@ -1109,7 +1165,8 @@ class StanceExtractor(EventExtractor):
         Not a rival or critic (opponent nouns), a former holder, nor a title that leads the organisation
         (that one controls it)."""
         candidates = self._role_before_name(doc, span)
-        for role in appositive_nouns(span.root):
+        stated = [t for t in self._titles_given(span.root) if t.lemma_.lower() in self.clause_roles]  # 'X is a member of Y'
+        for role in appositive_nouns(span.root) + stated:
             if any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
                 continue
             if led := self._led_by_title(doc, role):  # 'director of the X Center at Y': leads X, one of Y's
