@@ -572,3 +572,15 @@ def test_the_one_charged_with_an_act_is_its_actor(analyse, text):
     assault = only(result["events"], "ASSAULT")
     assert assault["actor"] == entity_named(result, "Tom Baird")["id"], text
     assert assault["target"] == entity_named(result, "Paul Lopes")["id"], text
+
+
+def test_an_attack_counts_the_people_it_killed_or_hurt_as_the_text_does(analyse):
+    counts = {
+        "A car bomb killed ten people in Kalbar on Monday.": 10,
+        "At least 14 people were killed when shells hit the market.": 14,
+        "Two guards died in the attack on Friday.": 2,
+    }
+    for text, victims in counts.items():
+        assert [e["victims"] for e in events_of(analyse, text) if e["type"] == "ASSAULT"][0] == victims, text
+    named = only(events_of(analyse, "Gunmen killed Tom Baird in Kalbar."), "ASSAULT")
+    assert named["victims"] is None

@@ -157,6 +157,23 @@ def test_a_side_taken_by_announcing_an_act_is_taken_now_but_a_hedged_one_is_not(
     assert not picture(url, "Velt Capital")["opponents"]
 
 
+def test_two_sources_giving_one_attack_different_tolls_contest_it(tmp_path, fresh_url):
+    (tmp_path / "ten.txt").write_text("Blast in Kalbar\n\nPublished: 12 March 2025\n\n"
+                                      "A car bomb killed ten people at a bus station in Kalbar on Monday, police said.\n")
+    (tmp_path / "three.txt").write_text("Kalbar explosion\n\nPublished: 12 March 2025\n\n"
+                                        "A car bomb killed three people at a bus station in Kalbar on Monday.\n")
+    (tmp_path / "other.txt").write_text("Tarnby raid\n\nPublished: 20 June 2025\n\n"
+                                        "Gunmen killed two guards in Tarnby on Friday.\n")
+    url = fresh_url("tolls")
+    subprocess.run([*RUN, "ingest", str(tmp_path), "--db", url, "--quiet"], check=True, timeout=600)
+    import newsgraph
+
+    with newsgraph.open(url) as kb:
+        groups = kb.contested()
+    tolls = [sorted(a["victims"] for a in g["accounts"]) for g in groups if g["event_type"] == "ASSAULT"]
+    assert tolls == [[3, 10]]
+
+
 def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     from newsgraph.kb.situation import _latest
 

@@ -376,6 +376,7 @@ def contested_across_documents(engine: Engine) -> list[dict]:
                 "counterpart": kb_of.get(details.get("counterpart_pk")),
                 "place": kb_of.get(details.get("location_pk")),
                 "date": details.get("date"),
+                "victims": details.get("victims"),
             }
         )
     contested = []
@@ -395,6 +396,7 @@ def contested_across_documents(engine: Engine) -> list[dict]:
                         "statement": m["claim"].statement,
                         "denied": m["denied"],
                         "hedged": bool(m["claim"].details.get("hedged")),
+                        "victims": m["victims"],
                     }
                     for m in disputing
                 ],
@@ -404,12 +406,14 @@ def contested_across_documents(engine: Engine) -> list[dict]:
 
 
 def _disputing(members: list[dict]) -> list[dict]:
-    """The accounts that contradict another account of the same proposition from another document."""
+    """The accounts that contradict another account of the same proposition from another document: one
+    denies what the other tells, or the two give the attack different tolls."""
     involved: dict[int, dict] = {}
     for i, first in enumerate(members):
         for second in members[i + 1 :]:
+            counted_otherwise = bool(first["victims"] and second["victims"]) and first["victims"] != second["victims"]
             if (
-                first["denied"] != second["denied"]
+                (first["denied"] != second["denied"] or counted_otherwise)
                 and first["claim"].document_id != second["claim"].document_id
                 and same_proposition(first, second)
                 and compatible_places(first["place"], second["place"])

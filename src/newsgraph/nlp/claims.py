@@ -45,6 +45,7 @@ class ClaimBuilder:
             claim["role"] = "target" if subject == event["target"] else "actor" if subject == event["actor"] else "place"
             claim["counterpart"] = event["actor"] if subject == event["target"] else event["target"]
             claim["date"] = event.get("date")
+            claim["victims"] = event.get("victims")  # 'killed ten people': sources that count otherwise disagree
             claims.append(claim)
         for index, relation in enumerate(doc._.relations or []):
             if relation.get("evidence") != "text":  # the gazetteer's hierarchy is not the article's claim
@@ -117,7 +118,7 @@ class ClaimBuilder:
                 denied = (first["negated"] != second["negated"] or first["denial"] != second["denial"]) and (
                     compatible_places(first["location"], second["location"])
                 )
-                if elsewhere or denied:
+                if elsewhere or denied or _counted_otherwise(first, second):
                     first["status"] = second["status"] = "contested"
                     first["alternatives"].append(second["id"])
                     second["alternatives"].append(first["id"])
@@ -128,6 +129,16 @@ def same_proposition(first: dict, second: dict) -> bool:
     object says nothing about the town another report says was shelled) and their dates lie within two
     days; callers compare places (`compatible_places`), which within one article may differ on purpose."""
     return first["counterpart"] == second["counterpart"] and _near_in_time(first["date"], second["date"])
+
+
+def _counted_otherwise(first: dict, second: dict) -> bool:
+    """Two sources give one attack different tolls ('killed ten' against 'killed three'); one source that
+    counts twice (a rising toll) is not a contest."""
+    return (
+        bool(first.get("victims")) and bool(second.get("victims")) and first["victims"] != second["victims"]
+        and (first["sources"], first.get("source_text")) != (second["sources"], second.get("source_text"))
+        and compatible_places(first.get("location"), second.get("location"))
+    )
 
 
 def compatible_places(first: str | None, second: str | None) -> bool:

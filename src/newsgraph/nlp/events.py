@@ -102,6 +102,7 @@ class EventExtractor:
         self.victim_verbs = frozenset(patterns["victim_verbs"])
         self.party_object_verbs = frozenset(patterns["party_object_verbs"])
         self.charging_verbs = frozenset(patterns["charging_verbs"])
+        self.number_words = {k: v for k, v in patterns["number_words"].items() if not k.startswith("_")}
         intent = patterns["intent"]
         self.intent_heads = frozenset(intent["heads"])
         self.cooperative = frozenset(intent["cooperative"])
@@ -329,11 +330,25 @@ class EventExtractor:
                     "trigger": self._trigger(verb),
                     "actor_text": self._phrase(actor_token),
                     "target_text": self._phrase(target_token),
+                    "victims": self._victims(event_type, target_token),
                     "date_text": date_text,
                     "attributed_text": attributed_text,
                 }
             )
         return results
+
+    def _victims(self, event_type: str, target: Token | None) -> int | None:
+        """How many people an attack killed or hurt, as the text counts them ('killed ten people', 'at
+        least 12 people were killed', 'killed 7'); None for a named target or no number."""
+        if event_type != "ASSAULT" or target is None or entity_id_for(target.doc, target.left_edge.i, target.i + 1):
+            return None
+        number = target if target.like_num else next((c for c in target.children if c.dep_ == "nummod"), None)
+        if number is None:
+            return None
+        text = number.lower_.replace(",", "")
+        if text.isdigit():
+            return int(text)
+        return self.number_words.get(text)
 
     @staticmethod
     def _trigger(token: Token) -> dict:
