@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -84,7 +85,7 @@ class Cluster:
 
     @property
     def type(self) -> str:
-        return self.types.most_common(1)[0][0]
+        return max(self.types.items(), key=itemgetter(1))[0]  # most_common(1), without its heap: asked often
 
     @property
     def name(self) -> str:
@@ -1017,7 +1018,8 @@ class EntityClusterer:
         generic words that end it. Only when one organisation goes by it."""
         owners = [
             c for c in clusters
-            if c.type == "ORG" and any(tokens in self._short_forms(f) for f in c.forms)
+            if any(len(f) > len(tokens) and f[: len(tokens)] == tokens for f in c.forms)  # a cheap test first
+            and c.type == "ORG" and any(tokens in self._short_forms(f) for f in c.forms)
         ]
         return owners[0] if len(owners) == 1 else None
 
