@@ -29,6 +29,9 @@ def client(nlp, tmp_path_factory):
     for name in ("situation-seized.txt", "situation-denied.txt"):
         shutil.copy(FIXTURES / name, folder / name)
     (folder / "hostile.txt").write_text("<i>Headline</i> with markup\n\n" + HOSTILE + "\n")
+    for name, toll in (("ten.txt", "ten"), ("three.txt", "three")):  # one attack, two tolls
+        (folder / name).write_text(f"Blast in Kalbar\n\nPublished: 12 March 2025\n\nA car bomb killed {toll} people "
+                                   "at a bus station in Kalbar on Monday.\n")
     url = f"sqlite:///{folder / 'pages.db'}"
     batch = Batch(nlp, lambda e: None, store=Store(make_engine(url)))
     list(batch.run([str(folder), str(SAMPLES / "html")]))
@@ -63,6 +66,7 @@ def test_document_view_highlights_with_provenance(client):
 def test_contested_view_shows_both_accounts(client):
     page = client.get("/contested").text
     assert "Affirms" in page and "Denies" in page and "Goma" in page
+    assert "toll: 10 killed or hurt" in page and "toll: 3 killed or hurt" in page  # two tolls of one attack
 
 
 def test_everything_user_supplied_is_escaped(client):
