@@ -174,6 +174,20 @@ def test_two_sources_giving_one_attack_different_tolls_contest_it(tmp_path, fres
     assert tolls == [[3, 10]]
 
 
+def test_two_holders_of_a_place_told_days_apart_contest_it_but_years_apart_are_history():
+    from newsgraph.kb.situation import _rival_holders
+
+    def held(holder: str, source: str, since: str) -> dict:
+        return {"holder_kb_id": holder, "source": source, "since": since, "holds": True, "pending": False, "how": "holds"}
+
+    told_days_apart = [held("kb1", "the army", "2025-03-10"), held("kb2", "the front", "2025-03-12")]
+    assert _rival_holders(told_days_apart) == {"kb1", "kb2"}
+    history = [held("kb1", "the army", "2019-05-01"), held("kb2", "the front", "2022-08-01")]
+    assert not _rival_holders(history)
+    one_source = [held("kb1", "the army", "2025-03-10"), held("kb2", "the army", "2025-03-10")]
+    assert not _rival_holders(one_source)
+
+
 def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     from newsgraph.kb.situation import _latest
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.nlp.claims import compatible_places, same_proposition
+from newsgraph.nlp.claims import compatible_places, near_in_time, same_proposition
 from newsgraph.nlp.names import load_data
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
@@ -230,18 +230,30 @@ def _control(kb_id: str, facts: list[dict], relations: list[dict], exclusive: bo
 
 
 def _rival_holders(claims: list[dict]) -> set[str]:
-    """Holders that sources on the same day say hold it, each against another's account: two sources,
-    two holders, one day ('X seized the airport', 'Y says it still controls the airport'). A holder
-    leading it, or one that has agreed to take it, is no rival of its owner."""
-    by_day: dict[str, set] = defaultdict(set)
-    for claim in claims:
-        if claim["holds"] and claim["since"] and not claim["pending"] and claim["how"] == "holds":
-            by_day[claim["since"]].add((claim["holder_kb_id"], claim["source"]))
+    """Holders that sources at one time say hold it, each against another's account: two sources, two
+    holders, days no more than two apart ('X said on Monday it had retaken the town', 'Y says it still
+    holds it' on Wednesday); years apart it is history. A holder leading it, or one that has agreed to
+    take it, is no rival of its owner."""
+    accounts = [
+        c for c in claims if c["holds"] and c["since"] and not c["pending"] and c["how"] == "holds"
+    ]
     rivals: set[str] = set()
-    for accounts in by_day.values():
-        if len({holder for holder, _ in accounts}) > 1 and len({source for _, source in accounts}) > 1:
-            rivals |= {holder for holder, _ in accounts}
+    for i, first in enumerate(accounts):
+        for second in accounts[i + 1 :]:
+            if (
+                first["holder_kb_id"] != second["holder_kb_id"]
+                and first["source"] != second["source"]
+                and _same_time(first["since"], second["since"])
+            ):
+                rivals |= {first["holder_kb_id"], second["holder_kb_id"]}
     return rivals
+
+
+def _same_time(first: str, second: str) -> bool:
+    """Two dates of one moment: full days at most two apart, else the same (month, week or year)."""
+    if len(first) == len(second) == 10:
+        return near_in_time(first, second)
+    return first == second
 
 
 def _current_holder(claims: list[dict]) -> dict | None:

@@ -128,7 +128,7 @@ def same_proposition(first: dict, second: dict) -> bool:
     """Two accounts name the same other participant (or neither names one: 'denied attacking' with no
     object says nothing about the town another report says was shelled) and their dates lie within two
     days; callers compare places (`compatible_places`), which within one article may differ on purpose."""
-    return first["counterpart"] == second["counterpart"] and _near_in_time(first["date"], second["date"])
+    return first["counterpart"] == second["counterpart"] and near_in_time(first["date"], second["date"])
 
 
 def _counted_otherwise(first: dict, second: dict) -> bool:
@@ -145,7 +145,7 @@ def compatible_places(first: str | None, second: str | None) -> bool:
     return first is None or second is None or first == second
 
 
-def _near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:
+def near_in_time(first: str | None, second: str | None, days: int = 2) -> bool:
     if not first or not second or len(first) < 10 or len(second) < 10:
         return True
     try:
