@@ -52,6 +52,7 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Tomas Reyes was released from a jail in Nairobi on Friday.", "Tomas Reyes", "Nairobi"),
         ("Tomas Reyes escaped from a prison in Nairobi.", "Tomas Reyes", "Nairobi"),
         ("Tomas Reyes holed up in a house in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Tomas Reyes went into hiding in Nairobi.", "Tomas Reyes", "Nairobi"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):
