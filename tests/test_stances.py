@@ -261,6 +261,8 @@ def test_the_one_who_names_someone_to_a_post_does_not_hold_it():
     assert ("Tom Baird", "Velt Capital") in pairs(text, "controls")
     assert not any("Lena Morrow" in pair for pair in pairs(text, "controls") | pairs(text, "member_of"))
     assert ("Tom Baird", "Velt Capital") in pairs("Tom Baird appointed as Velt Capital chief", "controls")  # a headline
+    announced = "Lena Morrow will name Tom Baird as chief executive of Velt Capital next week."
+    assert [r["future"] for s, o, r in facts(announced, "controls") if (s, o) == ("Tom Baird", "Velt Capital")] == [True]
 
 
 def test_parties_that_merely_have_something_together_are_not_allies():

@@ -1413,6 +1413,10 @@ class StanceExtractor(EventExtractor):
             and not any(c.dep_ == "poss" for c in token.children)
         ):
             return token.head
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "as" and (
+            token.head.head.pos_ in ("VERB", "AUX")
+        ):
+            return token.head.head  # 'will name X as chief executive': the post is as future as the naming
         return token
 
     def _standing_role(self, token: Token) -> bool:
