@@ -14,7 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from newsgraph.nlp.claims import compatible_places, near_in_time, same_proposition
+from newsgraph.nlp.claims import compatible_places, different_tolls, near_in_time, same_proposition
 from newsgraph.nlp.names import load_data
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
 from newsgraph.store.schema import ClaimRow, DocumentRow, EntityRow, KbEntityRow
@@ -423,9 +423,8 @@ def _disputing(members: list[dict]) -> list[dict]:
     involved: dict[int, dict] = {}
     for i, first in enumerate(members):
         for second in members[i + 1 :]:
-            counted_otherwise = bool(first["victims"] and second["victims"]) and first["victims"] != second["victims"]
             if (
-                (first["denied"] != second["denied"] or counted_otherwise)
+                (first["denied"] != second["denied"] or different_tolls(first["victims"], second["victims"]))
                 and first["claim"].document_id != second["claim"].document_id
                 and same_proposition(first, second)
                 and compatible_places(first["place"], second["place"])

@@ -131,11 +131,16 @@ def same_proposition(first: dict, second: dict) -> bool:
     return first["counterpart"] == second["counterpart"] and near_in_time(first["date"], second["date"])
 
 
+def different_tolls(first: int | None, second: int | None) -> bool:
+    """Two accounts that both count an attack's victims, and count them differently."""
+    return bool(first and second) and first != second
+
+
 def _counted_otherwise(first: dict, second: dict) -> bool:
     """Two sources give one attack different tolls ('killed ten' against 'killed three'); one source that
     counts twice (a rising toll) is not a contest."""
     return (
-        bool(first.get("victims")) and bool(second.get("victims")) and first["victims"] != second["victims"]
+        different_tolls(first.get("victims"), second.get("victims"))
         and (first["sources"], first.get("source_text")) != (second["sources"], second.get("source_text"))
         and compatible_places(first.get("location"), second.get("location"))
     )

@@ -599,9 +599,9 @@ class StanceExtractor(EventExtractor):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None or (owner_id := self._own_entity(doc, owner)) is None:
             return
-        between, index = doc[owner.right_edge.i + 1 : head.i + 1], doc._.token_entity or []
+        between = doc[owner.right_edge.i + 1 : head.i + 1]
         if any(
-            (t.pos_ == "NOUN" or t.lemma_.lower() in self.role_nouns) and t.i < head.i and not (t.i < len(index) and index[t.i])
+            (t.pos_ == "NOUN" or t.lemma_.lower() in self.role_nouns) and t.i < head.i and not entity_id_for(doc, t.i, t.i + 1)
             for t in between
         ) or (len(between) > 0 and between[0].like_num):
             return  # "Norda's rival Kori", "Norda's 500 index": a description, or a name of its own
@@ -1107,7 +1107,7 @@ class StanceExtractor(EventExtractor):
             c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in self.titles for c in title.lefts
         ):
             return None  # 'the intelligence director', 'its marketing head': the head of a function in it
-        if any(t.lower_ in ("former", "ex", "late") for t in title.subtree if t.i < title.i):
+        if any(t.lower_ in FORMER for t in title.subtree if t.i < title.i):
             return None
         led = first(prep_objects(title, ("of",)))
         if led is not None and led.pos_ == "NOUN" and self._part_of_named(doc, led):
@@ -1132,10 +1132,9 @@ class StanceExtractor(EventExtractor):
 
     def _place_before_title(self, doc: Doc, title: Token, span: Span) -> str | None:
         """'Tarnby Mayor X', 'Kalbar Governor Y': a place named right before a title that leads places."""
-        index = doc._.token_entity or []
         if title.i == 0 or self._title_phrase(doc, title, span) not in self.place_titles:
             return None
-        place = self._by_id(index[title.i - 1] if title.i - 1 < len(index) else None)
+        place = self._by_id(entity_id_for(doc, title.i - 1, title.i))
         if place and place["type"] == "PLACE" and (place.get("geo") or {}).get("feature") != "demonym":
             return place["id"]
         return None
@@ -1166,7 +1165,8 @@ class StanceExtractor(EventExtractor):
         (that one controls it)."""
         candidates = self._role_before_name(doc, span)
         stated = [t for t in self._titles_given(span.root) if t.lemma_.lower() in self.clause_roles]  # 'X is a member of Y'
-        for role in appositive_nouns(span.root) + stated:
+        roles = appositive_nouns(span.root)
+        for role in roles + stated:
             if any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
                 continue
             if led := self._led_by_title(doc, role):  # 'director of the X Center at Y': leads X, one of Y's
@@ -1178,8 +1178,8 @@ class StanceExtractor(EventExtractor):
                 continue
             if organisation := self._role_organisation(doc, role):
                 candidates.append((organisation, role))
+        preps = AFFILIATION_PREPS if roles else NAME_AFFILIATION_PREPS  # beside a role, the role's, misattached
         for child in span.root.children:
-            preps = AFFILIATION_PREPS if appositive_nouns(span.root) else NAME_AFFILIATION_PREPS  # the role's, misattached
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in preps and not (
                 doc[child.i - 1].is_punct and doc[child.i - 2].like_num  # 'X, 59, of Y': where X lives
             )):
@@ -1206,9 +1206,7 @@ class StanceExtractor(EventExtractor):
         if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
             i -= 1
         phrase = [w.lower_ for w in reversed(words)]
-        leads = any(" ".join(phrase[:k]) in self.leadership for k in range(1, len(phrase) + 1)) or (
-            len(phrase) == 1 and phrase[0] in self.leadership
-        )
+        leads = any(" ".join(phrase[:k]) in self.leadership for k in range(1, len(phrase) + 1))
         if words and words[0].pos_ in ("NOUN", "VERB") and not leads and 0 <= i < len(index) and index[i]:
             return [(index[i], words[0])]
         return []
