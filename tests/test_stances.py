@@ -230,16 +230,7 @@ def test_buying_a_companys_products_is_not_buying_the_company():
         ("Norda Systems announced a partnership with Kori Finance.", "ally_of", "Norda Systems", "Kori Finance"),
         ("Norda Systems, hoping to overtake its rival Brightwave Inc., cut prices.", "opponent_of", "Brightwave Inc.", "Norda Systems"),
         ("The Academy of Film Arts chose Lena Morrow as host of its gala.", "ally_of", "Academy of Film Arts", "Lena Morrow"),
-    ],
-)
-def test_parties_with_or_against_each_other(text, predicate, first, second):
-    found = pairs(text, predicate)
-    assert (first, second) in found or (second, first) in found
-
-
-@pytest.mark.parametrize(
-    "text, predicate, first, second",
-    [
+        # demands for removal, breaks, defections, memberships a clause states
         ("Lena Morrow called for Tom Baird's resignation.", "opponent_of", "Lena Morrow", "Tom Baird"),
         ("Lena Morrow urged Tom Baird to resign.", "opponent_of", "Lena Morrow", "Tom Baird"),
         ("Lena Morrow demanded that Tom Baird step down.", "opponent_of", "Lena Morrow", "Tom Baird"),
@@ -251,7 +242,7 @@ def test_parties_with_or_against_each_other(text, predicate, first, second):
         ("Lena Morrow was named spokeswoman for Velt Capital.", "member_of", "Lena Morrow", "Velt Capital"),
     ],
 )
-def test_demands_for_removal_breaks_defections_and_stated_memberships(text, predicate, first, second):
+def test_parties_with_or_against_each_other(text, predicate, first, second):
     found = pairs(text, predicate)
     assert (first, second) in found or (second, first) in found
 
