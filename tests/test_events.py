@@ -98,6 +98,34 @@ def test_announced_future_is_future_not_hedged(analyse):
     assert done["future"] is False
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia plans to attack the depot at dawn.",
+        "The commanders have agreed to storm the harbour.",
+        "Kalbar's army intends to bomb the bridges.",
+        "The rebels want to seize the airport before the rains.",
+    ],
+)
+def test_an_intended_act_is_future_not_hedged(analyse, text):
+    """An act its own actor plans, intends or agreed to is announced, as with 'will': ahead, not doubted."""
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
+    assert event["future"] is True and event["hypothetical"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the ceasefire collapses, the army will shell the town.",
+        "Unless the hostages are freed, the militia plans to storm the compound.",
+    ],
+)
+def test_a_condition_clause_hedges_the_act(analyse, text):
+    """A condition set beside the main clause ('if X, Y will attack') governs the act, not only its own verb."""
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT" and e["trigger"]["text"] in ("shell", "storm"))
+    assert event["hypothetical"] is True
+
+
 def test_factual_events_are_neither(analyse):
     event = only(events_of(analyse, "Militants attacked a police post in Bannu."), "ASSAULT")
     assert event["negated"] is False and event["hypothetical"] is False

@@ -187,7 +187,7 @@ def test_a_denied_taking_is_kept_as_a_denial():
 
 def test_a_planned_purchase_is_not_a_holding():
     found = facts("Velt Capital plans to buy Brightwave Inc. next year.", "controls")
-    assert all(r["hypothetical"] for _, _, r in found)
+    assert found and all(r["future"] and not r["hypothetical"] for _, _, r in found)  # intended, not held
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,7 @@ class EventExtractor:
         self.suicide_cues = tuple(patterns["suicide_cues"])
         self.negation_heads = frozenset(patterns["negation_heads"])
         self.hypothetical_heads = frozenset(patterns["hypothetical_heads"])
+        self.intention_heads = frozenset(patterns["intention_heads"])
         self.negators = frozenset(patterns["negators"])
         self.instruments = frozenset(patterns["instrument_objects"])
         self.non_participants = frozenset(patterns["non_participant_objects"])
@@ -370,7 +371,7 @@ class EventExtractor:
                 return node
             if self._reported_would(node):
                 return node if self._own_report(node, verb) else None
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            if node.dep_ == "advcl" and self._conditional(node):
                 return None  # the condition of an announcement is not announced
         return None
 
@@ -878,17 +879,24 @@ class EventExtractor:
                 return
 
     def _future(self, verb: Token) -> bool:
-        """'X will cut 500 jobs', 'the plant will be closed': asserted, but not yet happened."""
-        return any(
+        """'X will cut 500 jobs', 'the plant will be closed', 'X plans to close the plant': asserted or
+        intended, but not yet happened."""
+        if any(
             any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children)
             for node in self._clause_scope(verb)
-        )
+        ):
+            return True
+        heads = self._hedging_heads(verb)
+        return bool(heads) and all(head in self.intention_heads for head in heads)
 
     def _hypothetical(self, verb: Token, sent: Span) -> bool:
+        """Not asserted: asked, hedged by a modal or a condition, or governed by a word that leaves it open
+        ('is considering', 'was allowed to', 'expects to'). An act its subject intends ('plans to', 'agreed
+        to') is not hedged but future (`_future`)."""
         if sent.text.rstrip().endswith("?"):
             return True
         heads = self._hedging_heads(verb)
-        return heads is None or bool(heads)
+        return heads is None or any(head not in self.intention_heads for head in heads)
 
     def _hedging_heads(self, verb: Token) -> list[str] | None:
         """The governing words that make the verb's act not (yet) a fact ('plans to', 'agreed to', 'is
@@ -897,11 +905,15 @@ class EventExtractor:
         for node in self._clause_scope(verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
                 return None
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-                return None
+            if self._conditional(node) or any(c.dep_ == "advcl" and self._conditional(c) for c in node.children):
+                return None  # 'if the talks fail, the army will attack': the condition is on the attack
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
                 heads.append(node.lemma_.lower())
         return heads
+
+    @staticmethod
+    def _conditional(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
     @staticmethod
     def _attribution(doc: Doc, verb: Token) -> tuple[str | None, str | None]:
