@@ -121,9 +121,15 @@ def test_an_intended_act_is_future_not_hedged(analyse, text):
     ],
 )
 def test_a_condition_clause_hedges_the_act(analyse, text):
-    """A condition set beside the main clause ('if X, Y will attack') governs the act, not only its own verb."""
+    """A condition set before the main clause ('if X, Y will attack') governs the act, not only its own verb."""
     event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT" and e["trigger"]["text"] in ("shell", "storm"))
     assert event["hypothetical"] is True
+
+
+def test_an_if_clause_after_the_verb_is_no_condition_on_it(analyse):
+    """'was asked if ...', 'apologised if ...': the clause after the verb is what was asked, not a condition."""
+    event = only(events_of(analyse, "Lena Morrow was asked by reporters if the army would leave the valley."), "REQUEST")
+    assert event["hypothetical"] is False
 
 
 def test_factual_events_are_neither(analyse):

@@ -7,6 +7,8 @@ import io
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import entity_named
 
 
@@ -391,3 +393,46 @@ def test_warnings_insistence_and_arguments_by_their_particle_are_statements(anal
     assert quote_starting(quotes, "a recount")["speaker"] == entity_named(result, "Ida Voss")["id"]
     assert quote_starting(quotes, "the bridge would close")["speaker"] == entity_named(result, "Tom Baird")["id"]
     assert quote_starting(quotes, "the error")["cue"]["text"] == "acknowledged"
+
+
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(analyse):
+    """Real pages mistype marks ('"It is sad, “X said.'): the mark after the quote's comma that leads into
+    its attribution closes it, so the text after the attribution is not taken as quoted."""
+    text = (
+        '"The old mill meant a lot to this town, “Lena Morrow said. The mill was built in 1921 and '
+        'closed in 1990. "It was the heart of the valley, “Morrow said. Crews fought the fire for hours.'
+    )
+    _, quotes = quotes_of(analyse, text)
+    direct = [q["text"].rstrip(",. ") for q in quotes if q["kind"] == "direct"]
+    assert direct == ["The old mill meant a lot to this town", "It was the heart of the valley"]
+    assert all(q["speaker_text"] and "Morrow" in q["speaker_text"] for q in quotes if q["kind"] == "direct")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parser hangs ', she said' on the second half of the content: the whole is still his account
+        ("Divers searched the lake until noon, but the boat was never found, she said.",
+         "Divers searched the lake until noon, but the boat was never found"),
+        # an aside within the sentence: the account goes on after it
+        ("Plans for the site were still open, she said, including a new library for the town.",
+         "Plans for the site were still open, she said, including a new library for the town"),
+        # an aside followed by 'but': what follows is not the reporter's
+        ("The rebels took the bridge at dawn, the army said, but the militia denied it.",
+         "The rebels took the bridge at dawn"),
+    ],
+)
+def test_a_reporting_aside_attributes_the_words_before_it(analyse, text, content):
+    _, quotes = quotes_of(analyse, text)
+    assert [q["text"] for q in quotes if q["kind"] == "indirect"] == [content]
+
+
+def test_a_partial_quote_takes_the_speech_verb_it_is_reported_under(analyse):
+    """A quoted fragment deep inside reported speech belongs to the verb that reports it, however far."""
+    text = (
+        "Speaking in Tarnby on Friday, Tom Baird stated that the council would not use its powers over "
+        "the harbour to decide “which ships may dock there next year.”"
+    )
+    _, quotes = quotes_of(analyse, text)
+    fragment = quote_starting(quotes, "which ships")
+    assert fragment["cue"]["text"] == "stated" and "Baird" in fragment["speaker_text"]

@@ -905,8 +905,10 @@ class EventExtractor:
         for node in self._clause_scope(verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
                 return None
-            if self._conditional(node) or any(c.dep_ == "advcl" and self._conditional(c) for c in node.children):
-                return None  # 'if the talks fail, the army will attack': the condition is on the attack
+            if self._conditional(node) or any(
+                c.dep_ == "advcl" and c.i < node.i and self._conditional(c) for c in node.children
+            ):  # 'if the talks fail, the army will attack'; not 'was asked if', 'apologised if it caused'
+                return None
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
                 heads.append(node.lemma_.lower())
         return heads

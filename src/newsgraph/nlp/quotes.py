@@ -19,6 +19,7 @@ OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 _OPEN_CONTEXT = set(" \t\n([{—–/") | {""}
 SUBJECTS = ("nsubj", "nsubjpass")
+TURNING_WORDS = frozenset(["but", "while", "whereas", "although", "though", "yet", "and"])
 APPEALS = ("call", "appeal")  # 'called on Y to resign', 'appealed to Y to stay': an appeal to someone
 
 
@@ -77,6 +78,9 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
         if role == "open":
             if open_at is not None:  # missing closing mark: the earlier quote ends here
                 spans.append(QuoteSpan(open_at, position))
+                if _misturned_closer(paragraph, position):
+                    open_at = None
+                    continue
             open_at = position + 1
         elif open_at is not None:
             spans.append(QuoteSpan(open_at, position))
@@ -98,7 +102,20 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[QuoteSpan]:
     return result
 
 
-_REPORTING_CLAUSE = re.compile(r",\s+(said|says|told|added|wrote|tweeted|posted|insisted|warned)\b")
+# the reporting verbs a quote's attribution opens with, for pairing marks before any parse
+REPORTING_WORDS = "said|says|told|added|wrote|tweeted|posted|insisted|warned|asked|explained|stated"
+_REPORTING_CLAUSE = re.compile(rf",\s+({REPORTING_WORDS})\b")
+
+
+_ATTRIBUTION_AFTER = re.compile(rf"\s*(?:[\w.'’-]+\s+){{0,4}}?({REPORTING_WORDS})\b")
+
+
+def _misturned_closer(paragraph: str, position: int) -> bool:
+    """An opening mark that closes the open quote: typed the wrong way round ('"It is sad, “X said.'), it
+    follows the quote's last punctuation and leads into its attribution."""
+    return paragraph[:position].rstrip()[-1:] in (",", ".", "!", "?") and bool(
+        _ATTRIBUTION_AFTER.match(paragraph, position + 1)
+    )
 
 
 def _sentence_start(paragraph: str, position: int) -> int:
@@ -222,6 +239,8 @@ class QuoteExtractor:
             lead -= 1
         if lead >= 0 and lead < span.start - 1 and self._is_cue(doc[lead]) and doc[lead] in doc[span.start].ancestors:
             return doc[lead]
+        if (reporter := self._embedding_cue(span)) is not None:
+            return reporter
         best: tuple[int, Token] | None = None
         for i in window:
             token = doc[i]
@@ -233,6 +252,19 @@ class QuoteExtractor:
         if best is None:
             return self._according_to(doc, span)
         return best[1]
+
+    def _embedding_cue(self, span: Span) -> Token | None:
+        """The speech verb whose reported content holds a partial quote ('he stated that the state would not
+        dictate "what car to make"'): the nearest such verb above the quote in the parse, however far,
+        not across a coordinated clause with a subject of its own ('X said A, and Y chanted "B"')."""
+        node = span.root
+        while node.head.i != node.i:
+            if node.dep_ in ("conj", "parataxis") and any(c.dep_ in SUBJECTS for c in node.children):
+                return None
+            node = node.head
+            if not (span.start <= node.i < span.end) and self._is_cue(node):
+                return node
+        return None
 
     @staticmethod
     def _continued_after(doc: Doc, span: Span, last_sent: Span) -> bool:
@@ -489,9 +521,14 @@ class QuoteExtractor:
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
-            if clause is None and self._parenthetical(token):  # 'The bridge, the mayor said, will close'
+            aside = self._reporting_aside(token)
+            if clause is None and (self._parenthetical(token) or aside == "within"):
+                # 'The bridge, the mayor said, will close'; 'Ideas were floated, she said, including a park'
                 words = [t for t in token.sent if not (t.is_punct or t.is_space)]
                 add(token, token.sent, words[0].idx, words[-1].idx + len(words[-1]))
+                continue
+            if aside == "after" and (clause is None or clause.i < token.i):
+                add(token, self._before_aside(token))  # 'A happened, but B followed, he said.'
                 continue
             if clause is None:
                 if (statement := self._object_statement(token)) is not None:
@@ -620,6 +657,41 @@ class QuoteExtractor:
             and doc[verb.right_edge.i].text == ","
             and verb.head.i > verb.i
         )
+
+    @staticmethod
+    def _aside_start(verb: Token) -> int:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+
+    def _reporting_aside(self, verb: Token) -> str | None:
+        """A reporting clause that attributes the words before it: set off by a comma after them, just its
+        subject and verb (', he said.', ', said the mayor,', ', she said, including ...'), with no content
+        of its own after the verb. The parser often hangs it inside the content it reports. 'after' when it
+        closes the account (the sentence ends, or 'but' / 'while' turns to another), 'within' when the
+        sentence goes on with more of the same account; None when it is no such clause."""
+        doc, sent = verb.doc, verb.sent
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        start = self._aside_start(verb)
+        end = subject.right_edge.i if subject.i > verb.i else verb.i
+        if start - 2 <= sent.start or doc[start - 1].text != "," or end + 1 >= sent.end:
+            return None
+        follower = doc[end + 1]
+        if follower.text in (".", "!", "?") and follower.i == sent.end - 1:
+            return "after"
+        if follower.text != "," or follower.i + 2 >= sent.end:
+            return None
+        turn = doc[follower.i + 1]
+        return "after" if turn.dep_ in ("cc", "mark") or turn.lower_ in TURNING_WORDS else "within"
+
+    def _before_aside(self, verb: Token) -> Span:
+        doc = verb.doc
+        first = next(t for t in verb.sent if not (t.is_punct or t.is_space))
+        last = doc[self._aside_start(verb) - 2]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        return doc[first.i : last.i + 1]
 
     @staticmethod
     def _misattached_content(verb: Token) -> Token | None:
