@@ -618,6 +618,14 @@ def test_a_minister_titled_by_a_ministrys_short_name_leads_the_ministry():
     [
         ("Halden Foods employee Yvette Hill was suspended on Thursday.", "Yvette Hill", "Halden Foods"),
         ("Dennis Bowe, a Hamas fighter, was seen in Rafah.", "Dennis Bowe", "Hamas"),
+        # a title that does not lead: 'chief' before another role word serves under the one who leads
+        ("Norda Systems chief economist Lena Morrow said rates would rise.", "Lena Morrow", "Norda Systems"),
+        # an acronym the NER misses, before a title written in capitals
+        ("NRDX CTO Tom Baird said the outage would last days.", "Tom Baird", "NRDX"),
+        ("KVB chief economist Lena Morrow said rates would rise.", "Lena Morrow", "KVB"),
+        # the organisation given as the name of a kind noun ('at software vendor Y')
+        ('"Nobody is safe from this one," said Lena Morrow, head of research at cloud software vendor '
+         "Stavelin, referring to the flaw.", "Lena Morrow", "Stavelin"),
     ],
 )
 def test_a_role_noun_after_an_organisations_name_makes_the_person_its_member(text, member, body):

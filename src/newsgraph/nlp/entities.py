@@ -452,6 +452,25 @@ class EntityClusterer:
             )
             if described:
                 yield Span(doc, start, token.i + 1, label="ORG"), "ORG"
+        yield from EntityClusterer._acronyms_before_titles(doc)
+
+    @staticmethod
+    def _acronyms_before_titles(doc: Doc) -> Iterator[tuple[Span, str]]:
+        """'NRDX CTO Tom Baird', 'KVB chief economist Lena Morrow': an acronym the NER missed, right
+        before a person's title and name, is the organisation the title is held in."""
+        titles = title_words()
+
+        def role_word(word: Token) -> bool:  # 'CTO', 'chief economist', 'network operations head'
+            return word.lower_ in titles or (word.is_lower and word.pos_ in ("NOUN", "ADJ"))
+
+        for token in doc:
+            if not is_acronym(token.text) or token.lower_ in titles or token.ent_type_:
+                continue
+            after = token.i + 1
+            while after < len(doc) and after - token.i <= 3 and role_word(doc[after]):
+                after += 1
+            if after > token.i + 1 and after < len(doc) and doc[after].ent_type_ == "PERSON":
+                yield Span(doc, token.i, token.i + 1, label="ORG"), "ORG"
 
     def _vessels(self, doc: Doc) -> Iterator[Span]:
         """'INS X', 'USS Y Z': a ship prefix and the capitalised name after it, which the NER often misses

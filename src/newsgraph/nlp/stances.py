@@ -1172,7 +1172,7 @@ class StanceExtractor(EventExtractor):
             if led := self._led_by_title(doc, role):  # 'director of the X Center at Y': leads X, one of Y's
                 part = first(prep_objects(role, ("of",)))
                 above = [*prep_objects(part, ("at", "for", "with")), *prep_objects(role, ("at", "for", "with"))]
-                parent = next(filter(None, (self._own_entity(doc, n) for n in above)), None)
+                parent = next(filter(None, (self._organisation_in(doc, n) for n in above)), None)
                 if parent and parent != led:
                     candidates.append((parent, role))
                 continue
@@ -1198,7 +1198,9 @@ class StanceExtractor(EventExtractor):
         index = doc._.token_entity or []
         i, words = span.start - 1, []
         def role_word(token: Token) -> bool:  # the tagger sometimes reads 'head' before a name as a verb
-            return token.pos_ in ("NOUN", "ADJ") or (token.pos_ == "VERB" and token.lower_ in self.titles)
+            return token.pos_ in ("NOUN", "ADJ") or (
+                token.lower_ in self.titles and (token.pos_ == "VERB" or token.is_upper)
+            )  # 'CTO' is read as a name
 
         while i >= 0 and len(words) < 5 and role_word(doc[i]) and not (i < len(index) and index[i]):
             words.append(doc[i])
@@ -1206,8 +1208,13 @@ class StanceExtractor(EventExtractor):
         if i >= 0 and doc[i].text in ("'s", "’s", "'", "’"):
             i -= 1
         phrase = [w.lower_ for w in reversed(words)]
-        leads = any(" ".join(phrase[:k]) in self.leadership for k in range(1, len(phrase) + 1))
-        if words and words[0].pos_ in ("NOUN", "VERB") and not leads and 0 <= i < len(index) and index[i]:
+        # 'chief executive' leads; 'chief economist', 'head coach' serve under whoever leads
+        leads = " ".join(phrase) in self.leadership or (
+            len(phrase) > 1 and phrase[0] in self.leadership and phrase[-1] in self.leadership
+        )
+        if words and (words[0].pos_ in ("NOUN", "VERB") or words[0].is_upper) and not leads and (
+            0 <= i < len(index) and index[i]
+        ):
             return [(index[i], words[0])]
         return []
 
@@ -1219,13 +1226,19 @@ class StanceExtractor(EventExtractor):
         if named is not None and (organisation := self._own_entity(doc, named)):
             return organisation
         for noun in prep_objects(role, AFFILIATION_PREPS):
-            if organisation := self._own_entity(doc, noun):
+            if organisation := self._organisation_in(doc, noun):
                 return organisation
             if noun.pos_ == "NOUN":
                 inner = (self._own_entity(doc, n) for n in prep_objects(noun, AFFILIATION_PREPS))
                 if organisation := next(filter(None, inner), None):
                     return organisation
         return None
+
+    def _organisation_in(self, doc: Doc, noun: Token) -> str | None:
+        """The entity a prepositional object names: its own words, or the name a kind noun is given
+        ('at software vendor Norda', 'with the bank Kori Finance')."""
+        kind = noun.pos_ == "NOUN" and noun.lemma_.lower() in self.descriptors
+        return self._own_entity(doc, noun) or (self._named_by(doc, noun) if kind else None)
 
     @staticmethod
     def _own_entity(doc: Doc, token: Token) -> str | None:
