@@ -417,6 +417,11 @@ def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(analyse):
         # an aside within the sentence: the account goes on after it
         ("Plans for the site were still open, she said, including a new library for the town.",
          "Plans for the site were still open, she said, including a new library for the town"),
+        # when and to whom may follow the aside's verb
+        ("The mill will reopen in spring for a second season, owners Tom Baird and Lena Morrow announced today.",
+         "The mill will reopen in spring for a second season"),
+        ("A bomb at a depot hurt a guard, and the police had no suspects, officials said on Saturday.",
+         "A bomb at a depot hurt a guard, and the police had no suspects"),
         # an aside followed by 'but': what follows is not the reporter's
         ("The rebels took the bridge at dawn, the army said, but the militia denied it.",
          "The rebels took the bridge at dawn"),

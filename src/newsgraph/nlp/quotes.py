@@ -111,11 +111,16 @@ _ATTRIBUTION_AFTER = re.compile(rf"\s*(?:[\w.'’-]+\s+){{0,4}}?({REPORTING_WORD
 
 
 def _misturned_closer(paragraph: str, position: int) -> bool:
-    """An opening mark that closes the open quote: typed the wrong way round ('"It is sad, “X said.'), it
-    follows the quote's last punctuation and leads into its attribution."""
-    return paragraph[:position].rstrip()[-1:] in (",", ".", "!", "?") and bool(
-        _ATTRIBUTION_AFTER.match(paragraph, position + 1)
-    )
+    """An opening mark that closes the open quote, typed the wrong way round: one that cannot open (a space
+    after it: 'smoothly. “ Some'), one after the quote's comma ('"It is sad, “X said.'), or one after its
+    stop that runs on in lower case or into an attribution ('... today. “the mayor said')."""
+    before = paragraph[:position].rstrip()[-1:]
+    after = paragraph[position + 1 : position + 2]
+    if paragraph[position] in ('"', "“") and (not after or after.isspace()):
+        return True
+    if before == ",":
+        return True
+    return before in (".", "!", "?") and (after.islower() or bool(_ATTRIBUTION_AFTER.match(paragraph, position + 1)))
 
 
 def _sentence_start(paragraph: str, position: int) -> int:
@@ -522,7 +527,7 @@ class QuoteExtractor:
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
             aside = self._reporting_aside(token)
-            if clause is None and (self._parenthetical(token) or aside == "within"):
+            if (clause is None or clause.i < token.i) and (self._parenthetical(token) or aside == "within"):
                 # 'The bridge, the mayor said, will close'; 'Ideas were floated, she said, including a park'
                 words = [t for t in token.sent if not (t.is_punct or t.is_space)]
                 add(token, token.sent, words[0].idx, words[-1].idx + len(words[-1]))
@@ -671,10 +676,17 @@ class QuoteExtractor:
         sentence goes on with more of the same account; None when it is no such clause."""
         doc, sent = verb.doc, verb.sent
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+        if subject is None:
             return None
         start = self._aside_start(verb)
         end = subject.right_edge.i if subject.i > verb.i else verb.i
+        # only 'when' and 'to whom' may follow before the aside ends: ', officials said on Saturday', ', X told AFP'
+        for child in (c for c in verb.children if c.i > end and not c.is_punct):
+            if any(t.text == "," for t in doc[end + 1 : child.i]):
+                break  # past the aside's closing comma: the account goes on
+            if not self._time_or_audience(verb, child):
+                return None
+            end = child.right_edge.i
         if start - 2 <= sent.start or doc[start - 1].text != "," or end + 1 >= sent.end:
             return None
         follower = doc[end + 1]
@@ -684,6 +696,14 @@ class QuoteExtractor:
             return None
         turn = doc[follower.i + 1]
         return "after" if turn.dep_ in ("cc", "mark") or turn.lower_ in TURNING_WORDS else "within"
+
+    @staticmethod
+    def _time_or_audience(verb: Token, child: Token) -> bool:
+        """A word after a reporting verb that says when or to whom ('said on Monday', 'told reporters')."""
+        if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell":
+            return True
+        words = [child, *(g for g in child.children if g.dep_ == "pobj")] if child.dep_ == "prep" else [child]
+        return any(w.ent_type_ in ("DATE", "TIME") for w in words)
 
     def _before_aside(self, verb: Token) -> Span:
         doc = verb.doc
