@@ -164,6 +164,13 @@ def test_factual_events_are_neither(analyse):
         ("Police found the car on Jan. 4, 2024. Rebels shelled the town the next day.", "2024-01-05"),
         ("Police found the car on Jan. 4, 2024. Rebels shelled the town three days later.", "2024-01-07"),
         ("Rebels shelled the town the following day.", None),  # no day told before it
+        # a day named without its year: the last one for a past act, the nearest when the tense does not tell
+        ("Rebels shelled the town on April 2.", "2024-04-02"),
+        ("The offensive on the town is due on April 2.", "2025-04-02"),
+        ("Rebels shelled the town earlier today.", "2025-03-12"),
+        # a quarter is placed at its year's precision (ISO 8601 has no quarter)
+        ("Rebels shelled the town in the first quarter of last year.", "2024"),
+        ("Rebels shelled the town in the fourth quarter.", "2024"),
     ],
 )
 def test_dates_are_resolved_against_publication_or_left_null(analyse, text, date):

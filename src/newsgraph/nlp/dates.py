@@ -20,6 +20,11 @@ _YEAR = re.compile(
 _MONTH_YEAR = re.compile(
     r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$"
 )
+_MONTH_DAY = re.compile(
+    r"^(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)$"
+)  # a day of a month without its year
 _VAGUE = re.compile(
     r"\b(week|weeks|month|months|years|decade|decades|recent|recently|season|weekend|period|ago|past|earlier|later|"
     r"century|days|hours)\b"
@@ -133,6 +138,49 @@ _STREAK = re.compile(
     r"(consecutive|straight|successive|running) day$"
 )
 _AGO = re.compile(r"^(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
+_SAME_DAY = re.compile(r"^((earlier|later) )?(today|tonight|this (morning|afternoon|evening))$")
+_PART_OF_YEAR = re.compile(
+    r"^((early|late|mid-) |(the )?(end|start|beginning|middle|rest|remainder|close) of )(the|this|next|last) year$"
+)
+_QUARTER = re.compile(
+    r"^(in )?(the )?(?P<nth>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
+    r"( of (?P<year>\d{4}|this year|last year|next year|the year))?$"
+)
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_YEAR_STEP = {"this": 0, "the": 0, "next": 1, "last": -1}
+
+
+def _within_day_or_year(phrase: str, reference: dt.datetime, future: bool | None) -> str | None:
+    """'earlier today' is the day reported; 'the end of this year' its year; 'the first quarter of 2009' a
+    year (ISO 8601 has no quarter, so a quarter is given at the year's precision; a bare 'fourth quarter'
+    is the latest one begun before publication, or the next one for a planned event)."""
+    if _SAME_DAY.match(phrase):
+        return reference.date().isoformat()
+    if match := _PART_OF_YEAR.match(phrase):
+        return str(reference.year + _YEAR_STEP[phrase.split()[-2]])
+    if match := _QUARTER.match(phrase):
+        year = match["year"]
+        if year and year[0].isdigit():
+            return year
+        if year:
+            return str(reference.year + _YEAR_STEP[year.split()[0]])
+        begun = 3 * (_QUARTERS[match["nth"]] - 1) + 1 <= reference.month
+        if future:
+            return str(reference.year if not begun else reference.year + 1)
+        return str(reference.year if begun else reference.year - 1)
+    return None
+
+
+def _nearest(text: str, reference: dt.datetime) -> dt.datetime | None:
+    """A day named without its year ('June 3') read as the occurrence nearest the publication date: news
+    speaks of the weeks around it, before or after."""
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False, "RELATIVE_BASE": reference}
+    found = [
+        dateparser.parse(text, languages=["en"], settings={**settings, "PREFER_DATES_FROM": way})
+        for way in ("past", "future")
+    ]
+    found = [f for f in found if f is not None]
+    return min(found, key=lambda day: abs(day - reference)) if found else None
 
 
 def _relative_period(phrase: str, reference: dt.datetime) -> str | None:
@@ -209,10 +257,11 @@ def _iso_week(day: dt.date) -> str:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: str | None, future: bool = False) -> str | None:
+def resolve_date(text: str, published: str | None, future: bool | None = False) -> str | None:
     """ISO date (or year / year-month) for a date expression, relative to the publication date.
-    A bare month or weekday is read as the latest one before publication, or the next one after it for
-    a planned or threatened event (`future`)."""
+    A bare month or weekday is read as the latest one before publication (`future` False: a past act),
+    the next one after it (`future` True: a planned or threatened act), or, for a month or a day of one,
+    the nearest one either way when the tense does not tell (`future` None)."""
     phrase = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     phrase = re.sub(r"^(on|the)\s+", "", phrase)
     anchored = resolve_anchor(phrase)
@@ -225,6 +274,9 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         month = _MONTHS[match["month"]]
         if match["year"] or reference is None:
             year = match["year"]
+        elif future is None:  # the nearest: at most six months away, a tie read as past
+            ahead = (month - reference.month) % 12
+            year = str(reference.year + (month < reference.month) if ahead < 6 else reference.year - (month > reference.month))
         elif future:
             year = str(reference.year if month >= reference.month else reference.year + 1)
         else:
@@ -232,6 +284,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return f"{year}-{month:02d}" if year else None
     if reference is not None and (relative := _relative_period(phrase, reference)):
         return relative
+    if reference is not None and (within := _within_day_or_year(phrase, reference, future)):
+        return within
     if reference is not None and _STREAK.match(phrase):
         return reference.date().isoformat()  # 'for a third straight day': the streak reaches the day reported
     if reference is not None and not future and _WEEKEND.match(phrase):
@@ -247,6 +301,9 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
             f"next {phrase}" if future and not phrase.startswith(("last", "next", "this")) else phrase,
             reference,
         )
+    if future is None and reference is not None and _MONTH_DAY.match(phrase):
+        nearest = _nearest(phrase, reference)
+        return nearest.date().isoformat() if nearest else None
     settings = {
         "PREFER_DATES_FROM": "future" if future else "past",
         "RETURN_AS_TIMEZONE_AWARE": False,

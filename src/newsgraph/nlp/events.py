@@ -303,7 +303,9 @@ class EventExtractor:
         hypothetical = self._hypothetical(verb, sent)
         will = self._future(verb)
         future = (hypothetical or will) and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead
-        date, date_text = self._date(doc, verb, sent, published, future=future)
+        # a past act's bare 'June 3' is the last one; a planned act's the next; else the nearest
+        tense = True if future else (False if self._told_as_past(verb) else None)
+        date, date_text = self._date(doc, verb, sent, published, future=tense)
         attributed_to, attributed_text = self._attribution(doc, verb)
         if demand is not None:  # the demand is made; its content is what is wanted
             hypothetical = will = False
@@ -787,8 +789,18 @@ class EventExtractor:
             c.lemma_.lower() in TIME_SPANS for c in anchor.children if c.dep_ in ("npadvmod", "advmod", "nmod")
         )
 
+    @staticmethod
+    def _told_as_past(verb: Token) -> bool:
+        """'attacked', 'was arrested', 'has agreed', 'had fled'; not 'is due', 'meets', a bare noun."""
+        if verb.tag_ == "VBD":
+            return True
+        return any(
+            c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("has", "have", "had", "'ve"))
+            for c in verb.children
+        )
+
     def _date(
-        self, doc: Doc, verb: Token, sent: Span, published: str | None, future: bool = False
+        self, doc: Doc, verb: Token, sent: Span, published: str | None, future: bool | None = False
     ) -> tuple[str | None, str | None]:
         """The date expression of the event's clause: anchored phrases first ('three days after the
         2015 Paris attacks'), then the nearest date; 'since', 'until' and 'by' dates are not the event's."""
