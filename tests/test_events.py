@@ -383,6 +383,13 @@ def test_an_announced_act_is_coded_as_its_announcement(analyse, text, announced,
     assert plan["hypothetical"] or plan["future"] or plan["negated"]
 
 
+def test_a_promise_of_an_uncoded_act_is_an_intent_to_cooperate(analyse):
+    """'promised to rebuild the courts': a promise is CAMEO's intent to cooperate whatever is promised; a
+    promised hostile act is a threat instead."""
+    assert only(events_of(analyse, "The new governor promised to rebuild the courts of Tarnby."), "AGREE")
+    assert only(events_of(analyse, "The rebel leader promised to storm the garrison."), "THREATEN")
+
+
 def test_someone_else_forecasting_an_act_is_no_announcement(analyse):
     """'Analysts at X said the army would attack' forecasts; only the actor (or its spokesman) announces."""
     events = events_of(analyse, "Kovac Research said the Orlen army would attack the border town.")
