@@ -441,3 +441,13 @@ def test_a_partial_quote_takes_the_speech_verb_it_is_reported_under(analyse):
     _, quotes = quotes_of(analyse, text)
     fragment = quote_starting(quotes, "which ships")
     assert fragment["cue"]["text"] == "stated" and "Baird" in fragment["speaker_text"]
+
+
+def test_a_view_given_as_someones_with_a_full_clause_is_their_statement(analyse):
+    """'X believes the mill will close' attributes a claim to X (PARC3 counts such attributions); an
+    infinitive ('expect the bank to cut') or a view inside someone's statement is not one of its own."""
+    _, quotes = quotes_of(analyse, "Harbour police believe the gunman fled to Kalbar on a fishing boat.")
+    assert [(q["cue"]["text"], q["text"]) for q in quotes] == [("believe", "the gunman fled to Kalbar on a fishing boat")]
+    assert not quotes_of(analyse, "Analysts expect the bank to cut rates again.")[1]
+    _, quotes = quotes_of(analyse, "Tom Baird said he believes the mill will close.")
+    assert [q["cue"]["text"] for q in quotes] == ["said"]

@@ -133,6 +133,7 @@ class QuoteExtractor:
     def __init__(self, min_words: int, max_cue_distance: int) -> None:
         data = load_data("speech.json")
         self.cue_verbs = frozenset(data["cue_verbs"])
+        self.belief_verbs = frozenset(data["belief_verbs"])
         self.object_statement_verbs = frozenset(data.get("object_statement_verbs", []))
         self.characterising_verbs = frozenset(data.get("characterising_verbs", []))
         self.content_nouns = frozenset(data["content_nouns"]["nouns"])
@@ -279,6 +280,22 @@ class QuoteExtractor:
         while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
             i += 1
         return last_sent.end <= i < len(doc) and doc[i].text[:1].islower()
+
+    def _stated_view(self, verb: Token) -> bool:
+        """'X believes (that) the plant will close', 'Y expects demand will fall': a view the article gives
+        as someone's, with a full clause of its own (not 'expects to sell'), is a statement of theirs."""
+        if verb.lemma_.lower() not in self.belief_verbs:
+            return False
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if clause is None or holder is None or holder.lower_ in ("i", "we", "you"):
+            return False  # 'I think ...' is inside someone's quote, which is theirs
+        if any(self._is_cue(a) for a in verb.ancestors):
+            return False  # 'X said he believes ...': X's statement holds it
+        finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children
+        )
+        return finite and any(c.dep_ in SUBJECTS for c in clause.children)
 
     def _is_cue(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -521,7 +538,7 @@ class QuoteExtractor:
                     if (statement := self._called_something(token)) is not None:
                         add(token, statement)
                     continue  # 'call' is no speech verb of its own: 'called him on Monday'
-            if token.lemma_.lower() not in self.cue_verbs or token.pos_ != "VERB":
+            if token.pos_ != "VERB" or not (token.lemma_.lower() in self.cue_verbs or self._stated_view(token)):
                 continue
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
