@@ -449,5 +449,6 @@ def test_a_view_given_as_someones_with_a_full_clause_is_their_statement(analyse)
     _, quotes = quotes_of(analyse, "Harbour police believe the gunman fled to Kalbar on a fishing boat.")
     assert [(q["cue"]["text"], q["text"]) for q in quotes] == [("believe", "the gunman fled to Kalbar on a fishing boat")]
     assert not quotes_of(analyse, "Analysts expect the bank to cut rates again.")[1]
+    assert not quotes_of(analyse, "It is believed that the gunman fled to Kalbar.")[1]  # held by no one named
     _, quotes = quotes_of(analyse, "Tom Baird said he believes the mill will close.")
     assert [q["cue"]["text"] for q in quotes] == ["said"]

@@ -287,7 +287,7 @@ class QuoteExtractor:
         if verb.lemma_.lower() not in self.belief_verbs:
             return False
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # 'it is believed that': no one
         if clause is None or holder is None or holder.lower_ in ("i", "we", "you"):
             return False  # 'I think ...' is inside someone's quote, which is theirs
         if any(self._is_cue(a) for a in verb.ancestors):
