@@ -171,6 +171,8 @@ def test_factual_events_are_neither(analyse):
         # a quarter is placed at its year's precision (ISO 8601 has no quarter)
         ("Rebels shelled the town in the first quarter of last year.", "2024"),
         ("Rebels shelled the town in the fourth quarter.", "2024"),
+        # an event noun takes the tense of its verb: 'the shelling ended in April' is the last April
+        ("The shelling of the town ended in April.", "2024-04"),
     ],
 )
 def test_dates_are_resolved_against_publication_or_left_null(analyse, text, date):
@@ -388,6 +390,12 @@ def test_a_promise_of_an_uncoded_act_is_an_intent_to_cooperate(analyse):
     promised hostile act is a threat instead."""
     assert only(events_of(analyse, "The new governor promised to rebuild the courts of Tarnby."), "AGREE")
     assert only(events_of(analyse, "The rebel leader promised to storm the garrison."), "THREATEN")
+
+
+def test_a_bare_as_clause_is_no_act_of_its_own(analyse):
+    """'did not free them as promised': the promise is told elsewhere; the clause says how the act compares."""
+    events = events_of(analyse, "The militia did not free the hostages as promised.")
+    assert not [e for e in events if e["type"] == "AGREE"]
 
 
 def test_someone_else_forecasting_an_act_is_no_announcement(analyse):

@@ -138,6 +138,14 @@ def test_a_place_someone_will_go_is_marked_future():
         ("Velt Capital holds a majority stake in Norda Systems.", "Velt Capital", "Norda Systems"),
         ("Velt Capital has a 51 percent stake in Norda Systems.", "Velt Capital", "Norda Systems"),
         ("Lena Morrow was sworn in as governor of Ohio on Monday.", "Lena Morrow", "Ohio"),
+        # a vessel or aircraft hijacked, however told; more than half of a company owned, in figures
+        ("The Kalbar Liberation Front hijacked the MV Stavelin on Monday.", "Kalbar Liberation Front", "MV Stavelin"),
+        ("The MV Stavelin, which was hijacked by the Kalbar Liberation Front last week, was freed on Sunday.",
+         "Kalbar Liberation Front", "MV Stavelin"),
+        ("Norda Systems owns 80 percent of Brightwave Inc.", "Norda Systems", "Brightwave Inc."),
+        # control handed to a recipient
+        ("The deal gives Norda Systems control of Brightwave Inc.", "Norda Systems", "Brightwave Inc."),
+        ("The agreement hands control of Brightwave Inc. to Norda Systems.", "Norda Systems", "Brightwave Inc."),
     ],
 )
 def test_a_holder_takes_or_holds(text, holder, held):
@@ -178,6 +186,8 @@ def test_a_former_or_met_holder_of_a_title_leads_nothing():
 def test_a_minority_stake_makes_no_holder():
     assert not pairs("Velt Capital holds a 25 percent share in Norda Systems.", "controls")
     assert not pairs("Velt Capital has a small stake in Norda Systems.", "controls")
+    assert not pairs("Velt Capital owns 40 percent of Norda Systems.", "controls")
+    assert not pairs("The deal gives Velt Capital a 20 percent stake in Norda Systems.", "controls")
 
 
 def test_a_denied_taking_is_kept_as_a_denial():

@@ -143,6 +143,8 @@ class EventExtractor:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and token.dep_ == "amod":  # 'besieged families' describes, it reports no act
             return None
+        if token.pos_ == "VERB" and self._manner_clause(token):  # 'as promised', 'as agreed': how, not an act
+            return None
         if token.pos_ == "VERB":
             if token.i >= 2 and token.doc[token.i - 1].text == "-":  # 'lathi-charged', 'baton-charged'
                 hit = self.verbs.get(f"{token.doc[token.i - 2].lower_}-{lemma}")
@@ -168,6 +170,16 @@ class EventExtractor:
         if token.pos_ in ("NOUN", "PROPN") and (key := self._noun_key(token)) and self._free_event_noun(token):
             return tuple(self.nouns[key])
         return None
+
+    @staticmethod
+    def _manner_clause(verb: Token) -> bool:
+        """A bare 'as' clause with no subject of its own ('did not release them as promised', 'withdrew as
+        agreed') says how the main act compares with another, told elsewhere."""
+        return (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        )
 
     def _noun_key(self, token: Token) -> str | None:
         """The event noun a token heads, with the word before it when the two name the event together
@@ -791,7 +803,10 @@ class EventExtractor:
 
     @staticmethod
     def _told_as_past(verb: Token) -> bool:
-        """'attacked', 'was arrested', 'has agreed', 'had fled'; not 'is due', 'meets', a bare noun."""
+        """'attacked', 'was arrested', 'has agreed', 'had fled', 'talks collapsed' (an event noun takes the
+        tense of the verb it is the subject or object of); not 'is due', 'meets'."""
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+            verb = verb.head
         if verb.tag_ == "VBD":
             return True
         return any(

@@ -43,6 +43,8 @@ GOVERNMENT_WORDS = frozenset(["government", "administration", "state", "kremlin"
 SUBJECT_TITLE_VERBS = frozenset(["be", "become", "remain", "serve", "take", "succeed", "replace"])  # 'X took over as Y'
 STAKE_NOUNS = frozenset(["stake", "share", "shares", "interest", "holding"])
 STAKE_HOLDING_VERBS = frozenset(["have", "hold", "own", "keep", "retain"])
+PERCENT_WORDS = frozenset(["percent", "%", "pct"])
+GIVING_VERBS = frozenset(["give", "hand", "grant", "transfer"])  # control passes to the recipient
 FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 
@@ -446,6 +448,9 @@ class StanceExtractor(EventExtractor):
                 if place and (holder_id := self._typed(doc, taker, PARTIES)):
                     yield holder_id, "controls", place, lemma
             return
+        if lemma in GIVING_VERBS and not passive:  # 'the deal gives X control of Y', 'hands control of Y to X'
+            yield from self._control_given(doc, verb)
+            return
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         if f"{lemma} {particle}" in self.control_phrasals:  # 'snapped up Y', 'bought out Y'
             lemma = f"{lemma} {particle}"
@@ -471,8 +476,8 @@ class StanceExtractor(EventExtractor):
             return  # 'took time', 'took the stand': only 'took X' of a place, 'took over X', 'took control of X' hold
         if lemma in self.control_object_only and held.lemma_.lower() not in self.control_objects:
             return  # 'regained control of X' holds X; 'regained consciousness' holds nothing
-        if lemma in STAKE_HOLDING_VERBS and held.lemma_.lower() in STAKE_NOUNS and not self._majority(held):
-            return  # 'holds a 25 percent share in X' makes a shareholder, not X's holder
+        if lemma in STAKE_HOLDING_VERBS and held.lemma_.lower() in STAKE_NOUNS | PERCENT_WORDS and not self._majority(held):
+            return  # 'holds a 25 percent share in X', 'owns 40 percent of X' make a shareholder, not X's holder
         holding = self._holding(doc, held, lemma)
         if holding is None:
             return
@@ -482,18 +487,43 @@ class StanceExtractor(EventExtractor):
             if holder_id:
                 yield holder_id, "controls", holding, cue
 
-    @staticmethod
-    def _majority(stake: Token) -> bool:
-        """'a majority / controlling stake', 'a 51 percent stake': more than half."""
+    def _control_given(self, doc: Doc, verb: Token) -> Iterator[tuple]:
+        """The recipient of control, ownership or a majority stake handed over: its indirect object, its
+        'to' phrase, or the name the parser glued onto the control noun ('gives [X control] of Y')."""
+        for held in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            if held.lemma_.lower() not in self.control_objects or (
+                held.lemma_.lower() in STAKE_NOUNS and not self._majority(held)
+            ):
+                continue  # 'gives X a 20 percent stake in Y' makes a shareholder
+            holding = self._holding(doc, held, verb.lemma_.lower())
+            named = [c for c in held.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            recipients = [c for c in verb.children if c.dep_ == "dative"] + prep_objects(verb, ("to",)) + named[-1:]
+            for recipient in recipients:
+                recipient_id = self._typed(doc, recipient, ("PERSON", "ORG", "PLACE"))  # not 'the Italian firm'
+                if holding and recipient_id and recipient_id != holding:
+                    yield recipient_id, "controls", holding, verb.lemma_.lower()
+
+    def _share(self, stake: Token) -> float | None:
+        """The percentage a stake or 'N percent' states ('a 51 percent stake', 'a twenty percent stake', '80
+        percent of X'), if any."""
         words = [t for t in stake.subtree if t.i < stake.i]
-        if any(t.lower_ in ("majority", "controlling") for t in words):
+        if not (stake.lower_ in PERCENT_WORDS or any(t.lower_ in PERCENT_WORDS | {"per"} for t in words)):
+            return None
+        for token in (t for t in words if t.like_num):
+            if token.lower_ in self.number_words:
+                return float(self.number_words[token.lower_])
+            try:
+                return float(token.text.replace(",", ".").rstrip("%"))
+            except ValueError:
+                continue
+        return None
+
+    def _majority(self, stake: Token) -> bool:
+        """'a majority / controlling stake', 'a 51 percent stake', '80 percent of X': more than half."""
+        if any(t.lower_ in ("majority", "controlling") for t in stake.subtree if t.i < stake.i):
             return True
-        numbers = [t for t in words if t.like_num]
-        percent = any(t.lower_ in ("percent", "per", "%") for t in words)
-        try:
-            return percent and any(50 < float(t.text.replace(",", ".").rstrip("%")) <= 100 for t in numbers)
-        except ValueError:
-            return False
+        share = self._share(stake)
+        return share is not None and 50 < share <= 100
 
     def _holding(self, doc: Doc, held: Token | None, lemma: str) -> str | None:
         """The entity held: the object itself, or what a holding noun is of ('control of X', 'a stake
@@ -506,7 +536,7 @@ class StanceExtractor(EventExtractor):
         )
         if held.lemma_.lower() in self.portion_words:  # 'controls most of X', 'holds parts of Y'
             node = held = first(prep_objects(held, ("of",))) or held
-        if held.lemma_.lower() in self.control_objects:
+        if held.lemma_.lower() in self.control_objects | PERCENT_WORDS:
             allowed = HOLDINGS  # 'holds a majority stake in X': a stake is in a company, whatever 'hold' holds
             node = first(prep_objects(held, ("of", "in", "over", "at")))
             if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
