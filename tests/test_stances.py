@@ -53,10 +53,18 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
         ("Tomas Reyes escaped from a prison in Nairobi.", "Tomas Reyes", "Nairobi"),
         ("Tomas Reyes holed up in a house in Nairobi.", "Tomas Reyes", "Nairobi"),
         ("Tomas Reyes went into hiding in Nairobi.", "Tomas Reyes", "Nairobi"),
+        # the person a verb of finding or taking acts on, told actively; recovering somewhere
+        ("Police found Tomas Reyes at a motel in Nairobi.", "Tomas Reyes", "Nairobi"),
+        ("Soldiers took Tomas Reyes to a base in Kisumu.", "Tomas Reyes", "Kisumu"),
+        ("Mara Quill is recovering in a Chicago hospital.", "Mara Quill", "Chicago"),
     ],
 )
 def test_a_statement_puts_a_person_in_a_place(text, person, place):
     assert (person, place) in pairs(text, "located_in")
+
+
+def test_what_someone_owns_found_somewhere_does_not_put_them_there():
+    assert ("Tomas Reyes", "Chicago") not in pairs("Police found Tomas Reyes's car in Chicago.", "located_in")
 
 
 def test_a_place_beside_a_speakers_name_or_role_is_where_they_are():

@@ -249,6 +249,8 @@ class StanceExtractor(EventExtractor):
             yield from self._inquiry_noun(doc, token, lemma)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        if not passive and lemma in self.passive_presence:  # 'police found X in Y': where X was found
+            yield from self._object_placed(doc, verb, lemma)
         preps = (self.passive_presence if passive else self.presence).get(lemma)
         if preps is None:
             return
@@ -274,6 +276,15 @@ class StanceExtractor(EventExtractor):
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
+
+    def _object_placed(self, doc: Doc, verb: Token, lemma: str) -> Iterator[tuple]:
+        """The person a verb of finding, holding or taking acts on is where its phrase says ('police
+        found X in Y', 'they took X to Y'), as in the passive ('X was found in Y')."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        persons = [p for p in (self._headed(doc, t, ("PERSON",)) for t in objects[:1]) if p]  # not "X's letter"
+        place = self._place_of(doc, verb, self.passive_presence[lemma]) if persons else None
+        for person in persons if place else ():
+            yield person, "located_in", place, lemma
 
     def _place_beside_name(self, doc: Doc, people: list[Token]) -> str | None:
         """'Our correspondent X in Y says', 'said X, 22, a teacher in Y': a place the speaker's own name or
