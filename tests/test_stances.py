@@ -787,3 +787,15 @@ def test_sides_of_a_contest_are_opponents(text):
 
 def test_facing_charges_sets_no_one_against_the_charges_name():
     assert not pairs("Tarnby lineman Tom Baird faces fraud charges.", "opponent_of")
+
+
+def test_an_offer_rejected_sets_its_rejecter_against_the_one_who_made_it():
+    """CAMEO's 'reject': turning down a party's offer or proposal sets one against it in that matter."""
+    for text in ("Norda Systems rejected Velt Capital's offer.", "Norda Systems rejected an offer from Velt Capital."):
+        assert ("Norda Systems", "Velt Capital") in pairs(text, "opponent_of"), text
+    assert not pairs("The union rejected the verdict.", "opponent_of")
+
+
+def test_endorsing_a_person_is_siding_with_them():
+    """'endorse' also accepts proposals; said of a person it is support all the same."""
+    assert ("Tom Baird", "Lena Morrow") in pairs("Tom Baird endorsed Lena Morrow for mayor.", "ally_of")

@@ -104,6 +104,7 @@ class StanceExtractor(EventExtractor):
         self.removal_verbs = frozenset(cues["removal_verbs"])
         self.demanding_verbs = frozenset(cues["demanding_verbs"])
         self.ally_verbs = frozenset(cues["ally_verbs"])
+        self.rejecting_verbs = frozenset(cues["rejecting_verbs"])
         self.opponent_verbs = frozenset(cues["opponent_verbs"])
         self.ally_particles = cues["ally_particles"]
         self.other_sense_particles = cues["other_sense_particles"]
@@ -669,18 +670,22 @@ class StanceExtractor(EventExtractor):
     def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
         by_particle = bool(sides)
-        if not sides and lemma in self.accepting_verbs:  # 'Y accepted his proposal'
-            offered = next(
-                (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals),
-                None,
-            )
-            if offered is not None:
-                for actor in self._actors(verb, False):
-                    actor_id = self._party(doc, actor)
-                    proposer = self._owner(doc, offered, besides=actor_id)
-                    if actor_id and proposer and actor_id != proposer:
-                        yield actor_id, "ally_of", proposer, lemma
+        offered = next(
+            (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals), None
+        )
+        if not sides and offered is not None and lemma in self.accepting_verbs | self.rejecting_verbs:
+            # 'Y accepted his proposal' sides with its proposer, 'Y rejected X's offer' against
+            predicate = "ally_of" if lemma in self.accepting_verbs else "opponent_of"
+            for actor in self._actors(verb, False):
+                actor_id = self._party(doc, actor)
+                proposer = self._owner(doc, offered, besides=actor_id) or self._party(
+                    doc, first(prep_objects(offered, ("from", "by")))
+                )
+                if actor_id and proposer and actor_id != proposer:
+                    yield actor_id, predicate, proposer, lemma
             return
+        if not sides and lemma in self.accepting_verbs and lemma not in self.ally_verbs:
+            return  # 'accepted the verdict': only a proposal accepted takes a side
         if not sides and lemma in self.undoing_verbs:  # 'overturned the X administration's rule'
             undone = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
             author = self._party(doc, undone) if undone is not None and undone.lemma_.lower() in self.measures else None
