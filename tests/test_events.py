@@ -392,6 +392,14 @@ def test_a_promise_of_an_uncoded_act_is_an_intent_to_cooperate(analyse):
     assert only(events_of(analyse, "The rebel leader promised to storm the garrison."), "THREATEN")
 
 
+def test_a_dateline_is_not_the_actor(analyse):
+    """'NAIROBI, 3 March 2025 - Kenya imposed ...': the NER reads the date on into the first name and the
+    parser makes the dateline the subject; the actor is the name after the dash."""
+    result = analyse("NAIROBI, 3 March 2025 - Kenya imposed sanctions on Uganda on Monday.")
+    assert "Kenya" in {e["name"] for e in result["entities"]}
+    assert only(result["events"], "SANCTION")["actor_text"] == "Kenya"
+
+
 def test_a_bare_as_clause_is_no_act_of_its_own(analyse):
     """'did not free them as promised': the promise is told elsewhere; the clause says how the act compares."""
     events = events_of(analyse, "The militia did not free the hostages as promised.")

@@ -252,3 +252,20 @@ def test_among_undated_reports_being_taken_somewhere_follows_the_event_that_sent
     ]
     assert _latest(sightings, "place_kb_id", frozenset({"take", "rush"}))["place"] == "St Anne's Hospital"
     assert _latest(sightings + [seen("Elm Road", "e", "event", 5)], "place_kb_id")["place"] == "Elm Road"
+
+
+def test_a_country_takes_sides_by_acting_and_by_verbal_acts_on_it(tmp_path, fresh_url):
+    """A country that acts, or that is accused, sanctioned or aided, is a side; a town attacked is not."""
+    import newsgraph
+
+    (tmp_path / "sanctions.txt").write_text(
+        "Kenya imposes sanctions on Uganda\n\nNAIROBI, 3 March 2025 - Kenya imposed sanctions on Uganda on "
+        "Monday over the border dispute, the foreign ministry said. Rebels of the Western Brigade shelled "
+        "Kisumu on Tuesday.\n"
+    )
+    with newsgraph.open(fresh_url("countries")) as kb:
+        kb.ingest([str(tmp_path)])
+        kenya = kb.situation("Kenya")
+        assert "Uganda" in [o["name"] for o in kenya["opponents"]]
+        brigade = kb.situation("Western Brigade")
+        assert "Kisumu" not in [o["name"] for o in brigade["opponents"]]

@@ -23,6 +23,7 @@ CONTROL_GAINED = {("ASSAULT", "seize")}
 CONTROL_LOST = {("RETREAT", "withdraw"), ("RETREAT", "flee"), ("CONCEDE", "surrender")}
 ALLIED = {"COOPERATE", "AGREE", "SUPPORT", "AID", "CONSULT"}  # allies and contacts: talks count
 OPPOSED = {"ASSAULT", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "PROTEST"}  # CAMEO verbal and material conflict
+VERBAL = (ALLIED | OPPOSED) - {"ASSAULT", "COERCE", "PROTEST"}  # acts only a party can be the object of
 CONTACT_ONLY = {"CONSULT", "meet", "talk", "negotiate"}  # talks and meetings: contact, which foes have too
 ALLIED_RELATIONS = {"ally_of", "member_of", "child_of", "parent_of", "sibling_of"}
 STANCE_RELATIONS = ALLIED_RELATIONS | {"opponent_of"}
@@ -300,12 +301,12 @@ def _holdings(kb_id: str, relations: list[dict]) -> list[dict]:
 def _relations(kb_id: str, facts: list[dict], relations: list[dict], acts: bool = True) -> dict:
     """Allies and opponents among people, organisations and countries, each with its evidence: coded
     events (talks and aid; attacks, accusations, sanctions) and the stance relations. A place (`acts`
-    false) takes no side by being attacked or taken: only stance relations, which name countries
-    acting, count for it."""
+    false) takes no side by being attacked or taken, only by acting or by being the object of a verbal
+    act (`_takes_part`)."""
     allies, opponents = defaultdict(list), defaultdict(list)
     _stance_evidence(kb_id, relations, allies, opponents)
     told = {(e["document"], e["sentence"]) for bucket in (allies, opponents) for ev in bucket.values() for e in ev}
-    for fact in facts if acts else ():
+    for fact in facts:
         if (fact["document"], fact["sentence"]) in told:
             continue  # the stance relation read from this sentence already stands for it
         if fact["negated"] or not fact["actor"] or not fact["target"]:
@@ -313,8 +314,9 @@ def _relations(kb_id: str, facts: list[dict], relations: list[dict], acts: bool 
         other = _other_side(kb_id, fact["actor"], fact["actor_name"], fact["target"], fact["target_name"])
         if other is None:
             continue
-        other_type = fact["target_type"] if other[0] == fact["target"] else fact["actor_type"]
-        if other_type not in PARTY_TYPES:
+        other_acts = other[0] == fact["actor"]
+        other_type = fact["actor_type"] if other_acts else fact["target_type"]
+        if not (_takes_part(fact, other_type, other_acts) and (acts or _takes_part(fact, "PLACE", not other_acts))):
             continue  # a town attacked is a target, not an opponent
         bucket = allies if fact["type"] in ALLIED else opponents if fact["type"] in OPPOSED else None
         if bucket is not None:
@@ -323,6 +325,13 @@ def _relations(kb_id: str, facts: list[dict], relations: list[dict], acts: bool 
         if all(e["type"] in CONTACT_ONLY for e in allies[other]):
             del allies[other]  # opponents meet too: a meeting alone makes no ally of a foe
     return {"allies": _listing(allies), "opponents": _listing(opponents)}
+
+
+def _takes_part(fact: dict, entity_type: str, acting: bool) -> bool:
+    """Whether a participant is a side in the act: a person, an organisation, or a country or other place
+    that acts ('Kenya imposed sanctions on X') or is the object of a verbal act, which only a polity can be
+    ('X accused Uganda', 'X sent aid to Chad'); a place attacked or taken is where it happened."""
+    return entity_type in PARTY_TYPES or (entity_type == "PLACE" and (acting or fact["type"] in VERBAL))
 
 
 def _stance_evidence(kb_id: str, relations: list[dict], allies: dict, opponents: dict) -> None:

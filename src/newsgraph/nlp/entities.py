@@ -415,7 +415,8 @@ class EntityClusterer:
             covered = any(overlaps(c, match) for c, _, _ in candidates)
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
-        for found, found_type in [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc)]:
+        found_names = [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc), *self._after_dateline(doc)]
+        for found, found_type in found_names:
             if not any(overlaps(c, found) for c, _, _ in candidates):
                 candidates.append((found, found_type, None))
         for landform in self._landforms(doc):  # it replaces the part the NER saw ('Glacier' as a person)
@@ -471,6 +472,20 @@ class EntityClusterer:
                 after += 1
             if after > token.i + 1 and after < len(doc) and doc[after].ent_type_ == "PERSON":
                 yield Span(doc, token.i, token.i + 1, label="ORG"), "ORG"
+
+    @staticmethod
+    def _after_dateline(doc: Doc) -> Iterator[tuple[Span, str]]:
+        """'NAIROBI, 3 March 2025 - Kenya imposed ...': the NER reads the dateline's date on across the dash
+        into the first name of the story; a known place name after the dash inside a date is that place."""
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            dash = next((t.i for t in ent if t.text in ("-", "–", "—")), None)
+            if dash is None or dash + 1 >= ent.end:
+                continue
+            tail = doc[dash + 1 : ent.end]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) and known_place_name(tail.text):
+                yield Span(doc, tail.start, tail.end, label="GPE"), "PLACE"
 
     def _vessels(self, doc: Doc) -> Iterator[Span]:
         """'INS X', 'USS Y Z': a ship prefix and the capitalised name after it, which the NER often misses

@@ -508,7 +508,15 @@ class EventExtractor:
     @staticmethod
     def _antecedent(subject: Token) -> Token:
         """'The army denied that it had bombed': a pronoun subject stands for the subject of the clause
-        that governs it."""
+        that governs it. A dateline the parser made the subject ('NAIROBI, 3 March - Kenya imposed') stands
+        for the name after its dash."""
+        after_dash = [
+            c for c in subject.children
+            if c.dep_ == "appos" and c.i > subject.i
+            and any(t.text in ("-", "–", "—") for t in subject.doc[c.left_edge.i - 1 : c.i])
+        ]
+        if subject.is_sent_start and after_dash:
+            return after_dash[-1]
         if subject.pos_ != "PRON" or subject.lower_ not in ("it", "they", "he", "she", "we"):
             return subject
         node = subject.head
@@ -764,8 +772,11 @@ class EventExtractor:
         for child in token.children:
             if child.i > token.i and child.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl"):
                 right = max(right, child.right_edge.i)
-        span = token.doc[token.left_edge.i : right + 1]
-        return span.text if len(span) <= 10 else token.doc[token.left_edge.i : token.i + 1].text
+        left = token.left_edge.i
+        while left < token.i and token.doc[left].is_punct:  # '- Kenya' after a dateline's dash
+            left += 1
+        span = token.doc[left : right + 1]
+        return span.text if len(span) <= 10 else token.doc[left : token.i + 1].text
 
     def _location(self, doc: Doc, verb: Token, sent: Span) -> str | None:
         """Where the event happened: a place in its clause, else the nearest in its sentence; not one in
