@@ -478,8 +478,8 @@ class EntityClusterer:
         """'NAIROBI, 3 March 2025 - Kenya imposed ...': the NER reads the dateline's date on across the dash
         into the first name of the story; a known place name after the dash inside a date is that place."""
         for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
+            if ent.label_ not in ("DATE", "TIME") or ent.start - ent.sent.start > 3:
+                continue  # a dateline opens its sentence: 'NAIROBI, 3 March 2025 - ...'
             dash = next((t.i for t in ent if t.text in ("-", "–", "—")), None)
             if dash is None or dash + 1 >= ent.end:
                 continue
