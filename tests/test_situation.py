@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+import newsgraph
 from newsgraph.web.app import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -256,8 +257,6 @@ def test_among_undated_reports_being_taken_somewhere_follows_the_event_that_sent
 
 def test_a_country_takes_sides_by_acting_and_by_verbal_acts_on_it(tmp_path, fresh_url):
     """A country that acts, or that is accused, sanctioned or aided, is a side; a town attacked is not."""
-    import newsgraph
-
     (tmp_path / "sanctions.txt").write_text(
         "Kenya imposes sanctions on Uganda\n\nNAIROBI, 3 March 2025 - Kenya imposed sanctions on Uganda on "
         "Monday over the border dispute, the foreign ministry said. Rebels of the Western Brigade shelled "

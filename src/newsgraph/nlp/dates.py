@@ -20,11 +20,6 @@ _YEAR = re.compile(
 _MONTH_YEAR = re.compile(
     r"^(in |during |since |by |early |late |mid-?)?(?P<month>[a-z]+)(,? (?P<year>\d{4}))?$"
 )
-_MONTH_DAY = re.compile(
-    r"^(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}(st|nd|rd|th)?$|^\d{1,2}(st|nd|rd|th)? (of )?"
-    r"(january|february|march|april|may|june|july|august|september|october|november|december)$"
-)  # a day of a month without its year
 _VAGUE = re.compile(
     r"\b(week|weeks|month|months|years|decade|decades|recent|recently|season|weekend|period|ago|past|earlier|later|"
     r"century|days|hours)\b"
@@ -70,6 +65,11 @@ _MONTHS = {
         1,
     )
 }
+_MONTH_NAMES = "|".join(_MONTHS)
+_MONTH_DAY = re.compile(
+    rf"^({_MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{{1,2}}(st|nd|rd|th)?$"
+    rf"|^\d{{1,2}}(st|nd|rd|th)? (of )?({_MONTH_NAMES})$"
+)  # a day of a month without its year
 _DAYS_ONLY = re.compile(
     r"^(on |last |this |next )?((early|late) (on )?)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"( morning| afternoon| evening| night)?$"
@@ -140,7 +140,7 @@ _STREAK = re.compile(
 _AGO = re.compile(r"^(?P<n>\d+|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
 _SAME_DAY = re.compile(r"^((earlier|later) )?(today|tonight|this (morning|afternoon|evening))$")
 _PART_OF_YEAR = re.compile(
-    r"^((early|late|mid-) |(the )?(end|start|beginning|middle|rest|remainder|close) of )(the|this|next|last) year$"
+    r"^((early|late|mid-) |(the )?(end|start|beginning|middle|rest|remainder|close) of )(?P<which>the|this|next|last) year$"
 )
 _QUARTER = re.compile(
     r"^(in )?(the )?(?P<nth>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
@@ -157,7 +157,7 @@ def _within_day_or_year(phrase: str, reference: dt.datetime, future: bool | None
     if _SAME_DAY.match(phrase):
         return reference.date().isoformat()
     if match := _PART_OF_YEAR.match(phrase):
-        return str(reference.year + _YEAR_STEP[phrase.split()[-2]])
+        return str(reference.year + _YEAR_STEP[match["which"]])
     if match := _QUARTER.match(phrase):
         year = match["year"]
         if year and year[0].isdigit():

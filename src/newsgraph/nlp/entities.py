@@ -415,7 +415,12 @@ class EntityClusterer:
             covered = any(overlaps(c, match) for c, _, _ in candidates)
             if number not in used and not covered:
                 candidates.append((match, actor.type, actor))
-        found_names = [*((v, "OTHER") for v in self._vessels(doc)), *self._described_names(doc), *self._after_dateline(doc)]
+        found_names = [
+            *((v, "OTHER") for v in self._vessels(doc)),
+            *self._described_names(doc),
+            *self._acronyms_before_titles(doc),
+            *self._after_dateline(doc),
+        ]
         for found, found_type in found_names:
             if not any(overlaps(c, found) for c, _, _ in candidates):
                 candidates.append((found, found_type, None))
@@ -453,7 +458,6 @@ class EntityClusterer:
             )
             if described:
                 yield Span(doc, start, token.i + 1, label="ORG"), "ORG"
-        yield from EntityClusterer._acronyms_before_titles(doc)
 
     @staticmethod
     def _acronyms_before_titles(doc: Doc) -> Iterator[tuple[Span, str]]:

@@ -312,8 +312,7 @@ class EventExtractor:
             mode = "suicide-attack"
         location = self._location(doc, verb, sent)
         negated = self._negated(verb)
-        hypothetical = self._hypothetical(verb, sent)
-        will = self._future(verb)
+        hypothetical, will = self._modality(verb, sent)
         future = (hypothetical or will) and not sent.text.rstrip().endswith("?")  # planned, threatened: ahead
         # a past act's bare 'June 3' is the last one; a planned act's the next; else the nearest
         tense = True if future else (False if self._told_as_past(verb) else None)
@@ -916,25 +915,22 @@ class EventExtractor:
             if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 return
 
-    def _future(self, verb: Token) -> bool:
-        """'X will cut 500 jobs', 'the plant will be closed', 'X plans to close the plant': asserted or
-        intended, but not yet happened."""
-        if any(
+    def _will(self, verb: Token) -> bool:
+        """'X will cut 500 jobs', 'the plant will be closed': asserted, but not yet happened."""
+        return any(
             any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children)
             for node in self._clause_scope(verb)
-        ):
-            return True
-        heads = self._hedging_heads(verb)
-        return bool(heads) and all(head in self.intention_heads for head in heads)
+        )
 
-    def _hypothetical(self, verb: Token, sent: Span) -> bool:
-        """Not asserted: asked, hedged by a modal or a condition, or governed by a word that leaves it open
-        ('is considering', 'was allowed to', 'expects to'). An act its subject intends ('plans to', 'agreed
-        to') is not hedged but future (`_future`)."""
-        if sent.text.rstrip().endswith("?"):
-            return True
+    def _modality(self, verb: Token, sent: Span) -> tuple[bool, bool]:
+        """(hypothetical, future). Hypothetical: not asserted, as asked, hedged by a modal or a condition, or
+        governed by a word that leaves it open ('is considering', 'was allowed to', 'expects to'). Future:
+        asserted or intended but not yet happened ('will cut', 'plans to close', 'agreed to buy'): an act
+        its subject intends is not hedged."""
         heads = self._hedging_heads(verb)
-        return heads is None or any(head not in self.intention_heads for head in heads)
+        intended = bool(heads) and all(head in self.intention_heads for head in heads)
+        hypothetical = sent.text.rstrip().endswith("?") or heads is None or (bool(heads) and not intended)
+        return hypothetical, intended or self._will(verb)
 
     def _hedging_heads(self, verb: Token) -> list[str] | None:
         """The governing words that make the verb's act not (yet) a fact ('plans to', 'agreed to', 'is

@@ -543,13 +543,14 @@ class QuoteExtractor:
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
-            aside = self._reporting_aside(token)
-            if (clause is None or clause.i < token.i) and (self._parenthetical(token) or aside == "within"):
+            reports_before = clause is None or clause.i < token.i  # no content after the verb: an aside?
+            aside = self._reporting_aside(token) if reports_before else None
+            if reports_before and (self._parenthetical(token) or aside == "within"):
                 # 'The bridge, the mayor said, will close'; 'Ideas were floated, she said, including a park'
                 words = [t for t in token.sent if not (t.is_punct or t.is_space)]
                 add(token, token.sent, words[0].idx, words[-1].idx + len(words[-1]))
                 continue
-            if aside == "after" and (clause is None or clause.i < token.i):
+            if aside == "after":
                 add(token, self._before_aside(token))  # 'A happened, but B followed, he said.'
                 continue
             if clause is None:

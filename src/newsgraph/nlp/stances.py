@@ -44,6 +44,7 @@ SUBJECT_TITLE_VERBS = frozenset(["be", "become", "remain", "serve", "take", "suc
 STAKE_NOUNS = frozenset(["stake", "share", "shares", "interest", "holding"])
 STAKE_HOLDING_VERBS = frozenset(["have", "hold", "own", "keep", "retain"])
 PERCENT_WORDS = frozenset(["percent", "%", "pct"])
+SHARE_NOUNS = STAKE_NOUNS | PERCENT_WORDS  # what a part held is named by: 'a 25 percent stake', '40 percent of X'
 GIVING_VERBS = frozenset(["give", "hand", "grant", "transfer"])  # control passes to the recipient
 FORMER = frozenset(["former", "ex", "late"])
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
@@ -93,6 +94,7 @@ class StanceExtractor(EventExtractor):
         self.yielding_verbs = cues["yielding_verbs"]
         self.place_only = frozenset(cues["place_only_control"])
         self.control_objects = frozenset(cues["control_objects"])
+        self.holding_nouns = self.control_objects | PERCENT_WORDS  # 'control of X', '80 percent of X'
         self.taking_nouns = frozenset(cues["taking_nouns"])
         self.parent_nouns = frozenset(cues["parent_nouns"])
         self.part_nouns = frozenset(cues["part_nouns"])
@@ -488,7 +490,7 @@ class StanceExtractor(EventExtractor):
             return  # 'took time', 'took the stand': only 'took X' of a place, 'took over X', 'took control of X' hold
         if lemma in self.control_object_only and held.lemma_.lower() not in self.control_objects:
             return  # 'regained control of X' holds X; 'regained consciousness' holds nothing
-        if lemma in STAKE_HOLDING_VERBS and held.lemma_.lower() in STAKE_NOUNS | PERCENT_WORDS and not self._majority(held):
+        if lemma in STAKE_HOLDING_VERBS and held.lemma_.lower() in SHARE_NOUNS and not self._majority(held):
             return  # 'holds a 25 percent share in X', 'owns 40 percent of X' make a shareholder, not X's holder
         holding = self._holding(doc, held, lemma)
         if holding is None:
@@ -548,7 +550,7 @@ class StanceExtractor(EventExtractor):
         )
         if held.lemma_.lower() in self.portion_words:  # 'controls most of X', 'holds parts of Y'
             node = held = first(prep_objects(held, ("of",))) or held
-        if held.lemma_.lower() in self.control_objects | PERCENT_WORDS:
+        if held.lemma_.lower() in self.holding_nouns:
             allowed = HOLDINGS  # 'holds a majority stake in X': a stake is in a company, whatever 'hold' holds
             node = first(prep_objects(held, ("of", "in", "over", "at")))
             if node is None and held.dep_ in ("dobj", "obj"):  # 'bought a stake last May in X': the parser
@@ -670,10 +672,12 @@ class StanceExtractor(EventExtractor):
     def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
         by_particle = bool(sides)
-        offered = next(
-            (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals), None
-        )
-        if not sides and offered is not None and lemma in self.accepting_verbs | self.rejecting_verbs:
+        offered = None  # a proposal accepted or rejected
+        if not sides and (lemma in self.accepting_verbs or lemma in self.rejecting_verbs):
+            offered = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals), None
+            )
+        if offered is not None:
             # 'Y accepted his proposal' sides with its proposer, 'Y rejected X's offer' against
             predicate = "ally_of" if lemma in self.accepting_verbs else "opponent_of"
             for actor in self._actors(verb, False):
@@ -1429,6 +1433,7 @@ class StanceExtractor(EventExtractor):
         date, _ = self._date(doc, token, sent, published)
         standing = self._standing_role(token)
         anchor = self._modal_anchor(token)
+        hypothetical, future = (False, False) if standing else self._modality(anchor, sent)
         return {
             "subject": subject,
             "predicate": predicate,
@@ -1439,8 +1444,8 @@ class StanceExtractor(EventExtractor):
             "cue": cue,
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
             "lost": predicate == "controls" and (cue in self.losing_verbs or cue == SOLD),  # held no more
-            "hypothetical": not standing and self._hypothetical(anchor, sent),
-            "future": not standing and self._future(anchor),
+            "hypothetical": hypothetical,
+            "future": future,
             "pending": predicate == "controls" and not standing and self._pending(anchor, sent),
             "attributed_to": source,
             "attributed_text": source_text,
@@ -1457,7 +1462,7 @@ class StanceExtractor(EventExtractor):
         heads = self._hedging_heads(anchor)
         if heads is None or any(head not in self.pending_heads for head in heads):
             return False
-        return bool(heads) or self._future(anchor)
+        return bool(heads) or self._will(anchor)
 
     @staticmethod
     def _modal_anchor(token: Token) -> Token:
