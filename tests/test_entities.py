@@ -557,3 +557,13 @@ def test_the_employer_an_occupation_names_is_an_organisation_unless_a_known_plac
     assert entity_named(result, "Stavelin")["type"] == "ORG"
     assert entity_named(result, "Quenby")["type"] == "ORG"
     assert entity_named(result, "Nairobi")["type"] == "PLACE"
+
+
+def test_two_organisations_glued_across_a_comma_are_two_names(analyse):
+    """The NER reads 'With the help of X Capital, Y Inc. opened ...' as one organisation; a legal suffix
+    after the comma stays part of the one name ('Z, Inc.')."""
+    result = analyse("With the backing of Velt Capital, Brightwave Inc. opened a plant.")
+    assert entity_named(result, "Velt Capital") and entity_named(result, "Brightwave Inc.")
+    assert not [e for e in result["entities"] if "," in e["name"]]
+    suffixed = analyse("Shares of Brightwave, Inc. rose.")
+    assert [e["name"] for e in suffixed["entities"]] == ["Brightwave, Inc."]

@@ -648,3 +648,16 @@ def test_an_attack_counts_the_people_it_killed_or_hurt_as_the_text_does(analyse)
         assert [e["victims"] for e in events_of(analyse, text) if e["type"] == "ASSAULT"][0] == victims, text
     named = only(events_of(analyse, "Gunmen killed Tom Baird in Kalbar."), "ASSAULT")
     assert named["victims"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Kenyan forces conducted 34 strikes against Kalbar Liberation Front positions.",
+        "Kenyan aircraft mounted a bombing raid on the Kalbar Liberation Front camp.",
+        "The Kalbar Liberation Front carried out an airstrike on the depot.",
+    ],
+)
+def test_strikes_conducted_mounted_or_carried_out_are_attacks(analyse, text):
+    """Military reports tell attacks with a light verb and an attack noun ('conducted strikes')."""
+    assert any(e["type"] == "ASSAULT" for e in events_of(analyse, text)), text

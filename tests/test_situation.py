@@ -268,3 +268,19 @@ def test_a_country_takes_sides_by_acting_and_by_verbal_acts_on_it(tmp_path, fres
         assert "Uganda" in [o["name"] for o in kenya["opponents"]]
         brigade = kb.situation("Western Brigade")
         assert "Kisumu" not in [o["name"] for o in brigade["opponents"]]
+
+
+def test_a_holder_whose_latest_account_is_a_loss_holds_it_no_more():
+    from newsgraph.kb.situation import _current_holder
+
+    def claim(holder: str, how: str, since: str) -> dict:
+        return {"holder": holder, "holder_kb_id": holder, "holds": how != "lost", "how": how, "since": since,
+                "source": None, "pending": False, "date": since}
+
+    driven_out = [claim("front", "holds", "2025-03-01"), claim("front", "lost", "2025-05-01")]
+    assert _current_holder(driven_out) is None  # nobody named took it: no holder, not the one driven out
+    retaken = [claim("army", "holds", "2024-01-01"), claim("front", "holds", "2025-03-01"),
+               claim("front", "lost", "2025-05-01")]
+    assert _current_holder(retaken)["holder"] == "army"
+    back_again = [*driven_out, claim("front", "holds", "2025-07-01")]
+    assert _current_holder(back_again)["holder"] == "front"

@@ -799,3 +799,118 @@ def test_an_offer_rejected_sets_its_rejecter_against_the_one_who_made_it():
 def test_endorsing_a_person_is_siding_with_them():
     """'endorse' also accepts proposals; said of a person it is support all the same."""
     assert ("Tom Baird", "Lena Morrow") in pairs("Tom Baird endorsed Lena Morrow for mayor.", "ally_of")
+
+
+def test_a_meeting_place_hung_on_the_partner_puts_both_people_there():
+    """'met with Y in X', 'met the minister, Y in X': the parser hangs the place on the one met."""
+    for text in ("Defence Minister Tom Baird met with Prime Minister Lena Morrow in Nairobi on Monday.",
+                 "Tom Baird met the Kenyan foreign minister, Lena Morrow in Nairobi today."):
+        found = pairs(text, "located_in")
+        assert {("Tom Baird", "Nairobi"), ("Lena Morrow", "Nairobi")} <= found, text
+
+
+@pytest.mark.parametrize(
+    "text, holder, held",
+    [
+        # a common noun standing for the name held: an appositive, a copula's complement
+        ("The contract went to Brightwave Inc., a firm owned by Tom Baird.", "Tom Baird", "Brightwave Inc."),
+        ("Mombasa is the largest city controlled by the Kalbar Liberation Front.", "Kalbar Liberation Front", "Mombasa"),
+        # a passive infinitive whose subject sits on the verb above
+        ("Brightwave Inc. has agreed to be acquired by Norda Systems for $30 million.", "Norda Systems", "Brightwave Inc."),
+    ],
+)
+def test_control_through_a_describing_noun_or_a_raised_subject(text, holder, held):
+    assert (holder, held) in {(s, o) for s, o, r in facts(text, "controls") if not r["negated"]}, text
+
+
+@pytest.mark.parametrize(
+    "text, loser, taker",
+    [
+        ("Government troops recaptured Mombasa from the Kalbar Liberation Front on Sunday.", "Kalbar Liberation Front", None),
+        ("Kenya liberated Mombasa from Kalbar Liberation Front control.", "Kalbar Liberation Front", "Kenya"),
+        ("The Kalbar Liberation Front was driven out of Mombasa by Kenya.", "Kalbar Liberation Front", "Kenya"),
+        ("Kenyan forces drove the Kalbar Liberation Front out of Mombasa in May.", "Kalbar Liberation Front", None),
+        ("The Kalbar Liberation Front was expelled from Mombasa last year.", "Kalbar Liberation Front", None),
+    ],
+)
+def test_the_party_a_place_is_taken_from_or_driven_out_of_held_it_no_more(text, loser, taker):
+    found = {(s, o): r for s, o, r in facts(text, "controls")}
+    assert (loser, "Mombasa") in found and found[(loser, "Mombasa")]["lost"], text
+    if taker:
+        assert (taker, "Mombasa") in found and not found[(taker, "Mombasa")]["lost"], text
+
+
+def test_a_seller_named_with_from_held_the_company_until_the_sale():
+    found = {(s, o): r for s, o, r in facts("Norda Systems bought Brightwave Inc. from Velt Capital in 2019.", "controls")}
+    assert not found[("Norda Systems", "Brightwave Inc.")]["lost"]
+    assert found[("Velt Capital", "Brightwave Inc.")]["lost"]
+
+
+def test_an_officer_ousted_from_a_company_loses_no_place():
+    assert not facts("Tom Baird was ousted from Norda Systems in a boardroom coup.", "controls")
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Norda Systems reiterated its support for Brightwave Inc. in the dispute.", "Norda Systems", "Brightwave Inc."),
+        ("In support of the Kalbar Liberation Front, Norda Systems sent trucks to the border.",
+         "Norda Systems", "Kalbar Liberation Front"),
+        ("With the backing of Velt Capital, Brightwave Inc. opened a plant.", "Brightwave Inc.", "Velt Capital"),
+        ("Tom Baird is in talks with Lena Morrow about a merger.", "Tom Baird", "Lena Morrow"),
+    ],
+)
+def test_support_given_or_acted_in_makes_allies(text, first, second):
+    found = pairs(text, "ally_of")
+    assert (first, second) in found or (second, first) in found, text
+
+
+def test_a_relation_noun_in_a_with_phrase_is_not_the_partner_of_another_role_noun():
+    found = pairs("With the backing of Velt Capital, Brightwave Inc. bought a rival.", "opponent_of")
+    assert not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norda Systems and Brightwave Inc. jointly developed the engine.",
+        "The engine was jointly developed by Norda Systems and Brightwave Inc.",
+        "The engine was developed by Norda Systems together with Brightwave Inc.",
+        "Norda Systems, along with Brightwave Inc., built the engine.",
+    ],
+)
+def test_an_act_the_text_calls_joint_makes_allies(text):
+    found = pairs(text, "ally_of")
+    assert ("Norda Systems", "Brightwave Inc.") in found or ("Brightwave Inc.", "Norda Systems") in found, text
+
+
+def test_two_people_in_one_event_without_an_act_done_together_are_not_allies():
+    assert not pairs("Tom Baird, along with Kevin Moore, died in the crash.", "ally_of")
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Norda Systems vehemently denied Velt Capital's claims in a statement on Monday.", "Norda Systems", "Velt Capital"),
+        ("Tom Baird disputed the account given by Kevin Moore.", "Tom Baird", "Kevin Moore"),
+        ("Kevin Moore said Tom Baird had been arguing with Lena Morrow.", "Tom Baird", "Lena Morrow"),
+    ],
+)
+def test_disputing_a_partys_claims_or_arguing_with_it_sets_one_against_it(text, first, second):
+    assert (first, second) in pairs(text, "opponent_of"), text
+
+
+@pytest.mark.parametrize(
+    "text, person, body, predicate",
+    [
+        ("UN Special Envoy Tom Baird said the plan failed.", "Tom Baird", "UN", "member_of"),
+        ("Norda Systems Chairman and CEO Tom Baird said the plan failed.", "Tom Baird", "Norda Systems", "controls"),
+    ],
+)
+def test_capitalised_and_joined_titles_after_an_organisation(text, person, body, predicate):
+    assert (person, body) in pairs(text, predicate), text
+
+
+def test_a_former_holder_of_a_role_is_no_member_and_a_secretary_heads_rather_than_belongs():
+    assert not pairs("She thanked former Norda Systems envoy Tom Baird.", "member_of")
+    assert not [p for p in pairs("Norda Systems Secretary Tom Baird said the plan failed.", "member_of")]

@@ -261,13 +261,24 @@ def _current_holder(claims: list[dict]) -> dict | None:
     """Who holds it now, as far as the sources tell: the latest owner or holder; failing one, the
     latest leader (a company owned by another is held by the owner, not by its chief executive); failing
     both, the buyer of an agreed takeover not yet done (`pending`)."""
-    done = [c for c in claims if c["holds"] and not c["pending"]]
+    ended = _ended_holders(claims)
+    done = [c for c in claims if c["holds"] and not c["pending"] and c["holder_kb_id"] not in ended]
     holding = [c for c in done if c["how"] != "leads"]
     leading = [c for c in done if c["how"] == "leads"]
     agreed = [c for c in claims if c["holds"] and c["pending"]]
     chosen = _latest(holding, "holder_kb_id") or _latest(leading, "holder_kb_id") or _latest(agreed, "holder_kb_id")
     keys = ("holder", "holder_kb_id", "how", "since", "source", "pending")
     return None if chosen is None else {k: chosen[k] for k in keys}
+
+
+def _ended_holders(claims: list[dict]) -> set[str]:
+    """Holders whose latest account, in time order, is that they lost it ('X was driven out of Y', 'Y was
+    retaken from X'): they held it once, they do not hold it now."""
+    last: dict[str, dict] = {}
+    for claim in claims:
+        if (claim["holds"] and not claim["pending"]) or claim["how"] == "lost":
+            last[claim["holder_kb_id"]] = claim
+    return {holder for holder, claim in last.items() if claim["how"] == "lost"}
 
 
 def _holding(holder: str, holder_kb_id: str, holds: bool, fact: dict) -> dict:

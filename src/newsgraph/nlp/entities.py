@@ -206,6 +206,9 @@ def join_span(doc: Doc, cluster: Cluster, start: int, end: int) -> None:
     cluster.add(Span(doc, start, end, label=cluster.mentions[0].label), cluster.type)
 
 
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])  # 'Y Smith, Jr.'
+
+
 class EntityClusterer:
     def __init__(
         self,
@@ -371,7 +374,8 @@ class EntityClusterer:
         ]
         candidates: list[tuple[Span, str, Actor | None]] = []
         used: set[int] = set()
-        for ent in self._join_complements([part for found in doc.ents for part in self._split_at_headline_verb(found)]):
+        pieces = [piece for found in doc.ents for part in self._split_at_headline_verb(found) for piece in self._split_at_comma(part)]
+        for ent in self._join_complements(pieces):
             entity_type = self.labels.get(ent.label_)
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
             if not body and ent.label_ in ("GPE", "LOC"):
@@ -538,6 +542,21 @@ class EntityClusterer:
                 if left[-1].text[:1].isupper() and right[0].text[:1].isupper():
                     return [Span(ent.doc, part.start, part.end, label=self._piece_label(part, ent)) for part in (left, right)]
         return [ent]
+
+    def _split_at_comma(self, ent: Span) -> list[Span]:
+        """'With the backing of X Capital, Y Inc. opened ...': the NER glued two organisations (or two
+        people) across a comma. A legal suffix or a generation after the comma is part of the one name
+        ('X, Inc.', 'Y Smith, Jr.'); places keep theirs ('Paris, Texas')."""
+        if ent.label_ not in ("ORG", "PERSON"):
+            return [ent]
+        commas = [t for t in ent[1:-1] if t.text == ","]
+        if len(commas) != 1:
+            return [ent]
+        left, right = ent.doc[ent.start : commas[0].i], ent.doc[commas[0].i + 1 : ent.end]
+        named = [t for t in right if t.lower_.rstrip(".") not in self.generic_endings and t.lower_.rstrip(".") not in GENERATIONS]
+        if not named or not all(part[0].text[:1].isupper() for part in (left, right)):
+            return [ent]
+        return [Span(ent.doc, part.start, part.end, label=ent.label_) for part in (left, right)]
 
     @staticmethod
     def _piece_label(part: Span, ent: Span) -> str:

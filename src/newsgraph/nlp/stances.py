@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
-from newsgraph.nlp.events import EventExtractor, passive_subjects, stative_passive
+from newsgraph.nlp.events import LINKING_VERBS, EventExtractor, passive_subjects, stative_passive
 from newsgraph.nlp.extensions import entity_id_for
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
@@ -47,7 +47,11 @@ PERCENT_WORDS = frozenset(["percent", "%", "pct"])
 SHARE_NOUNS = STAKE_NOUNS | PERCENT_WORDS  # what a part held is named by: 'a 25 percent stake', '40 percent of X'
 GIVING_VERBS = frozenset(["give", "hand", "grant", "transfer"])  # control passes to the recipient
 FORMER = frozenset(["former", "ex", "late"])
+JOINT_ADVERBS = frozenset(["jointly", "together", "along"])  # 'jointly developed', 'along with Y'
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
+TAKEN_FROM = "taken from"  # the cue of the holding of one a place or asset was taken from
+DRIVEN_OUT = "driven out"  # the cue of the holding of one driven out of a place
+ENDED_HOLDINGS = frozenset([SOLD, TAKEN_FROM, DRIVEN_OUT])
 
 
 def fact_key(subject: str, predicate: str, obj: str, token: Token) -> tuple:
@@ -130,6 +134,10 @@ class StanceExtractor(EventExtractor):
         self.clause_roles = self.titles | organisation_cues()["employee_roles"] | {"member"}
         self.force_nouns = frozenset(cues["force_nouns"])
         self.losing_verbs = cues["losing_verbs"]
+        self.disputing_verbs = frozenset(cues["disputing_verbs"])
+        self.claim_nouns = frozenset(cues["claim_nouns"])
+        self.taking_from_verbs = frozenset(cues["taking_from_verbs"])
+        self.expelling_verbs = cues["expelling_verbs"]
         self.hyphen_roles = cues["hyphen_roles"]
         self.claim_denials = cues["claim_denials"]
         self.accepting_verbs = frozenset(cues["accepting_verbs"])
@@ -276,6 +284,10 @@ class StanceExtractor(EventExtractor):
             c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in preps) for c in verb.children
         ):
             place = self._scene(doc)  # 'the fire chief arrived': at the scene the story tells
+        if place and lemma in self.reciprocal:  # 'X met (with) Y in Z': both were there
+            partners = prep_objects(verb, ("with",)) + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            partners += [c for t in partners for c in t.children if c.dep_ == "appos"]  # 'met the minister, Y'
+            persons += [p for p in (self._typed(doc, t, ("PERSON",)) for t in partners) if p and p not in persons]
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
@@ -348,7 +360,11 @@ class StanceExtractor(EventExtractor):
             elif child.dep_ in ("dobj", "obj"):
                 if "" in preps or (child.lemma_.lower() in self.audience_nouns and verb.lemma_.lower() in self.addressing_verbs):
                     candidates.append(child)  # 'visited Kyiv'; 'told Parliament', 'addressed a House hearing'
-                candidates.extend(prep_objects(child, preps))  # 'told reporters in Geneva'
+                for named in [child, *(c for c in child.children if c.dep_ == "appos")]:
+                    candidates.extend(prep_objects(named, preps))  # 'told reporters in X', 'met the minister, Y in X'
+            elif child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() in self.reciprocal:
+                for partner in (g for g in child.children if g.dep_ == "pobj"):  # 'met with Y in X': the parser
+                    candidates.extend(prep_objects(partner, preps))  # hangs the meeting's place on the partner
             elif child.dep_ == "prt" and child.lower_ in preps:  # 'turned up in', 'showed up at'
                 candidates.extend(prep_objects(verb))
         for candidate in candidates:
@@ -465,6 +481,9 @@ class StanceExtractor(EventExtractor):
         if lemma in GIVING_VERBS and not passive:  # 'the deal gives X control of Y', 'hands control of Y to X'
             yield from self._control_given(doc, verb)
             return
+        if lemma in self.expelling_verbs:  # 'drove the Front out of X', 'the Front was expelled from X by Y'
+            yield from self._expelled(doc, verb, lemma, passive)
+            return
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         if f"{lemma} {particle}" in self.control_phrasals:  # 'snapped up Y', 'bought out Y'
             lemma = f"{lemma} {particle}"
@@ -477,6 +496,8 @@ class StanceExtractor(EventExtractor):
             held = next(iter(passive_subjects(verb)), None)  # 'X is (majority-)owned by Y'
             if held is None and verb.dep_ == "acl":  # 'X, owned by Y, ...'
                 held = verb.head
+            if held is None and verb.dep_ == "xcomp":  # 'X agreed to be acquired by Y': X
+                held = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         else:
             holders = self._actors(verb, False)
             held = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -496,10 +517,48 @@ class StanceExtractor(EventExtractor):
         if holding is None:
             return
         cue = HELM if held.lemma_.lower() in HELM_NOUNS else lemma  # 'took the helm at Y' leads Y, owns nothing
-        for holder in holders:
-            holder_id = self._typed(doc, holder, PARTIES + ("PLACE",))
-            if holder_id:
-                yield holder_id, "controls", holding, cue
+        holder_ids = [h for h in (self._typed(doc, holder, PARTIES + ("PLACE",)) for holder in holders) if h]
+        for holder_id in holder_ids:
+            yield holder_id, "controls", holding, cue
+        if lemma in self.taking_from_verbs and cue != HELM:
+            for former in self._taken_from(doc, verb, held):
+                if former not in holder_ids and former != holding:
+                    yield former, "controls", holding, TAKEN_FROM
+
+    def _taken_from(self, doc: Doc, verb: Token, held: Token) -> Iterator[str]:
+        """The party a holding was taken or bought from, on the verb or on the object ('recaptured X from
+        Y', 'bought X from Y'), or whose control it was taken from ('liberated X from Y control')."""
+        for source in prep_objects(verb, ("from",)) + prep_objects(held, ("from",)):
+            if source.lemma_.lower() in self.control_objects:  # 'from Y control', "from Y's control"
+                source = next((c for c in source.children if c.dep_ in ("poss", "compound")), None) or first(
+                    prep_objects(source, ("of",))
+                )
+            party = self._typed(doc, source, PARTIES)
+            if party:
+                yield party
+
+    def _expelled(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
+        """Those driven out of a place held it until then; those driving them out hold it now."""
+        if passive:
+            driven = passive_subjects(verb)
+            drivers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            driven = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            drivers = self._actors(verb, False)
+        preps = self.expelling_verbs[lemma]
+        sources = prep_objects(verb, tuple(p for p in preps if p != "out"))
+        if "out" in preps:  # 'out of X', the parser making 'out' a preposition or a particle
+            outs = [c for c in verb.children if c.lower_ == "out"]
+            sources += [g for o in outs for g in prep_objects(o, ("of",))]
+            sources += prep_objects(verb, ("of",)) if any(o.dep_ == "prt" for o in outs) else []
+        places = [p for p in (self._headed(doc, s, ("PLACE",)) for s in sources) if p]
+        for place in places[:1]:  # the place itself, not a district of it named after
+            for party in (self._typed(doc, t, PARTIES) for t in driven):
+                if party:
+                    yield party, "controls", place, DRIVEN_OUT
+            for party in (self._typed(doc, t, PARTIES + ("PLACE",)) for t in drivers):  # a country too
+                if party:
+                    yield party, "controls", place, lemma
 
     def _control_given(self, doc: Doc, verb: Token) -> Iterator[tuple]:
         """The recipient of control, ownership or a majority stake handed over: its indirect object, its
@@ -566,7 +625,22 @@ class StanceExtractor(EventExtractor):
             if inside is None and node.dep_ in ("dobj", "obj"):  # 'controls the airport in Goma', the parser
                 inside = first(prep_objects(node.head, ("in",)))  # hanging 'in Goma' on the verb
             entity_id = self._headed(doc, inside, allowed)
+        if entity_id is None and node is not None and node.pos_ == "NOUN":
+            entity_id = self._headed(doc, self._name_described(node), allowed)
         return entity_id
+
+    @staticmethod
+    def _name_described(noun: Token) -> Token | None:
+        """The name a common noun describes: 'X, a firm owned by Y', 'the firm, X', 'X is the largest city
+        held by Y'."""
+        if noun.dep_ == "appos":
+            return noun.head
+        appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            return appos
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in LINKING_VERBS:
+            return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return None
 
     def _headed(self, doc: Doc, token: Token | None, types: tuple[str, ...]) -> str | None:
         """The entity whose name is the phrase's head: 'bought Norda' holds Norda, 'bought 60 Norda
@@ -673,18 +747,25 @@ class StanceExtractor(EventExtractor):
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
         by_particle = bool(sides)
         offered = None  # a proposal accepted or rejected
-        if not sides and (lemma in self.accepting_verbs or lemma in self.rejecting_verbs):
+        if not sides and (lemma in self.accepting_verbs or lemma in self.rejecting_verbs or lemma in self.disputing_verbs):
+            wanted = (self.claim_nouns if lemma in self.disputing_verbs else frozenset()) | (
+                self.proposals if lemma in self.accepting_verbs or lemma in self.rejecting_verbs else frozenset()
+            )
             offered = next(
-                (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.proposals), None
+                (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in wanted), None
             )
         if offered is not None:
-            # 'Y accepted his proposal' sides with its proposer, 'Y rejected X's offer' against
+            # 'Y accepted his proposal' sides with its proposer, 'Y rejected X's offer' and 'Y denied X's
+            # claims' against
             predicate = "ally_of" if lemma in self.accepting_verbs else "opponent_of"
             for actor in self._actors(verb, False):
                 actor_id = self._party(doc, actor)
                 proposer = self._owner(doc, offered, besides=actor_id) or self._party(
                     doc, first(prep_objects(offered, ("from", "by")))
-                )
+                ) or self._party(doc, first([  # 'the account given by X', 'claims made by X'
+                    g for c in offered.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                    for g in a.children if g.dep_ == "pobj"
+                ]))
                 if actor_id and proposer and actor_id != proposer:
                     yield actor_id, predicate, proposer, lemma
             return
@@ -747,6 +828,8 @@ class StanceExtractor(EventExtractor):
         verbs whose act is understood (ally, opponent or control verbs), never reciprocal ones ('X and Y
         clashed'), and only when the act has an object; or one statement they issue together ('X and Y
         said in a statement'), not two sayings reported at once ('X and Y both said')."""
+        if passive or lemma not in self.reciprocal:
+            yield from self._said_joint(doc, verb, passive)
         joint_statement = lemma in self.speech_verbs and any(  # 'X and Y said in a statement'
             o.lemma_.lower() in JOINT_MESSAGES for o in prep_objects(verb, ("in",))
         )
@@ -759,6 +842,31 @@ class StanceExtractor(EventExtractor):
             return
         parties = [p for p in (self._party(doc, t) for t in self._with_conjuncts(subjects[:1])) if p]
         for first, second in zip(parties, parties[1:], strict=False):
+            if first != second:
+                yield first, "ally_of", second, "together"
+
+    def _said_joint(self, doc: Doc, verb: Token, passive: bool) -> Iterator[tuple]:
+        """An act the text calls joint, whatever the verb: 'X and Y jointly developed it', 'it was built
+        together by X and Y', 'X, along with Y, built it', 'developed by X together with Y'."""
+        doers = (
+            self._with_conjuncts([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"][:1])
+            if passive else self._with_conjuncts([c for c in verb.children if c.dep_ == "nsubj"][:1])
+        )
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + [
+            w for holder in [verb, *doers[:1]] for c in holder.children
+            if c.lower_ in JOINT_ADVERBS for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+        ]
+        partners = [
+            g for w in withs for g in w.children if g.dep_ == "pobj"
+            if w.head.lower_ in JOINT_ADVERBS or any(c.lower_ in JOINT_ADVERBS for c in w.children)
+        ]
+        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+            return  # 'X, along with Y, died in the crash': two people in one event, no act done together
+        joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in verb.children)
+        parties = [p for p in (self._party(doc, t) for t in doers) if p]
+        pairs = list(zip(parties, parties[1:], strict=False)) if joint else []
+        pairs += [(p, q) for p in parties[:1] for q in (self._party(doc, t) for t in partners) if q]
+        for first, second in pairs:
             if first != second:
                 yield first, "ally_of", second, "together"
 
@@ -787,6 +895,8 @@ class StanceExtractor(EventExtractor):
             partner = first(prep_objects(noun.head, ("with", "against", "to"))) or next(  # hangs it on the
                 (c for c in noun.head.children if c.dep_ == "dative"), None  # light verb; 'made Y an offer'
             )
+            if partner is not None and partner.lemma_.lower() in self.role_nouns:
+                partner = None  # 'with the backing of X, Y bought a rival': a relation of its own, not the rival
         partner_id = self._party(doc, partner)
         beside = [*noun.children, *(noun.head.children if noun.dep_ == "amod" else ())]
         owner_named_here = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < noun.i for c in beside)
@@ -800,11 +910,17 @@ class StanceExtractor(EventExtractor):
             yield named, predicate, partner_id, lemma
         elif partner_id and owner:
             yield owner, predicate, partner_id, lemma
-        elif partner_id and noun.dep_ in ("dobj", "obj", "attr", "oprd"):
-            for actor in self._actors(noun.head, False):
+        elif partner_id and (noun.dep_ in ("dobj", "obj", "attr", "oprd") or self._adverbial(noun)):
+            for actor in self._actors(noun.head if noun.dep_ != "pobj" else noun.head.head, False):
                 actor_id = self._party(doc, actor)
                 if actor_id:
                     yield actor_id, predicate, partner_id, lemma
+
+    @staticmethod
+    def _adverbial(noun: Token) -> bool:
+        """'In support of X, Y sent troops', 'with the backing of X', 'in talks with X': the noun phrase
+        says how the clause's subject acts."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") and noun.head.head.pos_ in ("VERB", "AUX")
 
     def _inquiry_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         """'a police investigation into X', "the regulator's probe of X", 'X became the target of an inquiry by
@@ -944,12 +1060,25 @@ class StanceExtractor(EventExtractor):
             start = span.start - length
             if start < 1 or doc[start : span.start].text.lower().replace(".", "") not in titles:
                 continue
+            start = self._joined_title_start(doc, start, titles)  # 'Norda Chairman and CEO X'
             organisation = self._by_id(index[start - 1] if start - 1 < len(index) else None)
             named = organisation["id"] if organisation and organisation["type"] in ("ORG", "OTHER") and (
                 (organisation.get("geo") or {}).get("feature") != "demonym"  # 'Greek prime minister X': a country's
             ) else None
             return named, doc[start]
         return None
+
+    @staticmethod
+    def _joined_title_start(doc: Doc, start: int, titles: frozenset[str]) -> int:
+        """Where a title joined by 'and' to the one at `start` begins ('chairman and chief executive X'),
+        else `start`."""
+        if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+            return start
+        for length in range(3, 0, -1):
+            first_start = start - 1 - length
+            if first_start >= 1 and doc[first_start : start - 1].text.lower().replace(".", "") in titles:
+                return first_start
+        return start
 
     def _nearest_party_before(
         self,
@@ -1247,10 +1376,10 @@ class StanceExtractor(EventExtractor):
         membership; a leading word after other role words heads a part of it ('communications head')."""
         index = doc._.token_entity or []
         i, words = span.start - 1, []
-        def role_word(token: Token) -> bool:  # the tagger sometimes reads 'head' before a name as a verb
-            return token.pos_ in ("NOUN", "ADJ") or (
-                token.lower_ in self.titles and (token.pos_ == "VERB" or token.is_upper)
-            )  # 'CTO' is read as a name
+        def role_word(token: Token) -> bool:  # the tagger sometimes reads 'head' before a name as a verb,
+            return token.pos_ in ("NOUN", "ADJ") or (  # and a capitalised title as a name ('UN Special Envoy X')
+                token.lower_ in self.titles or token.lower_ in self.title_qualifiers
+            )
 
         while i >= 0 and len(words) < 5 and role_word(doc[i]) and not (i < len(index) and index[i]):
             words.append(doc[i])
@@ -1259,10 +1388,15 @@ class StanceExtractor(EventExtractor):
             i -= 1
         phrase = [w.lower_ for w in reversed(words)]
         # 'chief executive' leads; 'chief economist', 'head coach' serve under whoever leads
-        leads = " ".join(phrase) in self.leadership or (
+        leads = " ".join(phrase) in self.leadership or (bool(phrase) and phrase[-1] in self.portfolio_titles) or (
             len(phrase) > 1 and phrase[0] in self.leadership and phrase[-1] in self.leadership
-        )
-        if words and (words[0].pos_ in ("NOUN", "VERB") or words[0].is_upper) and not leads and (
+        )  # 'Interior Secretary X' heads a department (control)
+        start = i
+        while start > 0 and start - 1 < len(index) and index[start - 1] and index[start - 1] == index[i]:
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ in FORMER:
+            return []  # 'former Y chief economist X'
+        if words and (words[0].pos_ in ("NOUN", "VERB") or words[0].is_upper or words[0].lower_ in self.titles) and not leads and (
             0 <= i < len(index) and index[i]
         ):
             return [(index[i], words[0])]
@@ -1443,7 +1577,7 @@ class StanceExtractor(EventExtractor):
             "evidence": "text",
             "cue": cue,
             "negated": self._negated(token) if token.pos_ in ("VERB", "AUX") else False,
-            "lost": predicate == "controls" and (cue in self.losing_verbs or cue == SOLD),  # held no more
+            "lost": predicate == "controls" and (cue in self.losing_verbs or cue in ENDED_HOLDINGS),  # held no more
             "hypothetical": hypothetical,
             "future": future,
             "pending": predicate == "controls" and not standing and self._pending(anchor, sent),
