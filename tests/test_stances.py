@@ -914,3 +914,31 @@ def test_capitalised_and_joined_titles_after_an_organisation(text, person, body,
 def test_a_former_holder_of_a_role_is_no_member_and_a_secretary_heads_rather_than_belongs():
     assert not pairs("She thanked former Norda Systems envoy Tom Baird.", "member_of")
     assert not [p for p in pairs("Norda Systems Secretary Tom Baird said the plan failed.", "member_of")]
+
+
+@pytest.mark.parametrize(
+    "text, person, place",
+    [
+        ("During Tom Baird's visit to Nairobi last year, the two nations announced a deal.", "Tom Baird", "Nairobi"),
+        ("On the margins of his official visit to Uganda, President Tom Baird attended the ceremony.", "Tom Baird", "Uganda"),
+        ("Tom Baird made a surprise trip to Kisumu on Monday.", "Tom Baird", "Kisumu"),
+        ("Lena Morrow paid a visit to Nairobi on Tuesday.", "Lena Morrow", "Nairobi"),
+        ("Tom Baird is on a three-day visit to Uganda.", "Tom Baird", "Uganda"),
+        ("Kenya welcomed the visit to Nairobi by Lena Morrow.", "Lena Morrow", "Nairobi"),
+    ],
+)
+def test_a_visit_or_trip_told_as_a_noun_puts_the_traveller_there(text, person, place):
+    assert (person, place) in pairs(text, "located_in"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Baird cancelled his visit to Nairobi.",
+        "Tom Baird postponed his planned trip to Kisumu.",
+        "Tom Baird called for a visit to Nairobi by Lena Morrow.",
+        "Tom Baird denied reports of a trip to Nairobi.",
+    ],
+)
+def test_a_visit_cancelled_called_for_or_only_planned_puts_no_one_anywhere(text):
+    assert not pairs(text, "located_in"), text

@@ -80,6 +80,10 @@ class StanceExtractor(EventExtractor):
         super().__init__(patterns)
         self.presence = cues["presence"]
         self.passive_presence = cues["passive_presence"]
+        self.presence_nouns = cues["presence_nouns"]
+        self.presence_light_verbs = frozenset(cues["presence_light_verbs"])
+        self.presence_unrealised = frozenset(cues["presence_unrealised"])
+        self.unrealised_modifiers = frozenset(cues["unrealised_modifiers"])
         self.facility_words = frozenset(cues["facility_words"])
         self.scene_nouns = frozenset(cues["scene_nouns"])
         self.story_titles = frozenset(cues["story_titles"])
@@ -258,6 +262,7 @@ class StanceExtractor(EventExtractor):
             yield from self._control_noun(doc, token, lemma)
             yield from self._possessed_organisation(doc, token, lemma)
             yield from self._inquiry_noun(doc, token, lemma)
+            yield from self._presence_noun(doc, token, lemma)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         if not passive and lemma in self.passive_presence:  # 'police found X in Y': where X was found
@@ -290,6 +295,36 @@ class StanceExtractor(EventExtractor):
             persons += [p for p in (self._typed(doc, t, ("PERSON",)) for t in partners) if p and p not in persons]
         if place:
             for person in persons:
+                yield person, "located_in", place, lemma
+
+    def _presence_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
+        """'X's visit to Y', 'the visit to Y by X', 'during his visit to Y, X said', 'X made a trip to Y', 'X is
+        on a visit to Y': the traveller is in the place. Not a visit cancelled, called for or only planned."""
+        preps = self.presence_nouns.get(lemma)
+        if preps is None or any(c.lower_ in self.unrealised_modifiers for c in noun.children):
+            return
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in self.presence_unrealised:
+            return
+        place = self._place_of(doc, noun, preps)
+        if place is None and noun.dep_ in ("dobj", "obj"):  # 'paid a visit to Y': the parser may hang it on 'paid'
+            place = self._place_of(doc, noun.head, preps)
+        if place is None:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        travellers = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if not travellers and owner is not None and owner.pos_ != "PRON":
+            travellers = [owner]
+        made = verb is not None and (
+            (noun.head == verb and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.presence_light_verbs)
+            or noun.dep_ == "pobj"  # 'is on a visit to Y', 'during his visit to Y, X said'
+        )
+        if not travellers and (made or owner is not None):  # 'his visit': the clause's subject, else before
+            travellers = self._actors(verb, False) if verb is not None else []
+            if owner is not None and not any(self._typed(doc, t, ("PERSON",)) for t in travellers):
+                travellers = [owner]
+        for person in (self._typed(doc, t, ("PERSON",)) for t in travellers):
+            if person:
                 yield person, "located_in", place, lemma
 
     def _object_placed(self, doc: Doc, verb: Token, lemma: str) -> Iterator[tuple]:
