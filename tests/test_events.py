@@ -661,3 +661,11 @@ def test_an_attack_counts_the_people_it_killed_or_hurt_as_the_text_does(analyse)
 def test_strikes_conducted_mounted_or_carried_out_are_attacks(analyse, text):
     """Military reports tell attacks with a light verb and an attack noun ('conducted strikes')."""
     assert any(e["type"] == "ASSAULT" for e in events_of(analyse, text)), text
+
+
+def test_a_pass_for_a_score_and_a_march_of_ones_own_side_are_neither_attack_nor_protest(analyse):
+    assert not events_of(analyse, "Tom Baird hit Kevin Moore for a seven-yard touchdown.")
+    assert not [e for e in events_of(analyse, "Tom Baird marched the Harbour Hawks to the 7-yard line.")
+                if e["type"] == "PROTEST"]
+    assert only(events_of(analyse, "Gunmen hit the convoy near Kisumu."), "ASSAULT")
+    assert only(events_of(analyse, "Protesters marched through Nairobi on Sunday."), "PROTEST")

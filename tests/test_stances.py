@@ -942,3 +942,20 @@ def test_a_visit_or_trip_told_as_a_noun_puts_the_traveller_there(text, person, p
 )
 def test_a_visit_cancelled_called_for_or_only_planned_puts_no_one_anywhere(text):
     assert not pairs(text, "located_in"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Baird hit Kevin Moore for a seven-yard touchdown with four minutes to play.",
+        "Tom Baird threw for 205 yards, and his touchdown pass to Kevin Moore won the game.",
+    ],
+)
+def test_a_scoring_pass_makes_teammates_not_foes(text):
+    """Game reports say a passer 'hit' or 'found' a receiver 'for a touchdown': one side, no blow struck."""
+    assert ("Tom Baird", "Kevin Moore") in pairs(text, "ally_of"), text
+    assert not pairs(text, "opponent_of"), text
+
+
+def test_an_interception_returned_for_a_score_is_no_pass_between_teammates():
+    assert not pairs("Tom Baird intercepted Kevin Moore for a 32-yard touchdown.", "ally_of")

@@ -53,6 +53,15 @@ def passive_subjects(verb: Token) -> list[Token]:
     return found
 
 
+def scoring_pass(verb: Token, passing_verbs: frozenset[str], score_nouns: frozenset[str]) -> bool:
+    """'hit X for a touchdown', 'found X for the score': a passing verb whose 'for' phrase names a score."""
+    return verb.lemma_.lower() in passing_verbs and any(
+        g.lemma_.lower() in score_nouns
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children if g.dep_ == "pobj"
+    )
+
+
 def is_infinitive(verb: Token) -> bool:
     """'to sell', 'to cut': a verb with its infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -92,6 +101,8 @@ class EventExtractor:
         self.negators = frozenset(patterns["negators"])
         self.instruments = frozenset(patterns["instrument_objects"])
         self.non_participants = frozenset(patterns["non_participant_objects"])
+        self.score_nouns = frozenset(patterns["score_nouns"])
+        self.passing_verbs = frozenset(patterns["passing_verbs"])
         self.recipient_preps = tuple(patterns["recipient_preps"])
         self.speech_threats = frozenset(patterns["speech_threat_verbs"])
         self.non_date_preps = frozenset(patterns["non_date_preps"])
@@ -294,6 +305,12 @@ class EventExtractor:
             target_token = None
         if event_type == "ASSAULT" and self._figurative(actors, target_token):
             return []  # 'the film hit theatres', 'pesticides killed the crop'
+        if event_type == "ASSAULT" and scoring_pass(verb, self.passing_verbs, self.score_nouns):
+            return []  # 'hit X for a seven-yard touchdown': a pass to a teammate
+        if event_type == "PROTEST" and verb.pos_ == "VERB" and target_token is not None and target_token.dep_ in OBJECTS and (
+            target_token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or target_token.pos_ == "PRON"
+        ):
+            return []  # 'marched his team downfield', 'rallied the troops': no protest
         if mode == "release" and target_token is not None and not self._animate(target_token, own_phrase=True):
             return []  # 'released the hostages' yields; 'released a statement / a patch / its figures' does not
         if verb.lemma_.lower() in self.party_object_verbs and not (

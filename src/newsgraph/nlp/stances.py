@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.geo.gazetteer import default_gazetteer
 from newsgraph.nlp.entities import appositive_nouns
-from newsgraph.nlp.events import LINKING_VERBS, EventExtractor, passive_subjects, stative_passive
+from newsgraph.nlp.events import (
+    LINKING_VERBS,
+    EventExtractor,
+    passive_subjects,
+    scoring_pass,
+    stative_passive,
+)
 from newsgraph.nlp.extensions import entity_id_for
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
 
@@ -253,6 +259,7 @@ class StanceExtractor(EventExtractor):
             yield from self._joint_action(doc, token, lemma, passive)
             yield from self._state_holding(doc, token)
             yield from self._removal_demand(doc, token, lemma)
+            yield from self._pass_to_teammate(doc, token)
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.role_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -296,6 +303,15 @@ class StanceExtractor(EventExtractor):
         if place:
             for person in persons:
                 yield person, "located_in", place, lemma
+
+    def _pass_to_teammate(self, doc: Doc, verb: Token) -> Iterator[tuple]:
+        """'X hit Y for a touchdown', 'X found Y for the score': a pass between players of one side."""
+        if not scoring_pass(verb, self.passing_verbs, self.score_nouns):
+            return
+        receiver = self._party(doc, next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None))
+        for passer in (self._party(doc, t) for t in self._actors(verb, False)):
+            if passer and receiver and passer != receiver:
+                yield passer, "ally_of", receiver, "pass"
 
     def _presence_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         """'X's visit to Y', 'the visit to Y by X', 'during his visit to Y, X said', 'X made a trip to Y', 'X is
