@@ -284,3 +284,30 @@ def test_a_holder_whose_latest_account_is_a_loss_holds_it_no_more():
     assert _current_holder(retaken)["holder"] == "army"
     back_again = [*driven_out, claim("front", "holds", "2025-07-01")]
     assert _current_holder(back_again)["holder"] == "front"
+
+
+def test_places_of_one_day_contradict_only_when_neither_holds_the_other_nor_lies_near_it():
+    from newsgraph.kb.situation import _whereabouts
+
+    geo = {
+        "Nairobi": {"lat": -1.29, "lon": 36.82, "country": "KE", "admin1": "30", "feature": "city"},
+        "Kenya": {"lat": 0.5, "lon": 37.9, "country": "KE", "admin1": None, "feature": "country"},
+        "Thika": {"lat": -1.03, "lon": 37.07, "country": "KE", "admin1": "13", "feature": "city"},
+        "Kampala": {"lat": 0.35, "lon": 32.58, "country": "UG", "admin1": "C", "feature": "city"},
+        "Harbour Arena": None,  # a venue the gazetteer does not place
+    }
+
+    def told(place: str, source: str) -> dict:
+        return {"predicate": "located_in", "subject": "kb-p", "object": place, "object_name": place,
+                "object_geo": geo[place], "negated": False, "cue": "be", "date": "2025-03-10", "source": source,
+                "document_source": source, "document": source, "sentence": "", "start": 0}
+
+    def contested(*accounts: tuple[str, str]) -> bool:
+        history = _whereabouts("kb-p", [], [told(place, source) for place, source in accounts])["history"]
+        return any(s["contested"] for s in history)
+
+    assert not contested(("Nairobi", "a"), ("Kenya", "b"))  # the city is in the country
+    assert not contested(("Nairobi", "a"), ("Thika", "b"))  # 40 km apart: one trip
+    assert not contested(("Nairobi", "a"), ("Harbour Arena", "b"))  # unknown to the gazetteer
+    assert contested(("Nairobi", "a"), ("Kampala", "b"))  # two countries on one day, two sources
+    assert not contested(("Nairobi", "a"), ("Kampala", "a"))  # one source telling a journey

@@ -14,6 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from newsgraph.geo.gazetteer import distance_km
 from newsgraph.nlp.claims import compatible_places, different_tolls, near_in_time, same_proposition
 from newsgraph.nlp.names import load_data
 from newsgraph.store.queries import ROLES, events_with_roles, involving, situation_relations
@@ -141,16 +142,35 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
         if f["place"] and not f["negated"] and kb_id in (f["actor"], f["target"])
     ]
     seen = _in_time_order(seen, same=("place_kb_id",))
-    by_day: dict[str, set] = defaultdict(set)
+    by_day: dict[str, list] = defaultdict(list)
     for sighting in seen:
         if sighting["date"]:
-            by_day[sighting["date"]].add((sighting["place_kb_id"], sighting["source"]))
+            by_day[sighting["date"]].append(sighting)
     for sighting in seen:
-        accounts = by_day.get(sighting["date"], set())
-        places = {place for place, _ in accounts}
-        sources = {source for _, source in accounts}
-        sighting["contested"] = len(places) > 1 and len(sources) > 1
+        sighting["contested"] = any(
+            other["source"] != sighting["source"] and not _same_area(sighting, other)
+            for other in by_day.get(sighting["date"], [])
+        )
     return {"last_known": _latest(seen, "place_kb_id", ARRIVAL_CUES), "history": seen}
+
+
+NEAR_KM = 50.0  # a city and its airport, a town and the stadium outside it
+
+
+def _same_area(first: dict, second: dict) -> bool:
+    """Two places one person can be at on one day without the accounts contradicting each other: the
+    same place, one inside the other (a city and its country or province), or two within NEAR_KM. A place
+    the gazetteer does not locate (an arena, a hotel) contradicts nothing."""
+    if first["place_kb_id"] == second["place_kb_id"] or None in (first["lat"], second["lat"]):
+        return True
+    if distance_km((first["lat"], first["lon"]), (second["lat"], second["lon"])) <= NEAR_KM:
+        return True
+    for outer, inner in ((first, second), (second, first)):
+        if outer["country"] and outer["country"] == inner["country"] and (
+            outer["feature"] == "country" or (outer["feature"] == "admin1" and outer["admin1"] == inner["admin1"])
+        ):
+            return True
+    return False
 
 
 def _latest(items: list[dict], key: str, arrivals: frozenset[str] = frozenset()) -> dict | None:
@@ -195,6 +215,9 @@ def _sighting(place: str, place_kb_id: str, fact: dict, how: str | None, geo: di
         "place_kb_id": place_kb_id,
         "lat": (geo or {}).get("lat"),
         "lon": (geo or {}).get("lon"),
+        "country": (geo or {}).get("country"),
+        "admin1": (geo or {}).get("admin1"),
+        "feature": (geo or {}).get("feature"),
         **_provenance(fact),
         "how": how,
     }

@@ -18,6 +18,8 @@ from newsgraph.nlp.names import load_data, title_words
 OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
 _OPEN_CONTEXT = set(" \t\n([{—–/") | {""}
+PERSONAL_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])  # not 'someone', 'who'
+QUOTING_VERBS = frozenset(["quote", "cite"])  # 'quoted X as saying': X is the speaker
 SUBJECTS = ("nsubj", "nsubjpass")
 TURNING_WORDS = frozenset(["but", "while", "whereas", "although", "though", "yet", "and"])
 APPEALS = ("call", "appeal")  # 'called on Y to resign', 'appealed to Y to stay': an appeal to someone
@@ -263,14 +265,18 @@ class QuoteExtractor:
         """The speech verb whose reported content holds a partial quote ('he stated that the state would not
         dictate "what car to make"'): the nearest such verb above the quote in the parse, however far,
         not across a coordinated clause with a subject of its own ('X said A, and Y chanted "B"')."""
-        node = span.root
+        node, found = span.root, None
         while node.head.i != node.i:
             if node.dep_ in ("conj", "parataxis") and any(c.dep_ in SUBJECTS for c in node.children):
-                return None
+                break
             node = node.head
             if not (span.start <= node.i < span.end) and self._is_cue(node):
-                return node
-        return None
+                if found is not None:  # 'X said it condemned the "damage"': the pronoun is X, X's words
+                    return node
+                found = node
+                if not any(c.dep_ in SUBJECTS and c.lower_ in PERSONAL_PRONOUNS for c in node.children):
+                    return node
+        return found
 
     @staticmethod
     def _continued_after(doc: Doc, span: Span, last_sent: Span) -> bool:
@@ -328,6 +334,9 @@ class QuoteExtractor:
             governor = cue.head
             if cue.dep_ == "pcomp" and governor.dep_ == "prep":  # 'defended it by saying': the defender
                 governor = governor.head
+                quoted = next((t for t in governor.children if t.dep_ in ("dobj", "obj")), None)
+                if head is None and quoted is not None and governor.lemma_.lower() in QUOTING_VERBS:
+                    head = quoted  # 'they quoted her as saying': she speaks, they report it
             if head is None and cue.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
                 head = next((t for t in governor.children if t.dep_ in SUBJECTS), None)
                 # '... and took time off, later revealing X': the subject is shared up a coordination
@@ -566,8 +575,12 @@ class QuoteExtractor:
                 end_token = doc[min(clause.right_edge.i, token.i - 1)]
                 while end_token.i > start_token.i and (end_token.is_punct or end_token.is_space):
                     end_token = doc[end_token.i - 1]
-            else:
-                end_token = self._clause_end(clause)
+            else:  # "says she's resigned herself to it": the parser may split one clause into two
+                split = [
+                    c for c in token.children if c.dep_ == "ccomp" and c.i > clause.i
+                    and not any(t.is_punct for t in doc[clause.right_edge.i + 1 : c.left_edge.i])
+                ]  # not a second clause set off by a colon or a quote mark
+                end_token = self._clause_end(split[-1] if split else clause)
             if end_token.idx + len(end_token) - start_token.idx >= 10:
                 add(token, doc[start_token.i : end_token.i + 1])
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
