@@ -669,3 +669,22 @@ def test_a_pass_for_a_score_and_a_march_of_ones_own_side_are_neither_attack_nor_
                 if e["type"] == "PROTEST"]
     assert only(events_of(analyse, "Gunmen hit the convoy near Kisumu."), "ASSAULT")
     assert only(events_of(analyse, "Protesters marched through Nairobi on Sunday."), "PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text, hedged",
+    [
+        ("The ministry said troops would withdraw from the valley within a week.", False),
+        ("The general announced that the brigade had regrouped and would withdraw from the valley.", False),
+        ("Analysts predicted that troops would withdraw from the valley.", True),
+        ("The ministry said troops would have withdrawn from the valley had the talks held.", True),
+        ("The ministry said troops would withdraw from the valley if the rebels disarmed.", True),
+    ],
+)
+def test_the_would_of_a_reported_clause_is_a_past_reports_will(analyse, text, hedged):
+    """'X said the troops would withdraw' reports what X said will happen (MEANTIME rates it certain);
+    a prediction, a counterfactual 'would have' and a condition still hedge the act."""
+    event = next(e for e in events_of(analyse, text) if e["type"] == "RETREAT" and e["trigger"]["text"].startswith("withdr"))
+    assert event["hypothetical"] is hedged, text
+    if not hedged:
+        assert event["future"] is True

@@ -26,6 +26,8 @@ CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux"
 PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
 # 'will' and 'shall' assert what is to happen (MEANTIME and FactBank rate 'X will cut jobs' certain):
 # such events are `future`, not `hypothetical`; the other modals hedge.
+WISHING_VERBS = frozenset(["like", "love", "prefer", "hate", "rather"])  # 'would like to': a wish
+UNASSERTING_REPORTS = frozenset(["forecast", "predict", "suggest", "warn", "caution", "ask", "urge", "demand", "plead"])
 MODALS = frozenset(["would", "could", "may", "might", "should", "must", "can"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITION_MARKS = frozenset(["if", "unless"])
@@ -933,10 +935,28 @@ class EventExtractor:
                 return
 
     def _will(self, verb: Token) -> bool:
-        """'X will cut 500 jobs', 'the plant will be closed': asserted, but not yet happened."""
+        """'X will cut 500 jobs', 'the plant will be closed', 'X said the plant would close': asserted, but
+        not yet happened."""
         return any(
-            any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children)
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children) or self._backshifted(node)
             for node in self._clause_scope(verb)
+        )
+
+    def _backshifted(self, node: Token) -> bool:
+        """'X said the team would cease work', '... had merged and would cease': the 'would' of a reported
+        clause is a past report's 'will' (MEANTIME rates the act certain), not a hedge; 'would have' is
+        counterfactual and stays one."""
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "would" for c in node.children):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children):
+            return False
+        if node.lemma_.lower() in WISHING_VERBS:
+            return False  # 'would like to thank': a wish, now
+        clause = node.head if node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children) else node
+        reporting = clause.head.lemma_.lower()
+        return (
+            clause.dep_ == "ccomp" and reporting in self.reporting_verbs and reporting not in UNASSERTING_REPORTS
+            and not any(c.dep_ == "advcl" and self._conditional(c) for c in node.children)  # '... if Y disarmed'
         )
 
     def _modality(self, verb: Token, sent: Span) -> tuple[bool, bool]:
@@ -954,7 +974,8 @@ class EventExtractor:
         considering'), nearest first; None when a hedging modal or a condition governs it ('could', 'if')."""
         heads = []
         for node in self._clause_scope(verb):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children):
+            modals = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS}
+            if modals and not (modals == {"would"} and self._backshifted(node)):
                 return None
             if self._conditional(node) or any(
                 c.dep_ == "advcl" and c.i < node.i and self._conditional(c) for c in node.children
