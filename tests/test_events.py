@@ -688,3 +688,12 @@ def test_the_would_of_a_reported_clause_is_a_past_reports_will(analyse, text, he
     assert event["hypothetical"] is hedged, text
     if not hedged:
         assert event["future"] is True
+
+
+def test_a_participle_beside_a_hedging_verb_is_not_hedged_by_it(analyse):
+    """'called for a ceasefire, accusing the rebels of ...': the accusing is done now, beside the call; only
+    what is called for is open."""
+    events = events_of(analyse, "The ministry called for a ceasefire, accusing the rebels of shelling the town.")
+    assert only(events, "ACCUSE")["hypothetical"] is False
+    asked = events_of(analyse, "The ministry called on the rebels to withdraw from the town.")
+    assert all(e["hypothetical"] for e in asked if e["type"] == "RETREAT")

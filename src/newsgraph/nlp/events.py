@@ -972,7 +972,7 @@ class EventExtractor:
     def _hedging_heads(self, verb: Token) -> list[str] | None:
         """The governing words that make the verb's act not (yet) a fact ('plans to', 'agreed to', 'is
         considering'), nearest first; None when a hedging modal or a condition governs it ('could', 'if')."""
-        heads = []
+        heads, below = [], None
         for node in self._clause_scope(verb):
             modals = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS}
             if modals and not (modals == {"would"} and self._backshifted(node)):
@@ -981,8 +981,12 @@ class EventExtractor:
                 c.dep_ == "advcl" and c.i < node.i and self._conditional(c) for c in node.children
             ):  # 'if the talks fail, the army will attack'; not 'was asked if', 'apologised if it caused'
                 return None
-            if node is not verb and node.lemma_.lower() in self.hypothetical_heads:
+            if node is not verb and node.lemma_.lower() in self.hypothetical_heads and (
+                below is None or below.dep_ not in ("advcl", "parataxis") or is_infinitive(below)
+            ):  # 'called for a re-run, citing flaws': the citing is done, beside the call, not called for
+                # (a verb coordinated without a subject may be the parser's misplaced 'to halve X, cut Y')
                 heads.append(node.lemma_.lower())
+            below = node
         return heads
 
     @staticmethod
