@@ -697,3 +697,23 @@ def test_a_participle_beside_a_hedging_verb_is_not_hedged_by_it(analyse):
     assert only(events, "ACCUSE")["hypothetical"] is False
     asked = events_of(analyse, "The ministry called on the rebels to withdraw from the town.")
     assert all(e["hypothetical"] for e in asked if e["type"] == "RETREAT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia appears to be shelling the town.",
+        "Troops entered the valley in a bid to seize the airport.",
+        "Analysts are unsure whether the army will attack the town.",
+    ],
+)
+def test_evidential_purpose_and_whether_clauses_leave_the_act_open(analyse, text):
+    """'appears to', 'in a bid to', 'whether ...': the act is not told as done (MEANTIME: possible)."""
+    event = next(e for e in events_of(analyse, text) if e["type"] == "ASSAULT")
+    assert event["hypothetical"] is True, text
+    assert not [e for e in events_of(analyse, text) if e["type"] == "THREATEN"], text
+
+
+def test_a_headline_infinitive_announces_what_is_to_come(analyse):
+    event = only(events_of(analyse, "Kalbar army to withdraw troops from the border"), "RETREAT")
+    assert event["future"] is True and event["hypothetical"] is False

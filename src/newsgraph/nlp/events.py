@@ -397,6 +397,8 @@ class EventExtractor:
         if verb.sent.text.rstrip().endswith("?"):
             return None
         for node in self._clause_scope(verb):
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+                return None  # 'unsure whether the army will attack': nothing announced
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children):
                 return node
             if node is not verb and node.lemma_.lower() in self.intent_heads:
@@ -920,8 +922,9 @@ class EventExtractor:
             if node.dep_ in ("relcl", "acl"):
                 noun = node.head
                 if is_infinitive(node) and noun.dep_ in (
-                    "dobj", "obj", "nsubj", "nsubjpass", "attr"
-                ):  # 'cancelled a deal to sell X', 'unveiled plans to cut Y': the noun's clause governs it
+                    "dobj", "obj", "nsubj", "nsubjpass", "attr", "pobj"
+                ):  # 'cancelled a deal to sell X', 'unveiled plans to cut Y', 'in a bid to seize Z': the noun's
+                    # clause governs it
                     yield noun
                     yield from self._clause_scope(noun.head)
                 return
@@ -940,7 +943,12 @@ class EventExtractor:
         return any(
             any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children) or self._backshifted(node)
             for node in self._clause_scope(verb)
-        )
+        ) or self._headline_infinitive(verb)
+
+    @staticmethod
+    def _headline_infinitive(verb: Token) -> bool:
+        """'Automaker X to cut 10,000 jobs': a headline's subject and infinitive announce what is to come."""
+        return verb.dep_ == "ROOT" and is_infinitive(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
     def _backshifted(self, node: Token) -> bool:
         """'X said the team would cease work', '... had merged and would cease': the 'would' of a reported
@@ -981,6 +989,8 @@ class EventExtractor:
                 c.dep_ == "advcl" and c.i < node.i and self._conditional(c) for c in node.children
             ):  # 'if the talks fail, the army will attack'; not 'was asked if', 'apologised if it caused'
                 return None
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+                return None  # 'worries over whether X will keep operating': left open
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads and (
                 below is None or below.dep_ not in ("advcl", "parataxis") or is_infinitive(below)
             ):  # 'called for a re-run, citing flaws': the citing is done, beside the call, not called for
