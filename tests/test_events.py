@@ -164,6 +164,8 @@ def test_factual_events_are_neither(analyse):
         ("Police found the car on Jan. 4, 2024. Rebels shelled the town the next day.", "2024-01-05"),
         ("Police found the car on Jan. 4, 2024. Rebels shelled the town three days later.", "2024-01-07"),
         ("Rebels shelled the town the following day.", None),  # no day told before it
+        ("Police found the car on Jan. 4, 2024. Rebels shelled the town the same day.", "2024-01-04"),
+        ("Police found the car on Jan. 4, 2024. That evening, rebels shelled the town.", "2024-01-04"),
         # a day named without its year: the last one for a past act, the nearest when the tense does not tell
         ("Rebels shelled the town on April 2.", "2024-04-02"),
         ("The offensive on the town is due on April 2.", "2025-04-02"),

@@ -78,7 +78,8 @@ _WEEKEND = re.compile(r"^((over|during|at) )?(the |this |last )?weekend$")
 # a day counted from a time the story has given ('the next day', 'two days later', 'the day before')
 _STORY_SHIFT = re.compile(
     r"^(the )?((?P<next>next|following) (?P<nunit>day|morning|evening|night|week)|(?P<prev>previous|preceding) "
-    r"(?P<punit>day|week)|day (?P<dir>after|before)|(?P<n>\d+|[a-z]+) (?P<unit>day|week)s? (?P<way>later|earlier|before|after))$"
+    r"(?P<punit>day|week)|day (?P<dir>after|before)|(?P<n>\d+|[a-z]+) (?P<unit>day|week)s? (?P<way>later|earlier|before|after)"
+    r"|(?P<same>same|that) (?P<sunit>day|morning|afternoon|evening|night|week))$"
 )
 
 
@@ -222,12 +223,14 @@ def counts_from_story(text: str) -> bool:
 
 
 def shift_from(text: str, anchor: str) -> str | None:
-    """'the next day', 'two days later', 'the day before', counted from a full date (`anchor`, ISO) the
-    story gave before; None for any other phrase or an anchor that is not a day."""
+    """'the next day', 'two days later', 'the day before', 'the same day', counted from a full date
+    (`anchor`, ISO) the story gave before; None for any other phrase or an anchor that is not a day."""
     match = _story_shift_match(text)
     if match is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
         return None
     day = dt.date.fromisoformat(anchor)
+    if match["same"]:  # 'the same day', 'that evening': the day the story gave
+        return _iso_week(day) if match["sunit"] == "week" else day.isoformat()
     if match["next"]:
         return _iso_week(day + dt.timedelta(weeks=1)) if match["nunit"] == "week" else (day + dt.timedelta(days=1)).isoformat()
     if match["prev"]:

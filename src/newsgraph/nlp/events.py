@@ -874,13 +874,17 @@ class EventExtractor:
 
     @staticmethod
     def _story_shift(doc: Doc, ent: Span, published: str | None) -> str | None:
-        """'the next day', 'two days later': counted from the last full date the story gave before."""
-        if not counts_from_story(ent.text):
+        """'the next day', 'two days later', 'that evening': counted from the last full date the story gave
+        before."""
+        text = ent.text
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("that", "same"):  # the NER leaves out 'that'
+            text = f"{doc[ent.start - 1].text} {text}"
+        if not counts_from_story(text):
             return None
         for earlier in reversed([e for e in doc.ents if e.end <= ent.start and e.label_ == "DATE"]):
             day = resolve_date(earlier.text, published)
             if day and len(day) == 10:
-                return shift_from(ent.text, day)
+                return shift_from(text, day)
         return None
 
     def _chain(self, verb: Token):
