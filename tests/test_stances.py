@@ -959,3 +959,10 @@ def test_a_scoring_pass_makes_teammates_not_foes(text):
 
 def test_an_interception_returned_for_a_score_is_no_pass_between_teammates():
     assert not pairs("Tom Baird intercepted Kevin Moore for a 32-yard touchdown.", "ally_of")
+
+
+def test_the_one_completing_a_purchase_holds_what_was_bought():
+    for text in ("Norda Systems said it had completed the purchase of Brightwave Inc.",
+                 "Norda Systems closed the acquisition of Brightwave Inc. on Monday."):
+        assert ("Norda Systems", "Brightwave Inc.") in pairs(text, "controls"), text
+    assert not pairs("Regulators questioned the purchase of Brightwave Inc.", "controls")

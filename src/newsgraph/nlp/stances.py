@@ -53,6 +53,7 @@ PERCENT_WORDS = frozenset(["percent", "%", "pct"])
 SHARE_NOUNS = STAKE_NOUNS | PERCENT_WORDS  # what a part held is named by: 'a 25 percent stake', '40 percent of X'
 GIVING_VERBS = frozenset(["give", "hand", "grant", "transfer"])  # control passes to the recipient
 FORMER = frozenset(["former", "ex", "late"])
+TAKING_DONE_VERBS = frozenset(["complete", "finalise", "finalize", "close", "conclude", "seal", "make"])
 JOINT_ADVERBS = frozenset(["jointly", "together", "along"])  # 'jointly developed', 'along with Y'
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
 TAKEN_FROM = "taken from"  # the cue of the holding of one a place or asset was taken from
@@ -706,8 +707,11 @@ class StanceExtractor(EventExtractor):
             holder, held = self._noun_arguments(noun)
             held_id = self._typed(doc, held, HOLDINGS)
             holder_id = self._typed(doc, holder[0], PARTIES) if holder else None
-            if not holder and held_id and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
-                holder_id = self._clause_subject(doc, noun, held_id)  # 'X completed its takeover of Y': X
+            if not holder and held_id and (
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+                or (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in TAKING_DONE_VERBS)
+            ):  # 'X completed its takeover of Y', 'X said it had closed the purchase of Y': X
+                holder_id = self._clause_subject(doc, noun, held_id)
             if holder_id and held_id:
                 yield holder_id, "controls", held_id, lemma
         elif lemma in self.parent_nouns and (ordered := self._parent_in_sequence(doc, noun)):
