@@ -966,3 +966,8 @@ def test_the_one_completing_a_purchase_holds_what_was_bought():
                  "Norda Systems closed the acquisition of Brightwave Inc. on Monday."):
         assert ("Norda Systems", "Brightwave Inc.") in pairs(text, "controls"), text
     assert not pairs("Regulators questioned the purchase of Brightwave Inc.", "controls")
+
+
+def test_the_place_given_in_an_appositive_of_the_facility_entered_is_where_one_is():
+    found = pairs("Lena Morrow checked herself into the Pinecrest Lodge, a rehab facility in Malibu.", "located_in")
+    assert ("Lena Morrow", "Malibu") in found

@@ -395,10 +395,14 @@ class StanceExtractor(EventExtractor):
     @staticmethod
     def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
         """The noun and the objects of place prepositions ('in', 'at', 'near', 'outside', 'inside', 'on')
-        inside it, nearest first: 'in custody at a police station in X' reaches X."""
+        inside it or its appositive, nearest first: 'in custody at a police station in X' reaches X."""
         found, frontier = [noun], [noun]
-        for _ in range(depth):
-            frontier = [g for t in frontier for g in prep_objects(t, ("in", "at", "near", "outside", "inside", "on"))]
+        for _ in range(depth):  # and through an appositive: 'into X Lodge, a rehab facility in Y'
+            frontier = [
+                g for t in frontier
+                for g in prep_objects(t, ("in", "at", "near", "outside", "inside", "on"))
+                + [c for c in t.children if c.dep_ == "appos"]
+            ]
             found += frontier
         return found
 
