@@ -719,3 +719,9 @@ def test_evidential_purpose_and_whether_clauses_leave_the_act_open(analyse, text
 def test_a_headline_infinitive_announces_what_is_to_come(analyse):
     event = only(events_of(analyse, "Kalbar army to withdraw troops from the border"), "RETREAT")
     assert event["future"] is True and event["hypothetical"] is False
+
+
+def test_a_reduced_passive_names_its_agent_as_actor_and_its_noun_as_target(analyse):
+    """'the teenager shot by police on Saturday': the participle's agent acted on the noun it modifies."""
+    event = only(events_of(analyse, "A vigil was held for the teenager shot by police on Saturday."), "ASSAULT")
+    assert "police" in event["actor_text"] and "teenager" in event["target_text"]

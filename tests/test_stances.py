@@ -971,3 +971,23 @@ def test_the_one_completing_a_purchase_holds_what_was_bought():
 def test_the_place_given_in_an_appositive_of_the_facility_entered_is_where_one_is():
     found = pairs("Lena Morrow checked herself into the Pinecrest Lodge, a rehab facility in Malibu.", "located_in")
     assert ("Lena Morrow", "Malibu") in found
+
+
+@pytest.mark.parametrize(
+    "text, predicate, first, second",
+    [
+        ("A representative for Lena Morrow, Kevin Moore, confirmed the news.", "ally_of", "Kevin Moore", "Lena Morrow"),
+        ("Tom Baird testified against Kevin Moore on Tuesday.", "opponent_of", "Tom Baird", "Kevin Moore"),
+        ("Tom Baird was suspended by the Harbour Hawks for four games.", "opponent_of", "Harbour Hawks", "Tom Baird"),
+        ("Tom Baird is a former teammate of Kevin Moore.", "ally_of", "Tom Baird", "Kevin Moore"),
+        ("Kevin Moore, shot by officer Tom Baird, died on Sunday.", "opponent_of", "Tom Baird", "Kevin Moore"),
+    ],
+)
+def test_court_team_and_reduced_passive_sides(text, predicate, first, second):
+    found = pairs(text, predicate)
+    assert (first, second) in found or (second, first) in found, text
+
+
+def test_the_one_replaced_or_succeeded_held_the_post_before_and_does_not_lead_now():
+    found = pairs("Tom Baird succeeded Kevin Moore as head of Norda Systems.", "controls")
+    assert ("Tom Baird", "Norda Systems") in found and ("Kevin Moore", "Norda Systems") not in found

@@ -52,7 +52,14 @@ def passive_subjects(verb: Token) -> list[Token]:
     found = found or [s for a in verb.children if a.dep_ == "auxpass" for s in a.children if s.dep_ == "nsubj"]
     if not found and stative_passive(verb):
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and reduced_passive(verb):
+        found = [verb.head]  # 'X, shot by police, died': X
     return found
+
+
+def reduced_passive(verb: Token) -> bool:
+    """'X, shot by police on Sunday, died': a past participle with its agent, modifying the one it befell."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def scoring_pass(verb: Token, passing_verbs: frozenset[str], score_nouns: frozenset[str]) -> bool:
@@ -293,7 +300,9 @@ class EventExtractor:
         demand: tuple[Token, Token] | None = None,
     ) -> list[dict]:
         sent = verb.sent
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or stative_passive(verb)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or stative_passive(verb) or (
+            reduced_passive(verb)
+        )
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
         if demand is not None:

@@ -957,6 +957,9 @@ class StanceExtractor(EventExtractor):
             if partner is not None and partner.lemma_.lower() in self.role_nouns:
                 partner = None  # 'with the backing of X, Y bought a rival': a relation of its own, not the rival
         partner_id = self._party(doc, partner)
+        if named is None and partner is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+            # 'a representative for Y, X, said': the parser hangs the role's name X on Y
+            named = self._typed(doc, next((c for c in partner.children if c.dep_ == "appos"), None), ("PERSON",))
         beside = [*noun.children, *(noun.head.children if noun.dep_ == "amod" else ())]
         owner_named_here = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < noun.i for c in beside)
         described = noun.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
@@ -1317,7 +1320,9 @@ class StanceExtractor(EventExtractor):
         # 'X appointed as Y chief' (a headline's passive): an appointing verb with no one else appointed
         headline_passive = not any(c.dep_ in ("dobj", "obj") for c in verb.children)
         subject_holds = person.dep_ == "nsubj" and (verb.lemma_.lower() in SUBJECT_TITLE_VERBS or headline_passive)
-        if subject_holds or person.dep_ == "nsubjpass" or (person.dep_ in ("dobj", "obj") and verb.lemma_.lower() != "be"):
+        if subject_holds or person.dep_ == "nsubjpass" or (
+            person.dep_ in ("dobj", "obj") and verb.lemma_.lower() not in SUBJECT_TITLE_VERBS
+        ):  # not X in 'Y replaced X as coach': X held it before
             # 'X became chairman', 'X was named chairman', 'Y named X chairman'; not Y in 'Y named X as ...'
             return [
                 node
