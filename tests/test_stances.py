@@ -991,3 +991,11 @@ def test_court_team_and_reduced_passive_sides(text, predicate, first, second):
 def test_the_one_replaced_or_succeeded_held_the_post_before_and_does_not_lead_now():
     found = pairs("Tom Baird succeeded Kevin Moore as head of Norda Systems.", "controls")
     assert ("Tom Baird", "Norda Systems") in found and ("Kevin Moore", "Norda Systems") not in found
+
+
+def test_a_post_given_by_naming_someone_to_it_makes_a_leader_or_a_member():
+    """'Y named X its chief executive' (however the parser splits it) leads Y; 'named X their new coach'
+    makes X one of Y's."""
+    assert ("Tom Baird", "Norda Systems") in pairs("Norda Systems named Tom Baird its chief executive on Monday.", "controls")
+    assert ("Tom Baird", "Harbour Hawks") in pairs("The Harbour Hawks named Tom Baird their new coach on Monday.", "member_of")
+    assert not pairs("Tom Baird is a fan of the Harbour Hawks.", "member_of")

@@ -1321,8 +1321,8 @@ class StanceExtractor(EventExtractor):
         headline_passive = not any(c.dep_ in ("dobj", "obj") for c in verb.children)
         subject_holds = person.dep_ == "nsubj" and (verb.lemma_.lower() in SUBJECT_TITLE_VERBS or headline_passive)
         if subject_holds or person.dep_ == "nsubjpass" or (
-            person.dep_ in ("dobj", "obj") and verb.lemma_.lower() not in SUBJECT_TITLE_VERBS
-        ):  # not X in 'Y replaced X as coach': X held it before
+            person.dep_ in ("dobj", "obj", "oprd") and verb.lemma_.lower() not in SUBJECT_TITLE_VERBS
+        ):  # not X in 'Y replaced X as coach': X held it before; 'oprd': the parser's 'named [X] [its chief]'
             # 'X became chairman', 'X was named chairman', 'Y named X chairman'; not Y in 'Y named X as ...'
             return [
                 node
@@ -1407,7 +1407,10 @@ class StanceExtractor(EventExtractor):
         Not a rival or critic (opponent nouns), a former holder, nor a title that leads the organisation
         (that one controls it)."""
         candidates = self._role_before_name(doc, span)
-        stated = [t for t in self._titles_given(span.root) if t.lemma_.lower() in self.clause_roles]  # 'X is a member of Y'
+        appointed = span.root.head.lemma_.lower() not in SUBJECT_TITLE_VERBS  # 'Y named X its new coach'
+        stated = [
+            t for t in self._titles_given(span.root) if t.lemma_.lower() in self.clause_roles or appointed
+        ]  # 'X is a member of Y'
         roles = appositive_nouns(span.root)
         for role in roles + stated:
             if any(t.lower_ in FORMER for t in role.subtree if t.i < role.i):
@@ -1419,7 +1422,7 @@ class StanceExtractor(EventExtractor):
                 if parent and parent != led:
                     candidates.append((parent, role))
                 continue
-            if organisation := self._role_organisation(doc, role):
+            if organisation := self._role_organisation(doc, role) or (self._appointer(doc, role) if appointed else None):
                 candidates.append((organisation, role))
         preps = AFFILIATION_PREPS if roles else NAME_AFFILIATION_PREPS  # beside a role, the role's, misattached
         for child in span.root.children:
@@ -1465,6 +1468,12 @@ class StanceExtractor(EventExtractor):
         ):
             return [(index[i], words[0])]
         return []
+
+    def _appointer(self, doc: Doc, role: Token) -> str | None:
+        """'The Hawks named X their new coach': the organisation naming X to a post of its own."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in role.children):
+            return None
+        return self._typed(doc, next((c for c in role.head.children if c.dep_ == "nsubj"), None), ("ORG",))
 
     def _role_organisation(self, doc: Doc, role: Token) -> str | None:
         """The organisation a role noun names beside it: its possessive or compound name ("Norda's
