@@ -999,3 +999,11 @@ def test_a_post_given_by_naming_someone_to_it_makes_a_leader_or_a_member():
     assert ("Tom Baird", "Norda Systems") in pairs("Norda Systems named Tom Baird its chief executive on Monday.", "controls")
     assert ("Tom Baird", "Harbour Hawks") in pairs("The Harbour Hawks named Tom Baird their new coach on Monday.", "member_of")
     assert not pairs("Tom Baird is a fan of the Harbour Hawks.", "member_of")
+
+
+def test_a_person_arrested_by_police_of_a_place_is_in_that_place():
+    """'Police in Y arrested X' and 'X was detained by police in Y': local forces arrest where they are."""
+    for text in ("Police in Nairobi arrested Tom Baird on Monday.",
+                 "Tom Baird was arrested by police in Nairobi on Monday."):
+        assert ("Tom Baird", "Nairobi") in pairs(text, "located_in"), text
+    assert not pairs("Police in Nairobi are searching for Tom Baird.", "located_in")

@@ -53,6 +53,7 @@ PERCENT_WORDS = frozenset(["percent", "%", "pct"])
 SHARE_NOUNS = STAKE_NOUNS | PERCENT_WORDS  # what a part held is named by: 'a 25 percent stake', '40 percent of X'
 GIVING_VERBS = frozenset(["give", "hand", "grant", "transfer"])  # control passes to the recipient
 FORMER = frozenset(["former", "ex", "late"])
+ARRESTING_VERBS = frozenset(["arrest", "detain", "apprehend", "capture", "nab", "catch"])  # done where the arresters are
 TAKING_DONE_VERBS = frozenset(["complete", "finalise", "finalize", "close", "conclude", "seal", "make"])
 JOINT_ADVERBS = frozenset(["jointly", "together", "along"])  # 'jointly developed', 'along with Y'
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
@@ -291,6 +292,8 @@ class StanceExtractor(EventExtractor):
         if not persons:
             return
         place = self._place_of(doc, verb, preps)
+        if place is None and passive and lemma in ARRESTING_VERBS:  # 'X was arrested by police in Y'
+            place = self._arresters_place(doc, [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"])
         if place is None and lemma in self.speech_verbs:  # where a speaker stands as they speak, not a home
             place = self._place_beside_name(doc, [p for p in people if p.head == verb])  # told by any other verb
         if place is None and lemma in self.scene_arrivals and not any(
@@ -350,8 +353,19 @@ class StanceExtractor(EventExtractor):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         persons = [p for p in (self._headed(doc, t, ("PERSON",)) for t in objects[:1]) if p]  # not "X's letter"
         place = self._place_of(doc, verb, self.passive_presence[lemma]) if persons else None
+        if persons and place is None and lemma in ARRESTING_VERBS:
+            place = self._arresters_place(doc, self._actors(verb, False))
         for person in persons if place else ():
             yield person, "located_in", place, lemma
+
+    def _arresters_place(self, doc: Doc, arresters: list[Token]) -> str | None:
+        """'Police in Y arrested X', 'X was detained by police in Y': local forces arrest where they are."""
+        for arrester in arresters[:1]:
+            for noun in prep_objects(arrester, ("in",)):
+                entity = self._by_id(self._link(doc, noun))
+                if entity and entity["type"] == "PLACE":
+                    return entity["id"]
+        return None
 
     def _place_beside_name(self, doc: Doc, people: list[Token]) -> str | None:
         """'Our correspondent X in Y says', 'said X, 22, a teacher in Y': a place the speaker's own name or
