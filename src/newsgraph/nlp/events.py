@@ -57,6 +57,11 @@ def passive_subjects(verb: Token) -> list[Token]:
     return found
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """Who does a passive verb's act: the objects of its 'by' agent phrase ('was shot by police')."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def reduced_passive(verb: Token) -> bool:
     """'X, shot by police on Sunday, died': a past participle with its agent, modifying the one it befell."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
@@ -515,8 +520,7 @@ class EventExtractor:
 
     def _actors(self, verb: Token, passive: bool) -> list[Token]:
         if passive:
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            return self._with_conjuncts(agents[:1])
+            return self._with_conjuncts(passive_agents(verb)[:1])
         if verb.dep_ == "pcomp" and verb.head.lower_ in DOER_PREPS and (doer := self._doer_of(verb.head.head)) is not None:
             return [doer]  # 'accused the army of killing', 'X was charged with killing Y', 'X confessed to killing Y'
         node, below = verb, verb

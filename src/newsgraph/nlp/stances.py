@@ -24,6 +24,7 @@ from newsgraph.nlp.entities import appositive_nouns
 from newsgraph.nlp.events import (
     LINKING_VERBS,
     EventExtractor,
+    passive_agents,
     passive_subjects,
     scoring_pass,
     stative_passive,
@@ -293,7 +294,7 @@ class StanceExtractor(EventExtractor):
             return
         place = self._place_of(doc, verb, preps)
         if place is None and passive and lemma in ARRESTING_VERBS:  # 'X was arrested by police in Y'
-            place = self._arresters_place(doc, [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"])
+            place = self._arresters_place(doc, passive_agents(verb))
         if place is None and lemma in self.speech_verbs:  # where a speaker stands as they speak, not a home
             place = self._place_beside_name(doc, [p for p in people if p.head == verb])  # told by any other verb
         if place is None and lemma in self.scene_arrivals and not any(
@@ -332,7 +333,7 @@ class StanceExtractor(EventExtractor):
         if place is None:
             return
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        travellers = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        travellers = prep_objects(noun, ("by",))
         if not travellers and owner is not None and owner.pos_ != "PRON":
             travellers = [owner]
         made = verb is not None and (
@@ -385,7 +386,7 @@ class StanceExtractor(EventExtractor):
         if lemma in self.speech_verbs or lemma in self.remote_verbs:
             return
         if passive:
-            acting = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            acting = passive_agents(verb)
             acted_on = passive_subjects(verb)
         else:
             acting = self._actors(verb, False)
@@ -560,9 +561,7 @@ class StanceExtractor(EventExtractor):
         elif lemma not in self.control_verbs:
             return
         if passive:
-            holders = [
-                g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-            ]
+            holders = passive_agents(verb)
             held = next(iter(passive_subjects(verb)), None)  # 'X is (majority-)owned by Y'
             if held is None and verb.dep_ == "acl":  # 'X, owned by Y, ...'
                 held = verb.head
@@ -611,7 +610,7 @@ class StanceExtractor(EventExtractor):
         """Those driven out of a place held it until then; those driving them out hold it now."""
         if passive:
             driven = passive_subjects(verb)
-            drivers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            drivers = passive_agents(verb)
         else:
             driven = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             drivers = self._actors(verb, False)
@@ -820,10 +819,7 @@ class StanceExtractor(EventExtractor):
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
         by_particle = bool(sides)
         offered = None  # a proposal accepted or rejected
-        if not sides and (lemma in self.accepting_verbs or lemma in self.rejecting_verbs or lemma in self.disputing_verbs):
-            wanted = (self.claim_nouns if lemma in self.disputing_verbs else frozenset()) | (
-                self.proposals if lemma in self.accepting_verbs or lemma in self.rejecting_verbs else frozenset()
-            )
+        if not sides and (wanted := self._offer_nouns(lemma)):
             offered = next(
                 (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in wanted), None
             )
@@ -836,8 +832,7 @@ class StanceExtractor(EventExtractor):
                 proposer = self._owner(doc, offered, besides=actor_id) or self._party(
                     doc, first(prep_objects(offered, ("from", "by")))
                 ) or self._party(doc, first([  # 'the account given by X', 'claims made by X'
-                    g for c in offered.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                    for g in a.children if g.dep_ == "pobj"
+                    g for c in offered.children if c.dep_ == "acl" for g in passive_agents(c)
                 ]))
                 if actor_id and proposer and actor_id != proposer:
                     yield actor_id, predicate, proposer, lemma
@@ -870,11 +865,7 @@ class StanceExtractor(EventExtractor):
             if clause is not None and self._party(doc, other) is None:  # 'helping Y secure the seed': Y
                 other = next((c for c in clause.children if c.dep_ == "nsubj"), other)
             sides = [(predicate, other)]
-        actors = (
-            [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if passive
-            else self._actors(verb, False)
-        )
+        actors = passive_agents(verb) if passive else self._actors(verb, False)
         if passive and not actors and by_particle:  # 'X was expelled from Y': X and Y, the particle's side
             actors = passive_subjects(verb)
         for predicate, other in sides:
@@ -885,6 +876,16 @@ class StanceExtractor(EventExtractor):
                 actor_id = self._party(doc, actor)
                 if actor_id:
                     yield actor_id, predicate, other_id, lemma
+
+    def _offer_nouns(self, lemma: str) -> frozenset[str]:
+        """What another party puts forward that the verb takes up or turns down: proposals accepted or
+        rejected ('accepted his proposal'), claims disputed ('denied X's claims')."""
+        nouns: frozenset[str] = frozenset()
+        if lemma in self.accepting_verbs or lemma in self.rejecting_verbs:
+            nouns |= self.proposals
+        if lemma in self.disputing_verbs:
+            nouns |= self.claim_nouns
+        return nouns
 
     def _particle_sides(self, verb: Token, lemma: str) -> list[tuple[str, Token]]:
         sides = []
@@ -921,9 +922,10 @@ class StanceExtractor(EventExtractor):
     def _said_joint(self, doc: Doc, verb: Token, passive: bool) -> Iterator[tuple]:
         """An act the text calls joint, whatever the verb: 'X and Y jointly developed it', 'it was built
         together by X and Y', 'X, along with Y, built it', 'developed by X together with Y'."""
-        doers = (
-            self._with_conjuncts([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"][:1])
-            if passive else self._with_conjuncts([c for c in verb.children if c.dep_ == "nsubj"][:1])
+        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+            return  # 'X, along with Y, died in the crash': two people in one event, no act done together
+        doers = self._actors(verb, True) if passive else self._with_conjuncts(
+            [c for c in verb.children if c.dep_ == "nsubj"][:1]
         )
         withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + [
             w for holder in [verb, *doers[:1]] for c in holder.children
@@ -933,8 +935,6 @@ class StanceExtractor(EventExtractor):
             g for w in withs for g in w.children if g.dep_ == "pobj"
             if w.head.lower_ in JOINT_ADVERBS or any(c.lower_ in JOINT_ADVERBS for c in w.children)
         ]
-        if not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
-            return  # 'X, along with Y, died in the crash': two people in one event, no act done together
         joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in verb.children)
         parties = [p for p in (self._party(doc, t) for t in doers) if p]
         pairs = list(zip(parties, parties[1:], strict=False)) if joint else []
