@@ -23,6 +23,7 @@ ORDER = [
     "bench_geo",
     "bench_real_geo",
     "bench_situation",
+    "bench_real_relations",
     "bench_api",
     "bench_scale",
     "bench_follow",

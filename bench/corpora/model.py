@@ -48,6 +48,14 @@ class GoldTimex:
 
 
 @dataclass
+class GoldRelation:
+    type: str  # the corpus's relation type (re3d: FightingAgainst, CoLocated, ...)
+    source: tuple[int, int]
+    target: tuple[int, int]
+    value: str = ""  # the words that express it
+
+
+@dataclass
 class GoldDocument:
     corpus: str
     id: str
@@ -61,6 +69,7 @@ class GoldDocument:
     timexes: list[GoldTimex] = field(default_factory=list)
     scored: list[tuple[int, int]] | None = None  # character ranges that were annotated (None: all)
     synonyms: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    relations: list[GoldRelation] = field(default_factory=list)
 
     def document(self):
         from newsgraph.ingest.document import Document

@@ -1,5 +1,6 @@
 """re3d (Dstl, defence and security documents from seven publishers; licence per folder): entity spans
-and types with crowd confidence, relations including IsSynonymOf (name variants). Gold labels are the
+and types with crowd confidence, relations including IsSynonymOf (name variants) and the analyst relations
+(CoLocated, FightingAgainst, AlliesOf, CommWith, InChargeOf, BelongsTo, Likes, Dislikes, ...). Gold labels are the
 rows with confidence >= 0.5 (the alternatives of a span carry confidence 0)."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corpora.model import GoldDocument, GoldMention, is_named
+from corpora.model import GoldDocument, GoldMention, GoldRelation, is_named
 from corpora.split import half_of
 
 TYPES = {"Person": "PERSON", "Organisation": "ORG", "Location": "PLACE", "Nationality": "OTHER"}
@@ -53,6 +54,9 @@ def load(benchmarks: Path) -> list[GoldDocument]:
             )
         for row in _rows(source / "relations.json"):
             doc = by_id.get(row["documentId"])
+            if doc is not None and row["type"] != "IsSynonymOf" and row.get("confidence", 0) >= 0.5:
+                doc.relations.append(GoldRelation(row["type"], (row["sourceBegin"], row["sourceEnd"]),
+                                                  (row["targetBegin"], row["targetEnd"]), row.get("value", "")))
             if doc is not None and row["type"] == "IsSynonymOf" and row.get("confidence", 0) >= 0.5:
                 pair = ((row["sourceBegin"], row["sourceEnd"]), (row["targetBegin"], row["targetEnd"]))
                 if not all(is_proper_name(doc.text[a:b]) for a, b in pair):
