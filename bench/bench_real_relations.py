@@ -10,6 +10,8 @@ only through the Python API (`newsgraph.open(...).situation(name)`), as the anal
 answers its own questions (bench_situation.py):
 
 - whereabouts (CoLocated, a person and a place): the place is among the person's sightings;
+- presence (CoLocated, an organisation and a place): the place is among the places the picture gives
+  for the organisation (`presence`, since 2026-11-27; counted and not scored before);
 - opposition (FightingAgainst, Dislikes): the other party is among the subject's opponents and not among
   its allies, looked up from either side;
 - alignment (AlliesOf, Likes, CommWith, BelongsTo): among the allies (contacts and memberships are shown
@@ -17,8 +19,7 @@ answers its own questions (bench_situation.py):
 - control (InChargeOf): one party holds or leads the other, by any account in the picture.
 
 A set is one publisher's documents of one half, stored together in a fresh SQLite store through the
-normal write path. Halves follow the document split of the other re3d benchmarks. An organisation's
-presence in a place ('X fighters in Y') has no field in the picture and is counted, not scored."""
+normal write path. Halves follow the document split of the other re3d benchmarks."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ KIND_OF = {
     "BelongsTo": "alignment",
     "InChargeOf": "control",
 }
-KINDS = ("whereabouts", "opposition", "alignment", "control")
+KINDS = ("whereabouts", "presence", "opposition", "alignment", "control")
 PARTIES = ("PERSON", "ORG", "PLACE")
 # words of a role or a body, which alone ('the Prime Minister', 'The Coalition') describe rather than name
 ROLE_WORDS = {
@@ -106,8 +107,7 @@ def questions_of(document: GoldDocument) -> tuple[list[dict], Counter]:
                 skipped_count["a place in a place, or no place"] += 1
                 continue
             if source.type == "ORG":
-                skipped_count["an organisation's presence in a place (no field in the picture)"] += 1
-                continue
+                kind = "presence"
         questions.append({
             "document": document.id, "type": relation.type, "kind": kind,
             "subject": name_candidates(subject), "other": name_candidates(other),
@@ -118,7 +118,7 @@ def questions_of(document: GoldDocument) -> tuple[list[dict], Counter]:
 
 def answer_whereabouts(kb, question: dict) -> tuple[str, bool]:
     found = picture(kb, question["subject"]) or {}
-    history = (found.get("whereabouts") or {}).get("history") or []
+    history = (found.get("whereabouts") or {}).get("history") or found.get("presence") or []
     places = [s["place"] for s in history]
     right = any(entity_matches(kb, s["place"], s["place_kb_id"], question["other"]) for s in history)
     return "; ".join(dict.fromkeys(places)), right
@@ -142,7 +142,7 @@ def answer_control(kb, question: dict) -> tuple[str, bool]:
 
 
 def answer(kb, question: dict) -> tuple[str, bool]:
-    if question["kind"] == "whereabouts":
+    if question["kind"] in ("whereabouts", "presence"):
         return answer_whereabouts(kb, question)
     if question["kind"] == "control":
         return answer_control(kb, question)

@@ -100,6 +100,13 @@ def test_a_place_shows_who_holds_it_with_disputed_accounts_side_by_side(page, ba
     assert page.locator(".contested", has_text="disputed").count() >= 1
 
 
+def test_an_organisation_page_lists_where_it_was_reported(page, base_url):
+    open_entity(page, base_url, "Northern Liberation Front")
+    places = page.locator("#presence tbody td:nth-child(2)").all_inner_texts()
+    assert "Goma" in places
+    assert page.locator("#presence a.cite").count() == len(places)
+
+
 def test_allies_link_to_the_sentence_in_the_document_view(page, base_url):
     open_entity(page, base_url, "Anton Varga")
     party = page.locator("#allies .party", has_text="Halas").first

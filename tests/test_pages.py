@@ -76,3 +76,12 @@ def test_everything_user_supplied_is_escaped(client):
     assert "&lt;script&gt;" in page
     search = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
     assert "<script>alert(1)</script>" not in search and "&lt;script&gt;" in search
+
+
+def test_an_organisation_page_lists_where_it_was_reported_with_sources(client):
+    kb_id = client.get("/api/entities", params={"q": "Northern Liberation Front"}).json()["items"][0]["kb_id"]
+    situation = client.get(f"/api/entities/{kb_id}/situation").json()
+    places = [p["place"] for p in situation["presence"]]
+    assert "Goma" in places and not any(p["contested"] for p in situation["presence"])
+    page = client.get(f"/entity/{kb_id}").text
+    assert 'id="presence"' in page and "Goma" in page.split('id="presence"')[1]

@@ -1007,3 +1007,78 @@ def test_a_person_arrested_by_police_of_a_place_is_in_that_place():
                  "Tom Baird was arrested by police in Nairobi on Monday."):
         assert ("Tom Baird", "Nairobi") in pairs(text, "located_in"), text
     assert not pairs("Police in Nairobi are searching for Tom Baird.", "located_in")
+
+
+@pytest.mark.parametrize(
+    "text, predicate, first, second",
+    [
+        # a fight backed by another is the backed party's
+        ("Kenya remains steadfast in its support of the Norda Government and the Nordan people in their fight "
+         "against the Kalbar Liberation Front.", "opponent_of", "Norda Government", "Kalbar Liberation Front"),
+        ("Tom Baird reiterated support for the Norda Government in the fight against the Kalbar Liberation "
+         "Front.", "opponent_of", "Norda Government", "Kalbar Liberation Front"),
+        # 'its' may stand for a country acting
+        ("Jets struck the Kalbar Liberation Front. Kenya remains steadfast in its support of the Norda "
+         "Government.", "ally_of", "Kenya", "Norda Government"),
+        # both parties of a 'between' phrase, however the parser hangs the second
+        ("We welcome the agreement on 2 May between the Norda Government, led by Tom Baird, and the Kalbar "
+         "Regional Government, on oil exports.", "ally_of", "Norda Government", "Kalbar Regional Government"),
+        ("The war between Kenya and the Kalbar Liberation Front has lasted a decade.", "opponent_of", "Kenya",
+         "Kalbar Liberation Front"),
+        # 'as part of Y' says on whose side the subject acts
+        ("Kenya, as part of the Global Coalition, is committed to providing support.", "ally_of", "Kenya",
+         "Global Coalition"),
+        # condemning an attack is against whoever carried it out
+        ("Kenya condemns in the strongest terms the KLF attack this morning at a market in Kisumu.",
+         "opponent_of", "Kenya", "KLF"),
+    ],
+)
+def test_backed_fights_between_phrases_and_sides_taken_as_part_of_a_body(text, predicate, first, second):
+    found = pairs(text, predicate)
+    assert (first, second) in found or (second, first) in found, (text, found)
+
+
+def test_acting_as_part_of_a_plan_joins_no_body():
+    found = pairs("As a part of Norda's restructuring plans, Tom Baird announced that plants would close.", "ally_of")
+    assert not found
+
+
+def test_condemning_an_attack_does_not_set_the_condemner_against_its_victims_or_place():
+    for text in ("Kenya condemned the attack on Norda Systems.",
+                 "Kenya condemned the KLF attack on a market in Mombasa."):
+        found = pairs(text, "opponent_of")
+        assert not {p for p in found if "Norda Systems" in p or "Mombasa" in p}, (text, found)
+    result = newsgraph.extract("Kenya condemned the attack on Norda Systems.", published="2024-05-06")
+    accusations = [e for e in result["events"] if e["type"] == "ACCUSE"]
+    assert accusations and all(e["target"] is None for e in accusations)
+
+
+def test_the_party_fought_inside_a_backed_effort_is_not_backed():
+    """'We will support their efforts in the fight against X': X is named inside the backed phrase, as
+    the one fought; neither the stance nor the support event takes X as the one backed."""
+    text = "The Norda Forces retook the town. Kenya will continue to support their efforts specific to the fight against the Kalbar Liberation Front."
+    assert not {p for p in pairs(text, "ally_of") if "Kalbar Liberation Front" in p}
+    result = newsgraph.extract(text, published="2024-05-06")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    backing = [e for e in result["events"] if e["type"] in ("SUPPORT", "AGREE")]
+    assert backing and all(names.get(e["target"]) != "Kalbar Liberation Front" for e in backing)
+    assert ("Kenya", "Norda Forces") in pairs("Kenya supports the Norda Forces in the fight against the Kalbar Liberation Front.", "ally_of")
+
+
+def test_an_organisation_named_with_an_in_phrase_of_a_place_is_there_whatever_the_clause_says():
+    """'will strike X in Y and Z', 'X in Y has lost ground': the organisation is in those places (a
+    standing fact, not hedged by the clause's future); a person or a thing of the organisation is not."""
+    for text, places in (
+        ("Kenya will continue to strike the Kalbar Liberation Front in Uganda and Somalia.", {"Uganda", "Somalia"}),
+        ("The Kalbar Liberation Front in Uganda has lost ground.", {"Uganda"}),
+    ):
+        found = {place for org, place in pairs(text, "located_in") if org == "Kalbar Liberation Front"}
+        assert found == places, (text, found)
+    assert not pairs("Norda Systems sales in Kenya rose.", "located_in")
+
+
+def test_a_place_set_before_the_clause_is_where_its_organisation_subject_acts():
+    for text in ("In Somalia, the Kalbar Liberation Front has made extraordinary progress over the past months.",
+                 "In Uganda, Norda Systems has made progress, with the support of the Global Coalition."):
+        assert {p for _, p in pairs(text, "located_in")} & {"Somalia", "Uganda"}, text
+    assert not pairs("In May, Norda Systems opened a plant.", "located_in")

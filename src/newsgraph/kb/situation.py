@@ -118,6 +118,8 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
     picture: dict = {"kb_id": kb.kb_id, "name": kb.name, "type": kb.type}
     if kb.type == "PERSON":
         picture["whereabouts"] = _whereabouts(kb_id, facts, relations)
+    if kb.type == "ORG":
+        picture["presence"] = _presence(kb_id, facts, relations)
     if kb.type != "PERSON":
         picture["control"] = _control(kb_id, facts, relations + pending, exclusive=kb.type == "PLACE")
         picture["held_by"] = _current_holder(picture["control"])
@@ -127,10 +129,10 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
     return picture
 
 
-def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
-    """Places where the person was reported: located events they took part in, and statements putting
-    them somewhere ('arrived in', 'was held at', 'speaking from'), each with its source. The latest is the
-    last known place; two sources placing the person in different places on the same day are contested."""
+def _sightings(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
+    """Places where the entity was reported, oldest first: located events it took part in, and
+    statements putting it somewhere ('arrived in', 'was held at', 'speaking from', 'based in'), each with
+    its source."""
     seen = [
         _sighting(r["object_name"], r["object"], r, r["cue"], r["object_geo"])
         for r in relations
@@ -141,7 +143,19 @@ def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
         for f in facts
         if f["place"] and not f["negated"] and kb_id in (f["actor"], f["target"])
     ]
-    seen = _in_time_order(seen, same=("place_kb_id",))
+    return _in_time_order(seen, same=("place_kb_id",))
+
+
+def _presence(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
+    """Where an organisation was reported acting, struck or based, by source. An organisation is in
+    many places at once, so no two of them contradict each other."""
+    return [{**sighting, "contested": False} for sighting in _sightings(kb_id, facts, relations)]
+
+
+def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
+    """Places where the person was reported (`_sightings`). The latest is the last known place; two
+    sources placing the person in different places on the same day are contested."""
+    seen = _sightings(kb_id, facts, relations)
     by_day: dict[str, list] = defaultdict(list)
     for sighting in seen:
         if sighting["date"]:

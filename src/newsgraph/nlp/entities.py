@@ -374,7 +374,13 @@ class EntityClusterer:
         ]
         candidates: list[tuple[Span, str, Actor | None]] = []
         used: set[int] = set()
-        pieces = [piece for found in doc.ents for part in self._split_at_headline_verb(found) for piece in self._split_at_comma(part)]
+        pieces = [
+            piece
+            for found in doc.ents
+            for part in self._split_at_headline_verb(found)
+            for cut in self._split_at_comma(part)
+            for piece in self._split_portfolio_place(cut)
+        ]
         for ent in self._join_complements(pieces):
             entity_type = self.labels.get(ent.label_)
             body = self._body_after(ent) if ent.label_ in ("NORP", "GPE") or self._is_demonym(ent.text) else 0
@@ -405,8 +411,9 @@ class EntityClusterer:
                     and match.end <= span.end
                     and (match.end - match.start < span.end - span.start)
                 )  # 'al-Houthi' in a person's name
-                if inside_name:
-                    used.add(number)
+                hyphened = span.start < match.start and match.end <= span.end and doc[match.start - 1].text == "-"
+                if inside_name or hyphened:  # 'the Counter-X Coalition', 'an anti-X militia': X is what it
+                    used.add(number)  # fights or backs, not what it is
                     continue
                 if overlaps(match, span):
                     actor, entity_type = found, found.type
@@ -557,6 +564,32 @@ class EntityClusterer:
         if not named or not all(part[0].text[:1].isupper() for part in (left, right)):
             return [ent]
         return [Span(ent.doc, part.start, part.end, label=ent.label_) for part in (left, right)]
+
+    def _split_portfolio_place(self, ent: Span) -> list[Span]:
+        """'Minister for the Middle East Tom Baird said': the NER glued the place a title's portfolio names
+        to the holder's name. After 'Minister for (the)', a span that opens with a place the gazetteer
+        knows and goes on with two or more capitalised names is that place and a person."""
+        if ent.label_ not in ("ORG", "PERSON") or not self.use_gazetteer:
+            return [ent]
+        doc, start = ent.doc, ent.start + (ent[0].lower_ == "the")
+        before = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
+        if before < 1 or doc[before].lower_ != "for" or doc[before - 1].lower_ not in title_words():
+            return [ent]  # 'president of the X Clinic', 'Tom Baird of the Y Church' name no portfolio
+        for cut in range(ent.end - 2, start, -1):  # the longest place first
+            person = doc[cut : ent.end]
+            if self._person_like(person) and own_name_places(doc[start:cut].text):
+                return [Span(doc, start, cut, label="LOC"), Span(doc, cut, ent.end, label="PERSON")]
+        return [ent]
+
+    def _person_like(self, words: Span) -> bool:
+        """Two or three capitalised names none of which is an organisation's word ('Health Clinic',
+        'Auto Workers', 'Management Associates')."""
+        cues = organisation_cues()
+        body_words = {w for key in ("name_heads", "generic_endings", "complement_heads", "descriptors", "legal_suffixes") for w in cues[key]}
+        return 2 <= len(words) <= 3 and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in body_words
+            for t in words
+        )
 
     @staticmethod
     def _piece_label(part: Span, ent: Span) -> str:

@@ -22,6 +22,7 @@ TIME_SPANS = frozenset(["minute", "hour", "day", "week", "month", "year", "decad
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 ADJUNCT_DEPS = ("advcl", "conj", "parataxis")  # clauses beside a negating verb, which it does not deny
+FRIENDLY_TYPES = frozenset(["SUPPORT", "AGREE", "AID", "COOPERATE", "CONSULT"])  # acts that side with their target
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
 PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
 # 'will' and 'shall' assert what is to happen (MEANTIME and FactBank rate 'X will cut jobs' certain):
@@ -55,6 +56,31 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and reduced_passive(verb):
         found = [verb.head]  # 'X, shot by police, died': X
     return found
+
+
+def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
+    """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given;
+    'to' read as a dative ('sold X to Y') counts."""
+    if token is None:
+        return []
+    return [
+        g for c in token.children if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps)
+        for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+def fought_inside(doc: Doc, phrase: Token | None, entity_id: str | None) -> bool:
+    """Whether the entity a participant's phrase was read as is named only inside an 'against' phrase
+    within it ('support their efforts in the fight against X': X is the one fought, not the one backed)."""
+    if phrase is None or entity_id is None:
+        return False
+    if entity_id_for(doc, phrase.left_edge.i, phrase.i + 1, prefer_last=True) == entity_id:
+        return False
+    index = doc._.token_entity or []
+    return any(
+        t.lower_ == "against" and any(index[i] == entity_id for i in range(t.i, min(t.right_edge.i + 1, len(index))))
+        for t in phrase.subtree
+    )
 
 
 def passive_agents(verb: Token) -> list[Token]:
@@ -359,6 +385,8 @@ class EventExtractor:
             if actor is None and actor_token is None and mode == "arrest":
                 actor = self._story_police(doc)  # 'X was arrested': by the police the story speaks of
             target = self._participant(doc, target_token, besides=actor)
+            if event_type in FRIENDLY_TYPES and fought_inside(doc, target_token, target):
+                target = None  # 'will support their efforts against X' backs no X
             results.append(
                 {
                     "type": event_type,
@@ -590,6 +618,8 @@ class EventExtractor:
             )
             if against is not None:
                 return against
+        if direct is not None and self._condemned_attack(verb, direct):
+            return self._attacker(direct)
         if direct is not None and lemma not in self.instruments | self.non_participants:
             return direct
         if direct is not None and lemma in self.of_target_nouns:  # 'took control of X'
@@ -635,6 +665,19 @@ class EventExtractor:
                 (c for c in xcomp.children if c.dep_ in ("dobj", "obj")), None
             )  # 'threatened to kill X'
         return None
+
+    def _condemned_attack(self, verb: Token, act: Token) -> bool:
+        """'X condemned the Y attack on a market in Z', "X blamed Y's bombing": an accusation made of an
+        attack is against whoever carried it out, not against its victims or its place."""
+        code = self._code(verb)
+        return code is not None and code[0] == "ACCUSE" and (self.nouns.get(act.lemma_.lower()) or [""])[0] == "ASSAULT"
+
+    @staticmethod
+    def _attacker(act: Token) -> Token | None:
+        """Who carried out an attack told as a noun: named before it ('the Y attack', "Y's bombing") or
+        as its 'by' agent."""
+        doer = next((c for c in act.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
+        return doer if doer is not None else next(iter(prep_objects(act, ("by",))), None)
 
     @staticmethod
     def _participant_object(prep: Token) -> Token | None:

@@ -24,8 +24,10 @@ from newsgraph.nlp.entities import appositive_nouns
 from newsgraph.nlp.events import (
     LINKING_VERBS,
     EventExtractor,
+    fought_inside,
     passive_agents,
     passive_subjects,
+    prep_objects,
     scoring_pass,
     stative_passive,
 )
@@ -38,6 +40,7 @@ POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
 SYMMETRIC = frozenset(["ally_of", "opponent_of"])  # one fact whichever side the sentence names first
 HELM = "helm"  # the cue of a taking that leads: "took the helm at Y", "took over the reins of Y"
 HELM_NOUNS = frozenset(["helm", "rein", "reins"])
+BACKING_NOUNS = frozenset(["support", "backing", "assistance", "help", "aid"])  # what a backer gives the backed
 RELATIVE_PRONOUNS = frozenset(["that", "which", "who"])
 LEADING_VERBS = frozenset(["lead", "head"])
 JOINT_MESSAGES = frozenset(["statement", "letter", "communique", "declaration", "communiqué"])  # one text, signed together
@@ -58,6 +61,7 @@ ARRESTING_VERBS = frozenset(["arrest", "detain", "apprehend", "capture", "nab", 
 TAKING_DONE_VERBS = frozenset(["complete", "finalise", "finalize", "close", "conclude", "seal", "make"])
 JOINT_ADVERBS = frozenset(["jointly", "together", "along"])  # 'jointly developed', 'along with Y'
 SOLD = "sold"  # the cue of a seller's holding, which the sale ends
+PLACED_IN = "named in"  # the cue of an organisation named with its place ('X in Y'): a standing fact
 TAKEN_FROM = "taken from"  # the cue of the holding of one a place or asset was taken from
 DRIVEN_OUT = "driven out"  # the cue of the holding of one driven out of a place
 ENDED_HOLDINGS = frozenset([SOLD, TAKEN_FROM, DRIVEN_OUT])
@@ -67,17 +71,6 @@ def fact_key(subject: str, predicate: str, obj: str, token: Token) -> tuple:
     """One fact per sentence: ally_of and opponent_of whichever side the sentence names first."""
     parties = sorted((subject, obj)) if predicate in SYMMETRIC else (subject, obj)
     return (*parties, predicate, token.sent.start)
-
-
-def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
-    """The objects of a token's prepositions ('of Goma' in 'the airport of Goma'), of `preps` only if given;
-    'to' read as a dative ('sold X to Y') counts."""
-    if token is None:
-        return []
-    return [
-        g for c in token.children if c.dep_ in ("prep", "dative") and (preps is None or c.lower_ in preps)
-        for g in c.children if g.dep_ == "pobj"
-    ]
 
 
 def first(tokens: list[Token]) -> Token | None:
@@ -263,6 +256,7 @@ class StanceExtractor(EventExtractor):
             yield from self._state_holding(doc, token)
             yield from self._removal_demand(doc, token, lemma)
             yield from self._pass_to_teammate(doc, token)
+            yield from self._fronted_place(doc, token)
         elif token.pos_ == "ADJ" and token.dep_ == "amod" and lemma in self.role_nouns:
             yield from self._alignment_noun(doc, token, lemma)  # 'its rival Y' tagged as an adjective
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -273,6 +267,7 @@ class StanceExtractor(EventExtractor):
             yield from self._possessed_organisation(doc, token, lemma)
             yield from self._inquiry_noun(doc, token, lemma)
             yield from self._presence_noun(doc, token, lemma)
+            yield from self._organisation_in_place(doc, token)
 
     def _presence(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         if not passive and lemma in self.passive_presence:  # 'police found X in Y': where X was found
@@ -872,6 +867,8 @@ class StanceExtractor(EventExtractor):
             other_id = self._party(doc, other)
             if other_id is None or (lemma in self.party_headed_verbs and self._headed(doc, other, PARTIES) is None):
                 continue  # 'faced X' sets one against X; 'faces X charges', 'topping X's rotation' do not
+            if predicate == "ally_of" and fought_inside(doc, other, other_id):
+                continue  # 'will support their efforts in the fight against X': X is the one fought
             for actor in actors:
                 actor_id = self._party(doc, actor)
                 if actor_id:
@@ -961,6 +958,19 @@ class StanceExtractor(EventExtractor):
                         yield one, predicate, other, lemma
             if len(sides) > 1:
                 return
+        between = self._between(doc, noun)
+        if len(between) > 1:  # 'the agreement between X and Y', 'the war between X, led by Z, and Y'
+            for i, one in enumerate(between):
+                for other in between[i + 1 :]:
+                    if one != other:
+                        yield one, predicate, other, lemma
+            return
+        if predicate == "opponent_of" and (backed := self._backed_in_struggle(doc, noun)):
+            foe = self._party(doc, first(prep_objects(noun, ("against",))))
+            for side in backed:
+                if foe and side != foe:
+                    yield side, predicate, foe, lemma
+            return
         named = self._named_by(doc, noun)
         owner = self._owner(doc, noun, besides=named, any_name=False)  # 'Y, its rival': 'its' is not Y
         partner = first(prep_objects(noun, ("with", "against", "between", "for", "of", "to")))
@@ -992,11 +1002,58 @@ class StanceExtractor(EventExtractor):
                 if actor_id:
                     yield actor_id, predicate, partner_id, lemma
 
+    def _between(self, doc: Doc, noun: Token) -> list[str]:
+        """The parties of 'the agreement (on 2 May) between X and Y': the 'between' phrase may hang on
+        another word of the clause (the date), and the parser may hang Y, after an aside about X ('X, led
+        by Z, and Y'), elsewhere; then Y is the party named right after the 'and' that follows X."""
+        prep = None
+        for token in noun.doc[noun.i + 1 : min(noun.i + 7, noun.sent.end)]:
+            if token.pos_ in ("VERB", "AUX") or token.is_punct:
+                break
+            if token.lower_ == "between" and token.dep_ == "prep":
+                prep = token
+                break
+        sides = [t for t in prep.children if t.dep_ == "pobj"][:1] if prep is not None else []
+        if not sides:
+            return []
+        parties = [p for p in (self._party(doc, t) for t in self._with_conjuncts(sides)) if p]
+        if len(parties) == 1:
+            after = sides[0].right_edge.i + 1
+            joint = next((t for t in doc[after : min(after + 20, sides[0].sent.end)] if t.lower_ == "and"), None)
+            named = joint.i + 1 if joint is not None else None
+            while named is not None and named < len(doc) - 1 and doc[named].dep_ == "det":
+                named += 1
+            other = self._party(doc, doc[named]) if named is not None and named < len(doc) else None
+            parties += [other] if other and other not in parties else []
+        return parties
+
+    def _backed_in_struggle(self, doc: Doc, noun: Token) -> list[str]:
+        """'support for Y in the fight against Z', 'its backing of Y and its people in their war on Z': the
+        fight is the backed party's (whatever 'their' would reach for before it), so Y opposes Z."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return []
+        holder = noun.head.head
+        while holder.dep_ == "conj" and holder.head.i != holder.i:  # 'Y and its people in their fight'
+            holder = holder.head
+        if holder.lemma_.lower() not in BACKING_NOUNS:
+            if holder.dep_ != "pobj" or holder.head.lower_ not in ("for", "of", "to"):
+                return []
+            backed = [holder]
+        else:
+            backed = prep_objects(holder, ("for", "of", "to"))
+        if not backed or backed[0].head.head.lemma_.lower() not in BACKING_NOUNS:
+            return []
+        return [p for p in (self._party(doc, t) for t in self._with_conjuncts(backed[:1])) if p]
+
     @staticmethod
     def _adverbial(noun: Token) -> bool:
-        """'In support of X, Y sent troops', 'with the backing of X', 'in talks with X': the noun phrase
-        says how the clause's subject acts."""
-        return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") and noun.head.head.pos_ in ("VERB", "AUX")
+        """'In support of X, Y sent troops', 'with the backing of X', 'in talks with X', 'Y, as part of X,
+        sent troops': the noun phrase says how the clause's subject acts."""
+        if noun.dep_ != "pobj" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if noun.head.lower_ == "as":  # 'as part of Y' (a body), not 'as part of Y's plans'
+            return any(o.pos_ == "PROPN" for o in prep_objects(noun, ("of",)))
+        return noun.head.lower_ in ("in", "with")
 
     def _inquiry_noun(self, doc: Doc, noun: Token, lemma: str) -> Iterator[tuple]:
         """'a police investigation into X', "the regulator's probe of X", 'X became the target of an inquiry by
@@ -1166,6 +1223,7 @@ class StanceExtractor(EventExtractor):
         any_name: bool = True,
     ) -> str | None:
         index = doc._.token_entity or []
+        countries = wanted is None and token.lower_ not in ("his", "her")  # 'the UK ... its support'
         wanted = wanted or (("PERSON",) if token.lower_ in ("his", "her") else PARTIES)
         excluded = self._by_id(besides)
         excluded_words = set(excluded["name"].split()) if excluded and any_name else set()
@@ -1173,7 +1231,8 @@ class StanceExtractor(EventExtractor):
             entity = self._by_id(index[i] if i < len(index) else None)
             if singular and doc[i].tag_ in ("NNS", "NNPS"):
                 continue
-            if entity and entity["type"] in wanted and entity["id"] != besides and not (
+            acting = entity and (entity["type"] in wanted or (countries and self._is_country(entity)))
+            if acting and entity["id"] != besides and not (
                 excluded_words & set(entity["name"].split())
             ):
                 return entity["id"]
@@ -1639,9 +1698,13 @@ class StanceExtractor(EventExtractor):
         entity = self._entity(doc, token)
         if entity is None:
             return None
-        if entity["type"] in PARTIES or (entity.get("geo") or {}).get("feature") == "country":
+        if entity["type"] in PARTIES or self._is_country(entity):
             return entity["id"]
         return None
+
+    @staticmethod
+    def _is_country(entity: dict) -> bool:
+        return (entity.get("geo") or {}).get("feature") == "country"
 
     # ---- the relation record --------------------------------------------------------------------
     def _record(
@@ -1652,7 +1715,7 @@ class StanceExtractor(EventExtractor):
         if source is None:
             source, source_text = self._reported_by(doc, token)
         date, _ = self._date(doc, token, sent, published)
-        standing = self._standing_role(token)
+        standing = self._standing_role(token) or cue == PLACED_IN
         anchor = self._modal_anchor(token)
         hypothetical, future = (False, False) if standing else self._modality(anchor, sent)
         return {
@@ -1701,6 +1764,31 @@ class StanceExtractor(EventExtractor):
         ):
             return token.head.head  # 'will name X as chief executive': the post is as future as the naming
         return token
+
+    def _fronted_place(self, doc: Doc, verb: Token) -> Iterator[tuple]:
+        """'In Y, X has made progress', 'In Y the X front retook two towns': a place set before the clause
+        says where its organisation subject acts."""
+        fronted = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not fronted or not subjects or fronted[0].i > subjects[0].i:
+            return
+        organisation = self._typed(doc, subjects[0], ("ORG",))
+        place = self._by_id(self._link(doc, first([c for c in fronted[0].children if c.dep_ == "pobj"])))
+        if organisation and place is not None and place["type"] == "PLACE":
+            yield organisation, "located_in", place["id"], "in"
+
+    def _organisation_in_place(self, doc: Doc, name: Token) -> Iterator[tuple]:
+        """'strikes on X in Y', 'X in Y and Z has lost ground', 'the X University in Y': an organisation's
+        name the parser gives an 'in' phrase of a place is there, whatever the clause does with it."""
+        if name.pos_ != "PROPN" or name.dep_ == "compound":
+            return
+        organisation = entity_id_for(doc, name.i, name.i + 1)
+        if organisation is None or (self._by_id(organisation) or {}).get("type") != "ORG":
+            return
+        for place in self._with_conjuncts(prep_objects(name, ("in",))):
+            found = self._by_id(self._link(doc, place))
+            if found is not None and found["type"] == "PLACE":
+                yield organisation, "located_in", found["id"], PLACED_IN
 
     def _standing_role(self, token: Token) -> bool:
         """A role noun owned by a possessive or set beside a name ('Y, its rival', "X's lawyer Y") states a
