@@ -181,8 +181,9 @@ def run() -> Section:
         return skipped(TITLE, "../shared/benchmarks/real/re3d is not present")
     questions, skipped_count = score(re3d.load(BENCHMARKS))
     by_half = {h: [q for q in questions if q["half"] == h] for h in HALVES}
-    lines = [HEADER, row("all relations: share answered by the picture", "re3d_relations.all",
-                         *(accuracy(by_half[h]) for h in HALVES), "")]
+    first_kinds = [k for k in KINDS if k != "presence"]  # 'all' keeps its first definition
+    lines = [HEADER, row("all relations but presence: share answered by the picture", "re3d_relations.all",
+                         *(accuracy([q for q in by_half[h] if q["kind"] in first_kinds]) for h in HALVES), "")]
     for kind in KINDS:
         values = [accuracy([q for q in by_half[h] if q["kind"] == kind]) for h in HALVES]
         lines.append(row(f"{kind}: share answered", f"re3d_relations.{kind}", *values, ""))
@@ -194,7 +195,9 @@ def run() -> Section:
             f"{reason} {skipped_count[('dev', reason)]}/{skipped_count[('test', reason)]}"
             for reason in sorted({r for _, r in skipped_count})
         )
-        + ". No target is set by an issue for these figures; they measure, on text nobody here wrote, the "
+        + ". Presence was first measured at the commit before the picture had the field (every answer "
+        "missing), with today's scorer; 'all' keeps its first definition (presence apart). No target is set "
+        "by an issue for these figures; they measure, on text nobody here wrote, the "
         "facts the situation picture's targets (issue 19) rest on. re3d marks a relation wherever a "
         "sentence expresses it, including hopes and intentions, so not every relation is a fact the picture "
         "should hold; the figures are a recall view.\n"
