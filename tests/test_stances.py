@@ -1082,3 +1082,20 @@ def test_a_place_set_before_the_clause_is_where_its_organisation_subject_acts():
                  "In Uganda, Norda Systems has made progress, with the support of the Global Coalition."):
         assert {p for _, p in pairs(text, "located_in")} & {"Somalia", "Uganda"}, text
     assert not pairs("In May, Norda Systems opened a plant.", "located_in")
+
+
+def test_a_definite_title_stands_for_the_one_person_the_article_gave_it():
+    """'the Foreign Secretary' after 'Foreign Secretary Tom Baird', 'the governor' after 'Lena Morrow,
+    the governor of Kisumu County,': the acts, stances and quotes of the title are that person's; a title
+    two people hold, or a former one, stands for no one."""
+    text = ("Foreign Secretary Tom Baird met the Kenyan Foreign Minister, Lena Morrow, in Nairobi today. "
+            "\"We will not give up,\" the Foreign Secretary said. The Foreign Secretary later visited Mombasa.")
+    result = newsgraph.extract(text, published="2024-05-06")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    assert [names.get(q["speaker"]) for q in result["quotes"]] == ["Tom Baird"]
+    assert ("Tom Baird", "Mombasa") in pairs(text, "located_in")
+    assert ("Lena Morrow", "Mombasa") in pairs(
+        "Lena Morrow, the governor of Kisumu County, met Kevin Moore. The governor later visited Mombasa.", "located_in")
+    for text in ("Minister Tom Baird met Minister Lena Morrow. The minister later visited Mombasa.",
+                 "Former minister Tom Baird met Kevin Moore. The former minister later visited Mombasa."):
+        assert not pairs(text, "located_in"), text

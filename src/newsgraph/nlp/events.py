@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp.dates import counts_from_story, resolve_date, shift_from
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
 from newsgraph.nlp.names import load_data, name_tokens, organisation_cues, title_words
+from newsgraph.nlp.titles import described_person
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr")
@@ -788,6 +789,8 @@ class EventExtractor:
                 return person
         if linked is not None:
             return linked
+        if (titled := described_person(doc, token)) is not None:
+            return titled  # 'the Foreign Secretary met X'
         if token.pos_ == "PRON":
             return self.pronoun_antecedent(doc, token, besides)
         if token.lemma_.lower() in self.instruments:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.extensions import entity_by_id, entity_id_for
 from newsgraph.nlp.names import load_data, title_words
+from newsgraph.nlp.titles import described_person
 
 OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "guillemet", "’": "single"}
@@ -397,7 +398,7 @@ class QuoteExtractor:
             wanted = self.pronouns[head.lower_]
             types = ("ORG", "PLACE") if wanted == "ORG" else (wanted,)
             return self._antecedent(doc, types, before), head.text
-        return self._description(doc, head, before, earlier or []), phrase.text
+        return described_person(doc, head) or self._description(doc, head, before, earlier or []), phrase.text
 
     @staticmethod
     def _named_in(doc: Doc, token: Token) -> dict | None:

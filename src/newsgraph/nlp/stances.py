@@ -33,6 +33,7 @@ from newsgraph.nlp.events import (
 )
 from newsgraph.nlp.extensions import entity_id_for
 from newsgraph.nlp.names import load_data, organisation_cues, organisation_key, title_words
+from newsgraph.nlp.titles import described_person
 
 PARTIES = ("PERSON", "ORG", "OTHER")
 HOLDINGS = ("PLACE", "ORG", "OTHER")
@@ -1605,6 +1606,8 @@ class StanceExtractor(EventExtractor):
             entity = self._by_id(self._pronoun_referent(doc, token))
         if entity is None and token is not None and token.pos_ == "NOUN":
             entity = self._by_id(self._described_before(token) or self._event_role_before(doc, token))
+        if entity is None and token is not None:
+            entity = self._by_id(described_person(doc, token))  # 'the Foreign Secretary
         if entity is None and token is not None and token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and (
             token.head.lemma_.lower() in LEADING_VERBS
         ):  # 'X led a consortium that ...': an unnamed body stands for the party leading it
