@@ -87,6 +87,26 @@ def test_hypothetical_events(analyse, text):
     assert event["negated"] is False
 
 
+def test_an_act_not_even_attempted_is_negated_and_not_left_open(analyse):
+    """'did not try to seize X': the seizure certainly did not happen (negated, not hedged), while 'tried
+    to seize X' leaves it open."""
+    for text in ("The rebels did not try to seize the town.", "The rebels did not attempt to seize the town."):
+        event = only(events_of(analyse, text), "ASSAULT")
+        assert event["negated"] is True and event["hypothetical"] is False, text
+    assert only(events_of(analyse, "The army tried to seize the town."), "ASSAULT")["hypothetical"] is True
+
+
+def test_a_coordinated_clause_with_its_own_tense_is_not_under_the_first_clause(analyse):
+    """'did not attack but was shelled': the negation and the hedges of the first verb do not reach a
+    coordinated verb with its own tensed auxiliary."""
+    shelled = next(e for e in events_of(analyse, "The army did not attack but was shelled by the rebels.")
+                   if e["trigger"]["text"] == "shelled")
+    assert shelled["negated"] is False
+    struck = next(e for e in events_of(analyse, "The rebels may withdraw, and have struck the town.")
+                  if e["trigger"]["text"] == "struck")
+    assert struck["hypothetical"] is False
+
+
 def test_announced_future_is_future_not_hedged(analyse):
     """'will' asserts what is to happen: not a hedge, but not yet a fact either."""
     event = only(events_of(analyse, "The rebels will attack the capital next week."), "ASSAULT")

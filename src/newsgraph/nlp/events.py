@@ -23,6 +23,8 @@ TIME_SPANS = frozenset(["minute", "hour", "day", "week", "month", "year", "decad
 LOCATION_PREPS = ("in", "near", "at", "outside", "around", "across", "inside", "into", "across", "over", "on")
 TARGET_PREPS = ("on", "against", "at", "into", "upon", "from")
 ADJUNCT_DEPS = ("advcl", "conj", "parataxis")  # clauses beside a negating verb, which it does not deny
+FINITE_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD"])  # a tensed auxiliary: 'is', 'was', 'does', 'will'
+ATTEMPT_HEADS = frozenset(["attempt", "try"])  # not attempting an act entails not doing it
 FRIENDLY_TYPES = frozenset(["SUPPORT", "AGREE", "AID", "COOPERATE", "CONSULT"])  # acts that side with their target
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "aux", "auxpass", "relcl")
 PRESUPPOSING_MARKS = frozenset(["when", "while", "after", "before", "as", "since", "because", "although", "though", "once", "whereas"])
@@ -997,7 +999,10 @@ class EventExtractor:
                 return
             if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in PRESUPPOSING_MARKS for c in node.children):
                 return
-            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            if node.dep_ == "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS)
+                for c in node.children
+            ):  # its own subject or its own tense: 'did not try X but is aimed at Y' does not deny Y
                 return
 
     def _will(self, verb: Token) -> bool:
@@ -1054,6 +1059,8 @@ class EventExtractor:
                 return None
             if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
                 return None  # 'worries over whether X will keep operating': left open
+            if node.lemma_.lower() in ATTEMPT_HEADS and any(c.dep_ == "neg" for c in node.children):
+                return heads  # 'did not try to X': X certainly did not happen (negated), nothing is open
             if node is not verb and node.lemma_.lower() in self.hypothetical_heads and (
                 below is None or below.dep_ not in ("advcl", "parataxis") or is_infinitive(below)
             ):  # 'called for a re-run, citing flaws': the citing is done, beside the call, not called for
