@@ -105,10 +105,12 @@ def covered_tokens(clusters: list[Cluster]) -> set[int]:
     return {i for cluster in clusters for m in cluster.mentions for i in range(m.start, m.end)}
 
 
-def own_name_places(name: str) -> list[Place]:
-    """Gazetteer places whose own name (not an alternate name) is `name`."""
+@lru_cache(maxsize=65536)
+def own_name_places(name: str) -> tuple[Place, ...]:
+    """Gazetteer places whose own name (not an alternate name) is `name` (asked for every cluster's
+    name, so remembered)."""
     key = place_key(name)
-    return [p for p in default_gazetteer().candidates(name) if place_key(p.name) == key]
+    return tuple(p for p in default_gazetteer().candidates(name) if place_key(p.name) == key)
 
 
 def is_acronym(name: str) -> bool:
@@ -1040,20 +1042,24 @@ class EntityClusterer:
             for cluster in clusters:
                 if actor.id in cluster.actors:
                     return cluster
-        key, skel, tokens = match_key(span.text), skeleton(span.text), name_tokens(span.text)
+        text = span.text  # built from the tokens each time it is asked for
+        key, skel, tokens = match_key(text), skeleton(text), name_tokens(text)
         if entity_type == "ORG":
-            key = organisation_key(span.text)
-        demonym = self._is_demonym(span.text)
-        compatible = [  # 'France' and 'French' are two entities, however alike they are spelled
-            c for c in clusters if {c.type, entity_type} != {"PLACE", "OTHER"} and self._opened_by_demonym(c) == demonym
+            key = organisation_key(text)
+        demonym = self._is_demonym(text)
+        # 'France' and 'French' are two entities, however alike they are spelled (a cluster's type is
+        # asked only when it matters: it is counted afresh each time)
+        other_kind = {"PLACE": "OTHER", "OTHER": "PLACE"}.get(entity_type)
+        compatible = [
+            c for c in clusters if self._opened_by_demonym(c) == demonym and not (other_kind and c.type == other_kind)
         ]
         for cluster in compatible:
             if key in cluster.keys or (skel and skel in cluster.skeletons):
                 return cluster
-        spelled = acronym_forms(span.text) if len(span) > 1 else set()  # 'X Y Z NV' may go by XYZ
+        spelled = acronym_forms(text) if len(span) > 1 else set()  # 'X Y Z NV' may go by XYZ
         for cluster in compatible:
             if (
-                self._acronym_of(span.text, cluster)
+                self._acronym_of(text, cluster)
                 or spelled & cluster.short_forms  # the acronym came first ('XYZ ... X Y Z NV (XYZ)')
                 or self._fuzzy(skel, cluster, len(tokens))
             ):

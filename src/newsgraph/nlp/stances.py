@@ -385,8 +385,8 @@ class StanceExtractor(EventExtractor):
             acting = passive_agents(verb)
             acted_on = passive_subjects(verb)
         else:
-            acting = self._actors(verb, False)
             acted_on = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            acting = self._actors(verb, False) if acted_on else []
         persons = [self._typed(doc, t, ("PERSON",)) for t in acting[:1] + acted_on[:1]]
         if len(persons) < 2 or None in persons or persons[0] == persons[1]:
             return
@@ -934,6 +934,8 @@ class StanceExtractor(EventExtractor):
             if w.head.lower_ in JOINT_ADVERBS or any(c.lower_ in JOINT_ADVERBS for c in w.children)
         ]
         joint = any(c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in verb.children)
+        if not joint and not partners:
+            return  # nothing the text calls joint: no need to resolve the doers
         parties = [p for p in (self._party(doc, t) for t in doers) if p]
         pairs = list(zip(parties, parties[1:], strict=False)) if joint else []
         pairs += [(p, q) for p in parties[:1] for q in (self._party(doc, t) for t in partners) if q]
