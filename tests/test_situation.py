@@ -311,3 +311,24 @@ def test_places_of_one_day_contradict_only_when_neither_holds_the_other_nor_lies
     assert not contested(("Nairobi", "a"), ("Harbour Arena", "b"))  # unknown to the gazetteer
     assert contested(("Nairobi", "a"), ("Kampala", "b"))  # two countries on one day, two sources
     assert not contested(("Nairobi", "a"), ("Kampala", "a"))  # one source telling a journey
+
+
+def test_an_organisation_is_present_where_it_acts_and_where_it_holds_ground_and_nowhere_contested():
+    from newsgraph.kb.situation import _presence
+
+    def relation(predicate: str, place: str, source: str, **flags) -> dict:
+        return {"predicate": predicate, "subject": "kb-o", "object": place, "object_name": place,
+                "object_type": "PLACE", "object_geo": {"lat": 0.0, "lon": 0.0, "country": None, "admin1": None,
+                                                       "feature": "city"},
+                "negated": False, "lost": False, "pending": False, "cue": "in", "date": "2025-03-10",
+                "source": source, "document_source": source, "document": source, "sentence": "", "start": 0,
+                **flags}
+
+    present = _presence("kb-o", [], [
+        relation("located_in", "Kisumu", "a"),
+        relation("controls", "Mombasa", "b"),  # holding a town is being there
+        relation("controls", "Nairobi", "c", lost=True),  # driven out: no longer
+        relation("controls", "Malindi", "d", pending=True),  # agreed, not done
+    ])
+    assert {p["place"] for p in present} == {"Kisumu", "Mombasa"}
+    assert not any(p["contested"] for p in present)

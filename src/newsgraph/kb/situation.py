@@ -147,9 +147,16 @@ def _sightings(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dic
 
 
 def _presence(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
-    """Where an organisation was reported acting, struck or based, by source. An organisation is in
-    many places at once, so no two of them contradict each other."""
-    return [{**sighting, "contested": False} for sighting in _sightings(kb_id, facts, relations)]
+    """Where an organisation was reported acting, struck, based or holding ground, by source. An
+    organisation is in many places at once, so no two of them contradict each other."""
+    held = [
+        _sighting(r["object_name"], r["object"], r, "holds", r["object_geo"])
+        for r in relations
+        if r["predicate"] == "controls" and r["subject"] == kb_id and r["object_type"] == "PLACE"
+        and not (r["negated"] or r["lost"] or r["pending"])
+    ]
+    seen = _in_time_order(_sightings(kb_id, facts, relations) + held, same=("place_kb_id",))
+    return [{**sighting, "contested": False} for sighting in seen]
 
 
 def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
