@@ -590,3 +590,8 @@ def test_a_group_named_inside_a_hyphened_compound_is_not_that_group(analyse):
     coalition = entity_named(result, "Counter-Daesh Coalition")
     assert coalition and "Daesh" not in (coalition.get("aliases") or [])
     assert entity_named(result, "Daesh") and entity_named(result, "Daesh")["id"] != coalition["id"]
+
+
+def test_a_name_described_as_a_lab_or_studio_is_an_organisation(analyse):
+    result = analyse("Norda Labs, a security lab owned by Brightwave Inc., found the flaw.")
+    assert entity_named(result, "Norda Labs")["type"] == "ORG"
