@@ -477,3 +477,14 @@ def test_a_statement_the_parser_splits_at_a_contraction_is_one_statement(analyse
     another; the statement is both. A clause after a colon is not glued on."""
     _, quotes = quotes_of(analyse, "Lena Morrow says she's more or less resigned herself to renting.")
     assert [q["text"] for q in quotes] == ["she's more or less resigned herself to renting"]
+
+
+def test_a_reported_clause_keeps_the_verbs_that_share_its_subject(analyse):
+    """'said he struck and killed a woman': both acts are the statement (a two-word 'he struck' alone was
+    too short to be one at all); a second clause with a speaker of its own stays that speaker's."""
+    _, quotes = quotes_of(analyse, "A driver was charged after police said he struck and killed a woman in Nairobi.")
+    assert [q["text"] for q in quotes] == ["he struck and killed a woman in Nairobi"]
+    result, quotes = quotes_of(analyse, "Tom Baird said the army attacked, but Lena Morrow said the rebels fired first.")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    assert {(q["text"], names.get(q["speaker"])) for q in quotes} == {
+        ("the army attacked", "Tom Baird"), ("the rebels fired first", "Lena Morrow")}

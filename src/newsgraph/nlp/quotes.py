@@ -827,10 +827,19 @@ class QuoteExtractor:
     @staticmethod
     def _clause_end(clause: Token) -> Token:
         """The last token of a reported clause, leaving out a second clause joined by 'but'/'while'
-        ('X said A, but Y said B'): B is Y's, not part of X's account."""
+        ('X said A, but Y said B'): B is Y's, not part of X's account. A verb sharing the clause's subject
+        is part of it ('said he struck and killed a woman')."""
         end = clause.i
+        shared = [
+            c for c in clause.children
+            if c.dep_ == "conj" and c.i > clause.i and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        ]
         for child in clause.children:
             if child.i <= clause.i:
+                continue
+            if shared and child.i <= shared[0].i and child.dep_ in ("cc", "conj", "punct"):
+                end = max(end, child.right_edge.i if child.dep_ == "conj" else child.i)
                 continue
             if child.dep_ in ("conj", "cc") or (
                 child.dep_ == "advcl"
