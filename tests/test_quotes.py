@@ -488,3 +488,11 @@ def test_a_reported_clause_keeps_the_verbs_that_share_its_subject(analyse):
     names = {e["id"]: e["name"] for e in result["entities"]}
     assert {(q["text"], names.get(q["speaker"])) for q in quotes} == {
         ("the army attacked", "Tom Baird"), ("the rebels fired first", "Lena Morrow")}
+
+
+def test_words_set_before_quoted_as_saying_are_the_quoted_ones(analyse):
+    """'The army has withdrawn from the town, the agency quoted a military source as saying': the words
+    before the verb are the statement, and they are the source's, not the agency's."""
+    _, quotes = quotes_of(analyse, "The army has withdrawn from the town, the agency quoted a military source as saying.")
+    statement = quote_starting(quotes, "The army has withdrawn")
+    assert statement["speaker_text"] == "a military source" and statement["speaker"] is None

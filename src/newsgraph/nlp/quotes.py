@@ -552,7 +552,9 @@ class QuoteExtractor:
                 continue
             if any(c.dep_ == "neg" for c in token.children):  # 'He did not say how many ...'
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(token)
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or self._misattached_content(
+                token
+            ) or self._quoted_before(token)
             reports_before = clause is None or clause.i < token.i  # no content after the verb: an aside?
             aside = self._reporting_aside(token) if reports_before else None
             if reports_before and (self._parenthetical(token) or aside == "within"):
@@ -587,6 +589,17 @@ class QuoteExtractor:
         found.extend(self._according_to_clauses(doc, text, covered, earlier))
         found.extend(self._content_statements(doc, text, covered + [(q["start"], q["end"]) for q in found], earlier))
         return found
+
+    @staticmethod
+    def _quoted_before(saying: Token) -> Token | None:
+        """'The army has withdrawn, the agency quoted a source as saying': the words come before the
+        quoting verb, which the parser gives them to; 'saying' is the one quoted's."""
+        if saying.dep_ != "pcomp" or saying.head.dep_ != "prep" or saying.head.lower_ != "as":
+            return None
+        quoting = saying.head.head
+        if quoting.lemma_.lower() not in QUOTING_VERBS:
+            return None
+        return next((c for c in quoting.children if c.dep_ == "ccomp" and c.i < quoting.i), None)
 
     def _content_statements(
         self, doc: Doc, text: str, covered: list[tuple[int, int]], earlier: list[dict]
