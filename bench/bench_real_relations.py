@@ -26,7 +26,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 
-from bench_situation import answer_alignment, entity_matches, picture
+from bench_situation import accuracy, answer_alignment, entity_matches, picture
 from common import BENCHMARKS, Section, skipped
 from corpora import re3d
 from corpora.model import GoldDocument, GoldMention, is_named
@@ -170,10 +170,6 @@ def score(documents: list[GoldDocument]) -> tuple[list[dict], Counter]:
                 question["answer"], question["correct"] = answer(kb, question)
         answered += asked
     return answered, skipped_count
-
-
-def accuracy(questions: list[dict]) -> float | None:
-    return sum(q["correct"] for q in questions) / len(questions) if questions else None
 
 
 def run() -> Section:
