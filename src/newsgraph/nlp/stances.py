@@ -1022,8 +1022,8 @@ class StanceExtractor(EventExtractor):
         parties = [p for p in (self._party(doc, t) for t in self._with_conjuncts(sides)) if p]
         if len(parties) == 1:
             after = sides[0].right_edge.i + 1
-            joint = next((t for t in doc[after : min(after + 20, sides[0].sent.end)] if t.lower_ == "and"), None)
-            named = joint.i + 1 if joint is not None else None
+            conjunction = next((t for t in doc[after : min(after + 20, sides[0].sent.end)] if t.lower_ == "and"), None)
+            named = conjunction.i + 1 if conjunction is not None else None
             while named is not None and named < len(doc) - 1 and doc[named].dep_ == "det":
                 named += 1
             other = self._party(doc, doc[named]) if named is not None and named < len(doc) else None
@@ -1327,7 +1327,7 @@ class StanceExtractor(EventExtractor):
                 continue
             words = set(entity["name"].lower().split())
             if (entity["type"] == "ORG" and words & GOVERNMENT_WORDS) or (
-                entity["type"] == "PLACE" and (entity.get("geo") or {}).get("feature") == "country"
+                entity["type"] == "PLACE" and self._is_country(entity)
             ):
                 return entity["id"]
         return None

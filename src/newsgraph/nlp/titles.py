@@ -45,9 +45,10 @@ def _in_apposition(span: Span) -> list[Token]:
     titled = [c for c in root.children if c.dep_ == "appos" and c.lower_ in title_heads()]
     if root.dep_ == "appos" and root.head.lower_ in title_heads():
         titled.append(root.head)
-    for head in titled:
-        return [*(c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i), head]
-    return []
+    if not titled:
+        return []
+    head = titled[0]
+    return [*(c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i), head]
 
 
 def title_holders(doc: Doc) -> list[tuple[frozenset[str], str, str, int]]:
