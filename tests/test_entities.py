@@ -595,3 +595,18 @@ def test_a_group_named_inside_a_hyphened_compound_is_not_that_group(analyse):
 def test_a_name_described_as_a_lab_or_studio_is_an_organisation(analyse):
     result = analyse("Norda Labs, a security lab owned by Brightwave Inc., found the flaw.")
     assert entity_named(result, "Norda Labs")["type"] == "ORG"
+
+
+def test_a_name_particle_cut_off_by_a_stray_space_stays_with_its_name(analyse):
+    """'Lena al- Morrow': scraped text often leaves a space after the particle; read as a determiner, it
+    broke the whole sentence's parse (the meeting lost its partner and its place). The text and the
+    offsets stay as written."""
+    text = "Tom Baird met the Kenyan Foreign Minister, Lena al- Morrow in Nairobi today."
+    result = analyse(text)
+    person = entity_named(result, "Lena al- Morrow")
+    assert person["type"] == "PERSON"
+    mention = person["mentions"][0]
+    assert text[mention["start"] : mention["end"]] == "Lena al- Morrow"
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    meetings = [e for e in result["events"] if e["type"] == "CONSULT"]
+    assert [names.get(e["target"]) for e in meetings] == ["Lena al- Morrow"]

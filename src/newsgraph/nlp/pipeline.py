@@ -18,6 +18,7 @@ from newsgraph.nlp import (  # noqa: F401  (registers the factories)
     events,
     geo,
     paragraphs,
+    particles,
     quotes,
     relations,
     stances,
