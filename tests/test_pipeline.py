@@ -23,10 +23,14 @@ NEWSGRAPH_COMPONENTS = [
 
 def test_pipeline_is_built_from_the_declared_config(nlp):
     config = load_config()
-    assert config["nlp"]["components"] == ["newsgraph_paragraph_breaks", *NEWSGRAPH_COMPONENTS]
+    assert config["nlp"]["components"] == [
+        "newsgraph_name_particles", "newsgraph_paragraph_breaks", *NEWSGRAPH_COMPONENTS
+    ]
     assert nlp.pipe_names[-len(NEWSGRAPH_COMPONENTS) :] == NEWSGRAPH_COMPONENTS
-    # Paragraph breaks are marked before the parser, which keeps preset sentence boundaries.
+    # Paragraph breaks are marked before the parser, which keeps preset sentence boundaries; name
+    # particles are joined before the model's first component reads the tokens.
     assert nlp.pipe_names.index("newsgraph_paragraph_breaks") < nlp.pipe_names.index("parser")
+    assert nlp.pipe_names[0] == "newsgraph_name_particles"
     assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
 
 
