@@ -6,14 +6,20 @@ model's own components, this component joins such a particle to the name after i
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 PARTICLES = frozenset(["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-", "abu-", "abd-"])
+# a quick look at the text first: most articles have no cut particle, and need no pass over their tokens
+CUT_PARTICLE = re.compile(r"\b(?:" + "|".join(p[:-1] for p in sorted(PARTICLES)) + r")- [A-Z]", re.IGNORECASE)
 
 
 class NameParticles:
     def __call__(self, doc: Doc) -> Doc:
+        if not CUT_PARTICLE.search(doc.text):
+            return doc
         cut = [
             token.i for token in doc[:-1]
             if token.lower_ in PARTICLES and token.whitespace_ == " " and doc[token.i + 1].text[:1].isupper()
