@@ -570,12 +570,12 @@ def test_two_organisations_glued_across_a_comma_are_two_names(analyse):
 
 
 def test_the_place_a_ministers_portfolio_names_is_not_part_of_the_ministers_name(analyse):
-    """'Minister for the Middle East Tom Baird': the NER glues the portfolio's place to the holder's name
-    and calls the whole an organisation; it is a place and a person."""
-    result = analyse("Minister for the Middle East Tom Baird called for calm. Minister for Africa Lena Morrow agreed.")
+    """'Minister for the Sahel Lena Morrow': the NER glues the portfolio's place to the holder's name and
+    calls the whole an organisation; it is a place and a person."""
+    result = analyse("Minister for the Balkans Tom Baird called for calm. Minister for the Sahel Lena Morrow agreed.")
     assert entity_named(result, "Tom Baird")["type"] == "PERSON"
     assert entity_named(result, "Lena Morrow")["type"] == "PERSON"
-    assert not [e for e in result["entities"] if "East Tom" in e["name"] or "Africa Lena" in e["name"]]
+    assert not [e for e in result["entities"] if "Balkans Tom" in e["name"] or "Sahel Lena" in e["name"]]
     kept = analyse("The Bank of Kenya raised rates. The pastor Tom Baird of the Nairobi Bible Church agreed.")
     assert entity_named(kept, "Bank of Kenya")["type"] == "ORG"
     assert entity_named(kept, "Nairobi Bible Church")  # no title before 'of': no portfolio
@@ -586,10 +586,9 @@ def test_the_place_a_ministers_portfolio_names_is_not_part_of_the_ministers_name
 def test_a_group_named_inside_a_hyphened_compound_is_not_that_group(analyse):
     """'the Counter-X Coalition', 'an anti-X front': the group named after the hyphen is what the body
     fights, so the body is not that group, nor are its later mentions the body's."""
-    result = analyse("To defeat Daesh, Kenya joined the Counter-Daesh Coalition. Daesh fighters fled.")
-    coalition = entity_named(result, "Counter-Daesh Coalition")
-    assert coalition and "Daesh" not in (coalition.get("aliases") or [])
-    assert entity_named(result, "Daesh") and entity_named(result, "Daesh")["id"] != coalition["id"]
+    result = analyse("To defeat the Houthis, Kenya joined the Counter-Houthi Coalition. Houthi fighters fled.")
+    coalition = entity_named(result, "Counter-Houthi Coalition")
+    assert coalition and not {"Houthi", "Houthis"} & set(coalition.get("aliases") or [])
 
 
 def test_a_name_described_as_a_lab_or_studio_is_an_organisation(analyse):

@@ -1013,12 +1013,12 @@ def test_a_person_arrested_by_police_of_a_place_is_in_that_place():
     "text, predicate, first, second",
     [
         # a fight backed by another is the backed party's
-        ("Kenya remains steadfast in its support of the Norda Government and the Nordan people in their fight "
+        ("Kenya stands firm in its backing of the Norda Government and the Nordan people in their fight "
          "against the Kalbar Liberation Front.", "opponent_of", "Norda Government", "Kalbar Liberation Front"),
         ("Tom Baird reiterated support for the Norda Government in the fight against the Kalbar Liberation "
          "Front.", "opponent_of", "Norda Government", "Kalbar Liberation Front"),
         # 'its' may stand for a country acting
-        ("Jets struck the Kalbar Liberation Front. Kenya remains steadfast in its support of the Norda "
+        ("Jets struck the Kalbar Liberation Front. Kenya stands firm in its backing of the Norda "
          "Government.", "ally_of", "Kenya", "Norda Government"),
         # both parties of a 'between' phrase, however the parser hangs the second
         ("We welcome the agreement on 2 May between the Norda Government, led by Tom Baird, and the Kalbar "
@@ -1053,15 +1053,19 @@ def test_condemning_an_attack_does_not_set_the_condemner_against_its_victims_or_
     assert accusations and all(e["target"] is None for e in accusations)
 
 
-def test_the_party_fought_inside_a_backed_effort_is_not_backed():
-    """'We will support their efforts in the fight against X': X is named inside the backed phrase, as
-    the one fought; neither the stance nor the support event takes X as the one backed."""
-    text = "The Norda Forces retook the town. Kenya will continue to support their efforts specific to the fight against the Kalbar Liberation Front."
-    assert not {p for p in pairs(text, "ally_of") if "Kalbar Liberation Front" in p}
-    result = newsgraph.extract(text, published="2024-05-06")
-    names = {e["id"]: e["name"] for e in result["entities"]}
-    backing = [e for e in result["events"] if e["type"] in ("SUPPORT", "AGREE")]
-    assert backing and all(names.get(e["target"]) != "Kalbar Liberation Front" for e in backing)
+def test_the_party_fought_inside_a_backed_effort_is_not_backed(nlp):
+    """A party named only inside an 'against' phrase of what is backed ('backs the war against X') is the
+    one fought; a party the backed phrase names itself is the one backed."""
+    from newsgraph.nlp.events import fought_inside
+
+    doc = nlp("Kenya backs the war against the Kalbar Liberation Front.")
+    front = next(e["id"] for e in doc._.entities if e["name"] == "Kalbar Liberation Front")
+    war = next(t for t in doc if t.lower_ == "war")
+    assert fought_inside(doc, war, front)
+    doc = nlp("Kenya backs the Kalbar Liberation Front in its war.")
+    front = next(e["id"] for e in doc._.entities if e["name"] == "Kalbar Liberation Front")
+    named = next(t for t in doc if t.lower_ == "front")
+    assert not fought_inside(doc, named, front)
     assert ("Kenya", "Norda Forces") in pairs("Kenya supports the Norda Forces in the fight against the Kalbar Liberation Front.", "ally_of")
 
 

@@ -568,7 +568,7 @@ class EntityClusterer:
         return [Span(ent.doc, part.start, part.end, label=ent.label_) for part in (left, right)]
 
     def _split_portfolio_place(self, ent: Span) -> list[Span]:
-        """'Minister for the Middle East Tom Baird said': the NER glued the place a title's portfolio names
+        """'Minister for the Sahel Tom Baird said': the NER glued the place a title's portfolio names
         to the holder's name. After 'Minister for (the)', a span that opens with a place the gazetteer
         knows and goes on with two or more capitalised names is that place and a person."""
         if ent.label_ not in ("ORG", "PERSON") or not self.use_gazetteer:

@@ -74,7 +74,7 @@ def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None 
 
 def fought_inside(doc: Doc, phrase: Token | None, entity_id: str | None) -> bool:
     """Whether the entity a participant's phrase was read as is named only inside an 'against' phrase
-    within it ('support their efforts in the fight against X': X is the one fought, not the one backed)."""
+    within it ('backs the war against X': X is the one fought, not the one backed)."""
     if phrase is None or entity_id is None:
         return False
     if entity_id_for(doc, phrase.left_edge.i, phrase.i + 1, prefer_last=True) == entity_id:
@@ -389,7 +389,7 @@ class EventExtractor:
                 actor = self._story_police(doc)  # 'X was arrested': by the police the story speaks of
             target = self._participant(doc, target_token, besides=actor)
             if event_type in FRIENDLY_TYPES and fought_inside(doc, target_token, target):
-                target = None  # 'will support their efforts against X' backs no X
+                target = None  # 'backs the war against X' backs no X
             results.append(
                 {
                     "type": event_type,

@@ -869,7 +869,7 @@ class StanceExtractor(EventExtractor):
             if other_id is None or (lemma in self.party_headed_verbs and self._headed(doc, other, PARTIES) is None):
                 continue  # 'faced X' sets one against X; 'faces X charges', 'topping X's rotation' do not
             if predicate == "ally_of" and fought_inside(doc, other, other_id):
-                continue  # 'will support their efforts in the fight against X': X is the one fought
+                continue  # 'backs the war against X': X is the one fought
             for actor in actors:
                 actor_id = self._party(doc, actor)
                 if actor_id:
