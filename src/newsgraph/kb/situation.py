@@ -130,9 +130,10 @@ def situation(engine: Engine, kb_id: str) -> dict | None:
 
 
 def _sightings(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
-    """Places where the entity was reported, oldest first: located events it took part in, and
-    statements putting it somewhere ('arrived in', 'was held at', 'speaking from', 'based in'), each with
-    its source."""
+    """Places where the entity was reported: statements putting it somewhere ('arrived in', 'was held
+    at', 'speaking from', 'based in'), then located events it took part in, each with its source. In
+    that order, not yet in time order: `_in_time_order` keeps the statement naming its source over the
+    event read from the same sentence."""
     seen = [
         _sighting(r["object_name"], r["object"], r, r["cue"], r["object_geo"])
         for r in relations
@@ -143,7 +144,7 @@ def _sightings(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dic
         for f in facts
         if f["place"] and not f["negated"] and kb_id in (f["actor"], f["target"])
     ]
-    return _in_time_order(seen, same=("place_kb_id",))
+    return seen
 
 
 def _presence(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict]:
@@ -162,7 +163,7 @@ def _presence(kb_id: str, facts: list[dict], relations: list[dict]) -> list[dict
 def _whereabouts(kb_id: str, facts: list[dict], relations: list[dict]) -> dict:
     """Places where the person was reported (`_sightings`). The latest is the last known place; two
     sources placing the person in different places on the same day are contested."""
-    seen = _sightings(kb_id, facts, relations)
+    seen = _in_time_order(_sightings(kb_id, facts, relations), same=("place_kb_id",))
     by_day: dict[str, list] = defaultdict(list)
     for sighting in seen:
         if sighting["date"]:

@@ -232,6 +232,8 @@ class EntityClusterer:
         self.generic_endings = frozenset(
             organisations["generic_endings"] | organisations["legal_suffixes"] | organisations["name_heads"]
         )
+        # words no person's name holds ('Health Clinic', 'Auto Workers', 'Management Associates')
+        self.body_words = self.generic_endings | organisations["complement_heads"] | organisations["descriptors"]
         self.unit_nouns = {
             **{w: ("admin1", "admin2", "region") for w in cues["admin_nouns"]},
             **{w: ("city",) for w in ("city", "town", "village", "hamlet", "township")},
@@ -584,13 +586,9 @@ class EntityClusterer:
         return [ent]
 
     def _person_like(self, words: Span) -> bool:
-        """Two or three capitalised names none of which is an organisation's word ('Health Clinic',
-        'Auto Workers', 'Management Associates')."""
-        cues = organisation_cues()
-        body_words = {w for key in ("name_heads", "generic_endings", "complement_heads", "descriptors", "legal_suffixes") for w in cues[key]}
+        """Two or three capitalised names none of which is an organisation's word."""
         return 2 <= len(words) <= 3 and all(
-            t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in body_words
-            for t in words
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in self.body_words for t in words
         )
 
     @staticmethod

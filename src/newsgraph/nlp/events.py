@@ -442,7 +442,7 @@ class EventExtractor:
         if verb.sent.text.rstrip().endswith("?"):
             return None
         for node in self._clause_scope(verb):
-            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            if self._asks_whether(node):
                 return None  # 'unsure whether the army will attack': nothing announced
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in node.children):
                 return node
@@ -1057,7 +1057,7 @@ class EventExtractor:
                 c.dep_ == "advcl" and c.i < node.i and self._conditional(c) for c in node.children
             ):  # 'if the talks fail, the army will attack'; not 'was asked if', 'apologised if it caused'
                 return None
-            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            if self._asks_whether(node):
                 return None  # 'worries over whether X will keep operating': left open
             if node.lemma_.lower() in ATTEMPT_HEADS and any(c.dep_ == "neg" for c in node.children):
                 return heads  # 'did not try to X': X certainly did not happen (negated), nothing is open
@@ -1072,6 +1072,11 @@ class EventExtractor:
     @staticmethod
     def _conditional(clause: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+
+    @staticmethod
+    def _asks_whether(clause: Token) -> bool:
+        """A 'whether' clause leaves its act open."""
+        return any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
 
     @staticmethod
     def _attribution(doc: Doc, verb: Token) -> tuple[str | None, str | None]:

@@ -359,10 +359,14 @@ class StanceExtractor(EventExtractor):
         """'Police in Y arrested X', 'X was detained by police in Y': local forces arrest where they are."""
         for arrester in arresters[:1]:
             for noun in prep_objects(arrester, ("in",)):
-                entity = self._by_id(self._link(doc, noun))
-                if entity and entity["type"] == "PLACE":
-                    return entity["id"]
+                if place := self._place_named(doc, noun):
+                    return place
         return None
+
+    def _place_named(self, doc: Doc, token: Token | None) -> str | None:
+        """The place a phrase names ('in Y', 'at a market in Y'), as a participant's phrase is read."""
+        entity = self._by_id(self._link(doc, token))
+        return entity["id"] if entity and entity["type"] == "PLACE" else None
 
     def _place_beside_name(self, doc: Doc, people: list[Token]) -> str | None:
         """'Our correspondent X in Y says', 'said X, 22, a teacher in Y': a place the speaker's own name or
@@ -445,16 +449,12 @@ class StanceExtractor(EventExtractor):
             if named is not None:
                 return named
             if candidate.lemma_.lower() in self.facility_words:  # 'is in jail awaiting trial in Arizona'
-                places = [
-                    entity for t in verb.subtree
-                    if (entity := self._by_id(self._link(doc, t))) and entity["type"] == "PLACE"
-                ] or [  # 'entered rehab at X': the body named 'at' is the facility
-                    entity for t in verb.subtree
-                    if t.dep_ == "pobj" and t.head.lower_ == "at"
-                    and (entity := self._by_id(self._headed(doc, t, ("ORG", "OTHER"))))
+                places = [place for t in verb.subtree if (place := self._place_named(doc, t))] or [
+                    body for t in verb.subtree  # 'entered rehab at X': the body named 'at' is the facility
+                    if t.dep_ == "pobj" and t.head.lower_ == "at" and (body := self._headed(doc, t, ("ORG", "OTHER")))
                 ]
                 if places:
-                    return places[0]["id"]
+                    return places[0]
         return None
 
     @staticmethod
@@ -1778,9 +1778,9 @@ class StanceExtractor(EventExtractor):
         if not fronted or not subjects or fronted[0].i > subjects[0].i:
             return
         organisation = self._typed(doc, subjects[0], ("ORG",))
-        place = self._by_id(self._link(doc, first([c for c in fronted[0].children if c.dep_ == "pobj"])))
-        if organisation and place is not None and place["type"] == "PLACE":
-            yield organisation, "located_in", place["id"], "in"
+        place = self._place_named(doc, first([c for c in fronted[0].children if c.dep_ == "pobj"]))
+        if organisation and place:
+            yield organisation, "located_in", place, "in"
 
     def _organisation_in_place(self, doc: Doc, name: Token) -> Iterator[tuple]:
         """'strikes on X in Y', 'X in Y and Z has lost ground', 'the X University in Y': an organisation's
@@ -1790,10 +1790,9 @@ class StanceExtractor(EventExtractor):
         organisation = entity_id_for(doc, name.i, name.i + 1)
         if organisation is None or (self._by_id(organisation) or {}).get("type") != "ORG":
             return
-        for place in self._with_conjuncts(prep_objects(name, ("in",))):
-            found = self._by_id(self._link(doc, place))
-            if found is not None and found["type"] == "PLACE":
-                yield organisation, "located_in", found["id"], PLACED_IN
+        for phrase in self._with_conjuncts(prep_objects(name, ("in",))):
+            if place := self._place_named(doc, phrase):
+                yield organisation, "located_in", place, PLACED_IN
 
     def _standing_role(self, token: Token) -> bool:
         """A role noun owned by a possessive or set beside a name ('Y, its rival', "X's lawyer Y") states a
