@@ -745,3 +745,29 @@ def test_a_reduced_passive_names_its_agent_as_actor_and_its_noun_as_target(analy
     """'the teenager shot by police on Saturday': the participle's agent acted on the noun it modifies."""
     event = only(events_of(analyse, "A vigil was held for the teenager shot by police on Saturday."), "ASSAULT")
     assert "police" in event["actor_text"] and "teenager" in event["target_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        ("Kenyan reporter Tom Baird detained at Nairobi airport", "COERCE", "Tom Baird"),
+        ("Lena Morrow abducted near Kisumu, family says", "ASSAULT", "Lena Morrow"),
+        ("Police say Kevin Moore arrested after car chase", "COERCE", "Kevin Moore"),
+    ],
+)
+def test_a_headline_passive_without_its_auxiliary_befalls_its_subject(analyse, text, event_type, target):
+    """Headlines drop the passive's 'was': the named one was detained, not the detainer."""
+    event = only(events_of(analyse, text), event_type)
+    assert target in (event["target_text"] or "") and target not in (event["actor_text"] or ""), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested and charged Tom Baird on Sunday.",  # the coordinated verb carries the object
+        "The officers who arrested Tom Baird on Sunday were praised.",
+    ],
+)
+def test_an_active_arrest_keeps_its_subject_as_actor(analyse, text):
+    event = next(e for e in events_of(analyse, text) if e["trigger"]["text"] == "arrested")
+    assert "Tom Baird" in (event["target_text"] or "") and "Baird" not in (event["actor_text"] or ""), event

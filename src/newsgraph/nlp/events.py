@@ -5,6 +5,8 @@ event nouns); arguments come from the dependency parse and link to entity ids.""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +60,36 @@ def passive_subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and reduced_passive(verb):
         found = [verb.head]  # 'X, shot by police, died': X
+    if not found and headline_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
     return found
+
+
+@lru_cache(maxsize=1)
+def object_verbs() -> frozenset[str]:
+    return frozenset(load_data("event_patterns.json")["object_verbs"])
+
+
+def headline_passive(verb: Token) -> bool:
+    """'Journalist arrested at airport', 'Two soldiers killed, five injured in ambush': headlines and terse
+    copy drop a passive's auxiliary, and the parser then reads the one it befell as the subject. A verb
+    that never stands without its object, with a named subject, no auxiliary and no object of its own or
+    of a verb coordinated with it, is such a passive ('police arrested and charged him' is not; nor is 'the
+    man police arrested', whose object is the noun the clause describes)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if verb.lemma_.lower() not in object_verbs():
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "attr", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return not any(
+        c.dep_ == "conj" and any(g.dep_ in ("dobj", "obj") for g in c.children)
+        and not any(g.dep_ in SUBJECTS for g in c.children)
+        for c in verb.children
+    )
 
 
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
@@ -335,7 +366,7 @@ class EventExtractor:
     ) -> list[dict]:
         sent = verb.sent
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or stative_passive(verb) or (
-            reduced_passive(verb)
+            reduced_passive(verb) or headline_passive(verb)
         )
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
