@@ -753,6 +753,11 @@ def test_a_reduced_passive_names_its_agent_as_actor_and_its_noun_as_target(analy
         ("Kenyan reporter Tom Baird detained at Nairobi airport", "COERCE", "Tom Baird"),
         ("Lena Morrow abducted near Kisumu, family says", "ASSAULT", "Lena Morrow"),
         ("Police say Kevin Moore arrested after car chase", "COERCE", "Kevin Moore"),
+        ("Minister Tom Baird accused of fraud", "ACCUSE", "Tom Baird"),  # a verb of charging, with the charge
+        ("Lena Morrow blamed for Mombasa blackout", "ACCUSE", "Lena Morrow"),
+        # a participle after a name, which the parser hangs on the main clause as its second verb
+        ("The club awaits the case of its striker Kevin Moore, arrested on Monday for speeding.", "COERCE",
+         "Kevin Moore"),
     ],
 )
 def test_a_headline_passive_without_its_auxiliary_befalls_its_subject(analyse, text, event_type, target):

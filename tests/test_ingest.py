@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,6 +79,33 @@ Contact us | Careers
         "Floodwater closed the main crossing between the two towns on Monday, officials said.\n\n"
         "Engineers expect the road to reopen within a week."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("March 3rd, 2024 6: 15pm EAT", "2024-03-03"),
+        ("By Tom Baird, March 3rd, 2024", None),  # a byline: other words
+        ("Posted: Mar 07, 2024 7: 40 PM ET", "2024-03-07"),
+        ("Posted 03 / 14 / 2024 9: 05 AM", "2024-03-14"),
+        ("11: 40 P. M. MAR. 9, 2024", "2024-03-09"),
+        ("Tuesday, April 2, 2024", "2024-04-02"),
+        ("Floods closed the road on April 2, 2024", None),  # a sentence that holds a date
+        ("April 2024", None),  # no day
+    ],
+)
+def test_a_date_printed_under_the_headline_dates_the_text(line, date):
+    """A page copied as text keeps the date line under its headline, however a tokeniser spaced it."""
+    text = f"Floods close the valley road\n\n{line}\n\nFloodwater closed the valley road on Monday."
+    cleaned = clean_text(text)
+    assert cleaned.published == date
+    assert (line in cleaned.text) == (date is None)  # the date line is metadata, not article text
+
+
+def test_a_date_line_deep_in_the_text_is_not_its_date():
+    lines = ["Floods close the valley road"] + [f"Paragraph {n} of the report on the floods." for n in range(6)]
+    text = "\n\n".join([*lines, "Tuesday, April 2, 2024", "The road reopened."])
+    assert clean_text(text).published is None
 
 
 def test_document_id_is_hash_of_cleaned_text_and_stable():

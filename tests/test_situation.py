@@ -202,6 +202,20 @@ def test_undated_reports_give_the_place_most_documents_give_as_last_known():
     assert _latest([], "place_kb_id") is None
 
 
+def test_an_undated_report_does_not_outrank_the_latest_dated_one():
+    """Among dated reports, an undated one cannot be placed in time: the latest dated account stands,
+    however many undated reports there are."""
+    from newsgraph.kb.situation import _latest
+
+    def seen(place: str, document: str, report_date: str | None) -> dict:
+        return {"place": place, "place_kb_id": place, "document": document, "date": report_date,
+                "report_date": report_date}
+
+    mixed = [seen("Tallinn", "d0", "2020-01-01"), seen("Riga", "d1", "2020-01-03"), seen("Lyon", "a", None),
+             seen("Lyon", "b", None)]
+    assert _latest(mixed, "place_kb_id")["place"] == "Riga"
+
+
 def test_rejecting_a_party_s_demands_sets_it_against_that_party():
     from newsgraph.kb.situation import _relations
 
@@ -297,13 +311,13 @@ def test_places_of_one_day_contradict_only_when_neither_holds_the_other_nor_lies
         "Harbour Arena": None,  # a venue the gazetteer does not place
     }
 
-    def told(place: str, source: str) -> dict:
-        return {"predicate": "located_in", "subject": "kb-p", "object": place, "object_name": place,
+    def told(place: str, source: str, name: str | None = None) -> dict:
+        return {"predicate": "located_in", "subject": "kb-p", "object": place, "object_name": name or place,
                 "object_geo": geo[place], "negated": False, "cue": "be", "date": "2025-03-10", "source": source,
                 "document_source": source, "document": source, "sentence": "", "start": 0}
 
-    def contested(*accounts: tuple[str, str]) -> bool:
-        history = _whereabouts("kb-p", [], [told(place, source) for place, source in accounts])["history"]
+    def contested(*accounts: tuple[str, ...]) -> bool:
+        history = _whereabouts("kb-p", [], [told(*account) for account in accounts])["history"]
         return any(s["contested"] for s in history)
 
     assert not contested(("Nairobi", "a"), ("Kenya", "b"))  # the city is in the country
@@ -311,6 +325,8 @@ def test_places_of_one_day_contradict_only_when_neither_holds_the_other_nor_lies
     assert not contested(("Nairobi", "a"), ("Harbour Arena", "b"))  # unknown to the gazetteer
     assert contested(("Nairobi", "a"), ("Kampala", "b"))  # two countries on one day, two sources
     assert not contested(("Nairobi", "a"), ("Kampala", "a"))  # one source telling a journey
+    # one name the gazetteer read as two namesakes far apart: a misreading, not two places
+    assert not contested(("Nairobi", "a"), ("Kampala", "b", "Nairobi"))
 
 
 def test_an_organisation_is_present_where_it_acts_and_where_it_holds_ground_and_nowhere_contested():

@@ -179,6 +179,7 @@ def test_places_read_model_matches_the_stored_entities(stored, fresh_url):
         connection.execute(text("DROP INDEX ix_documents_ingested_at"))
         connection.execute(text("DROP INDEX ix_relations_object_pk"))
         connection.execute(text("ALTER TABLE relations DROP COLUMN details"))
+        connection.execute(text("ALTER TABLE event_clusters DROP COLUMN trigger_key"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
     migrate(engine)
     with engine.connect() as connection:
@@ -278,3 +279,33 @@ def test_writers_do_not_wait_for_each_other_on_the_generation(fresh_url):
     finally:
         first.close()
         second.close()
+
+
+def test_one_place_and_one_day_join_only_the_same_act(nlp, fresh_url):
+    """Reports that name only the place and the day of a killing are one event; the wounding of others in
+    the same town that day is another, though both are assaults there."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from newsgraph.ingest.document import Document
+    from newsgraph.nlp.pipeline import process
+    from newsgraph.store.schema import EventRow
+
+    store = Store(make_engine(fresh_url("acts")))
+    texts = [
+        "Gunmen killed three people in Kisumu on Monday, police said.",
+        "Three people were killed in Kisumu on Monday, a local official said.",
+        "Five people were wounded in Kisumu on Monday.",
+    ]
+    documents = [Document(source=f"report-{i}.txt", text=t, published="2025-03-12") for i, t in enumerate(texts)]
+    for document, result in process(nlp, documents):
+        store.save(document, result, None)
+    with Session(store.engine) as session:
+        rows = session.execute(select(EventRow.document_id, EventRow.cluster_pk, EventRow.start)).all()
+    cluster_of = {
+        text: {cluster for doc_id, cluster, _ in rows if doc_id == document.id}
+        for text, document in zip(texts, documents, strict=True)
+    }
+    killing, killed, wounding = (cluster_of[t] for t in texts)
+    assert killing and killing == killed, rows
+    assert wounding and not wounding & killing, rows

@@ -28,6 +28,7 @@ class ChromeRules:
     stop_patterns: tuple[re.Pattern, ...]
     date_patterns: tuple[re.Pattern, ...]
     title_max_chars: int
+    date_line_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_json(cls, raw: dict) -> ChromeRules:
@@ -38,6 +39,7 @@ class ChromeRules:
             stop_patterns=compile_all("stop_patterns"),
             date_patterns=compile_all("date_patterns"),
             title_max_chars=int(raw.get("title_max_chars", 160)),
+            date_line_words=frozenset(raw.get("date_line_words", [])),
         )
 
 
@@ -68,6 +70,31 @@ def _metadata_date(line: str, rules: ChromeRules) -> str | None:
         if match:
             return parse_date(match.group("date"))
     return None
+
+
+# a time of day as pages print it, spaces and all: '7:38pm', '7: 40 PM', '10: 55 P. M.', '15:14'
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}\s*:\s*\d{2}(\s*:\s*\d{2})?(\s*[ap]\.?\s*m\b\.?)?", re.I)
+_TIME_ZONE = re.compile(r"[A-Z]{1,4}T")  # 'EAT', 'WAT', 'SAST', 'AEDT': zones the word list may lack
+_YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
+LEADING_LINES = 4  # a page's printed date stands among its first lines, by the headline
+
+
+def printed_date(line: str, rules: ChromeRules | None = None) -> str | None:
+    """The date of a line that holds nothing but a date, with its time and a posting label ('June 6th,
+    2013 7:38pm EDT', 'Posted 12 / 19 / 2005 3:36 PM', 'Saturday, August 24, 2013'): the date a page
+    prints under its headline. A line with any other word, or without day, month and year, is none."""
+    rules = rules or default_rules()
+    if len(line) > 60 or not _YEAR.search(line):
+        return None
+    bare = _TIME_OF_DAY.sub(" ", line)
+    if any(
+        word.lower() not in rules.date_line_words and not _TIME_ZONE.fullmatch(word)
+        for word in re.findall(r"[^\W\d_]+", bare)
+    ):
+        return None
+    bare = re.sub(r"\s*([/.-])\s*(?=\d)", r"\1", bare)  # '12 / 19 / 2005' as a tokeniser spaced it
+    label = re.match(r"^\s*((last\s+)?(posted|updated|published)|first\s+published)\s*(on|at)?\s*:?", bare, re.I)
+    return parse_date(bare[label.end():] if label else bare)
 
 
 def _looks_like_title(line: str, rules: ChromeRules) -> bool:
@@ -158,7 +185,7 @@ def clean_text(
                 break  # a footer after the article; the same words in a header menu only drop the line
             continue
         if result.published is None and len(line) < 80:
-            date = _metadata_date(line, rules)
+            date = _metadata_date(line, rules) or (printed_date(line, rules) if len(kept) < LEADING_LINES else None)
             if date:
                 result.published = date
                 result.dropped.append(line)

@@ -61,6 +61,7 @@ def _facts(session: Session, kb_id: str) -> list[dict]:
                 "type": event.type,
                 "mode": event.mode,
                 "date": event.date or (published or "")[:10],
+                "report_date": (published or "")[:10] or None,
                 "negated": event.negated,
                 "hypothetical": event.hypothetical,
                 "future": bool((event.details or {}).get("future")),
@@ -182,8 +183,11 @@ NEAR_KM = 50.0  # a city and its airport, a town and the stadium outside it
 def _same_area(first: dict, second: dict) -> bool:
     """Two places one person can be at on one day without the accounts contradicting each other: the
     same place, one inside the other (a city and its country or province), or two within NEAR_KM. A place
-    the gazetteer does not locate (an arena, a hotel) contradicts nothing."""
+    the gazetteer does not locate (an arena, a hotel) contradicts nothing, and nor does one name read as
+    two namesakes (a town two countries have): that is a misreading of one place, not two places."""
     if first["place_kb_id"] == second["place_kb_id"] or None in (first["lat"], second["lat"]):
+        return True
+    if (first["place"] or "").casefold() == (second["place"] or "").casefold():
         return True
     if distance_km((first["lat"], first["lon"]), (second["lat"], second["lon"])) <= NEAR_KM:
         return True
@@ -196,12 +200,16 @@ def _same_area(first: dict, second: dict) -> bool:
 
 
 def _latest(items: list[dict], key: str, arrivals: frozenset[str] = frozenset()) -> dict | None:
-    """The latest of accounts in time order. When the latest are undated (reports that give no day),
-    their order says nothing of time: the `key` (a place, a holder) most documents give among them wins,
+    """The latest of accounts in time order. When the latest are undated (reports that give no day) and
+    other reports are dated, the latest dated account stands; when no report is dated, their order says
+    nothing of time: the `key` (a place, a holder) most documents give among them wins,
     at its latest account. With `arrivals` (whereabouts), a document that tells an event at one place and
     then the person arriving or being taken somewhere (a cue in `arrivals`) gives only the latter."""
     if not items or items[-1]["date"]:
         return items[-1] if items else None
+    dated_reports = [item for item in items if item.get("report_date")]
+    if dated_reports:  # an undated report cannot be placed among dated ones: the latest dated stands
+        return dated_reports[-1]
     undated = [item for item in items if not item["date"]]
     by_document: dict[str, list[dict]] = defaultdict(list)
     for item in undated:
@@ -223,6 +231,7 @@ def _provenance(fact: dict) -> dict:
     """Where a fact comes from: its date, who says it, the document (and its source) and the sentence."""
     return {
         "date": fact["date"],
+        "report_date": fact.get("report_date"),
         "source": fact["source"],
         "document_source": fact["document_source"],
         "document": fact["document"],

@@ -60,36 +60,59 @@ def passive_subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and reduced_passive(verb):
         found = [verb.head]  # 'X, shot by police, died': X
-    if not found and headline_passive(verb):
-        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and (undergoer := passive_without_auxiliary(verb)) is not None:
+        found = [undergoer]
     return found
 
 
 @lru_cache(maxsize=1)
-def object_verbs() -> frozenset[str]:
-    return frozenset(load_data("event_patterns.json")["object_verbs"])
+def passive_only_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs a headline passive can be: those never without their object, those only with a charge."""
+    patterns = load_data("event_patterns.json")
+    return frozenset(patterns["object_verbs"]), frozenset(patterns["charged_passive_verbs"])
 
 
 def headline_passive(verb: Token) -> bool:
-    """'Journalist arrested at airport', 'Two soldiers killed, five injured in ambush': headlines and terse
-    copy drop a passive's auxiliary, and the parser then reads the one it befell as the subject. A verb
-    that never stands without its object, with a named subject, no auxiliary and no object of its own or
-    of a verb coordinated with it, is such a passive ('police arrested and charged him' is not; nor is 'the
-    man police arrested', whose object is the noun the clause describes)."""
-    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
-        return False
-    if verb.lemma_.lower() not in object_verbs():
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return False
+    return passive_without_auxiliary(verb) is not None
+
+
+def passive_without_auxiliary(verb: Token) -> Token | None:
+    """Who underwent a passive written without its auxiliary, the parser reading it as an active verb.
+    Headlines and terse copy drop the 'was' ('Journalist arrested at airport', 'Two soldiers killed, five
+    injured in ambush'); a participle set after a name ('... involving X, arrested on Monday in Y') is
+    hung on the main clause as a second verb or on an earlier noun ('the case of X, arrested ...'); 'a
+    woman killed in the crash' has no agent. Only a verb that never stands without its object counts, with
+    no auxiliary and no object of its own or of a verb coordinated with it ('police arrested and charged
+    him' is active; so is 'the man police arrested', whose object is the noun the clause describes); verbs
+    of charging count with the charge ('X accused of fraud'). A headline's subject must be a name or a
+    noun, not a pronoun."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "acl"):
+        return None
+    if verb.dep_ == "acl" and verb.tag_ != "VBN":
+        return None
+    always, charged = passive_only_verbs()
+    lemma = verb.lemma_.lower()
+    if lemma not in always and not (
+        lemma in charged and any(c.dep_ == "prep" and c.lower_ in ("of", "with", "for") for c in verb.children)
+    ):
+        return None
     if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "attr", "ccomp", "xcomp") for c in verb.children):
-        return False
-    return not any(
+        return None
+    if any(
         c.dep_ == "conj" and any(g.dep_ in ("dobj", "obj") for g in c.children)
         and not any(g.dep_ in SUBJECTS for g in c.children)
         for c in verb.children
-    )
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject if subject.pos_ != "PRON" else None
+    doc = verb.doc
+    if verb.dep_ in ("conj", "acl") and verb.i >= 2 and doc[verb.i - 1].text == ",":
+        named = doc[verb.i - 2]  # the noun phrase right before the comma: '..., X, arrested on Monday'
+        if named.dep_ != "compound" and (named.pos_ == "NOUN" or named.ent_type_ == "PERSON"):
+            return named
+    return verb.head if verb.dep_ == "acl" else None  # 'a woman killed in the crash'
 
 
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
@@ -461,7 +484,7 @@ class EventExtractor:
 
     @staticmethod
     def _trigger(token: Token) -> dict:
-        return {"text": token.text, "start": token.idx, "end": token.idx + len(token)}
+        return {"text": token.text, "start": token.idx, "end": token.idx + len(token), "lemma": token.lemma_.lower()}
 
     # ---- announced acts and demands (PLOVER codes the announcement, not the act) ------------------
     def _intent(self, verb: Token, event_type: str) -> Token | None:

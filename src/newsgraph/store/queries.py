@@ -146,6 +146,7 @@ def situation_relations(session: Session, kb_id: str) -> list[dict]:
                 "future": bool(details.get("future")),
                 "pending": bool(details.get("pending")),
                 "date": details.get("date") or (published or "")[:10],
+                "report_date": (published or "")[:10] or None,
                 "source": details.get("attributed_text") or doc_source,
                 "document_source": doc_source,
                 "document": relation.document_id,

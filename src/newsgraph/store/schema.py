@@ -166,7 +166,8 @@ class EventRow(Base):
 class EventClusterRow(Base):
     """One real-world event reported by one or more event mentions (rows of `events`), as GDELT
     separates events from mentions. Mentions join when type, participants, place, negation and
-    modality agree and their dates fall within a few days."""
+    modality agree and their dates fall within a few days; a mention that only one participant or
+    place identifies also needs the same trigger word (`trigger_key`)."""
 
     __tablename__ = "event_clusters"
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -177,6 +178,7 @@ class EventClusterRow(Base):
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
     hypothetical: Mapped[bool] = mapped_column(Boolean, default=False)
     date: Mapped[str | None] = mapped_column(String(32), index=True)
+    trigger_key: Mapped[str | None] = mapped_column(String(64))
     mentions: Mapped[int] = mapped_column(Integer, default=0)
     documents: Mapped[int] = mapped_column(Integer, default=0)
 
