@@ -37,6 +37,10 @@ def only(events: list[dict], event_type: str) -> dict:
         ("The ministry accused the rebels of using child soldiers.", "ACCUSE", "allege"),
         ("Police arrested the protest leaders.", "COERCE", "arrest"),
         ("The union called for a general strike.", "REQUEST", None),
+        # verbal defence is support (CAMEO 052); pressing for something is a request
+        ("The foreign minister defended Kenya against criticism of its border policy.", "SUPPORT", None),
+        ("The union is pushing hard for a vote on the pay offer.", "REQUEST", None),
+        ("Donors are pressuring the government to release the detainees.", "REQUEST", None),
     ],
 )
 def test_pattern_dictionary_codes_plover_types_and_modes(analyse, text, event_type, mode):
@@ -589,10 +593,12 @@ def test_an_arrest_nobody_is_said_to_make_is_made_by_the_storys_police(analyse):
 
 
 def test_abuse_of_people_is_force_and_abuse_of_office_is_not(analyse):
-    """'abuse' is an assault only on a party; torture told as a noun is one too."""
+    """'abuse' is an assault only on a party, and 'defend' support only of one (not of a title); torture
+    told as a noun is an assault too."""
     abused = only(events_of(analyse, "Camp guards abused the detainees for months."), "ASSAULT")
     assert "detainees" in abused["target_text"]
     assert not [e for e in events_of(analyse, "The mayor abused his office.") if e["type"] == "ASSAULT"]
+    assert not [e for e in events_of(analyse, "The boxer defended his title in Nairobi.") if e["type"] == "SUPPORT"]
     tortured = only(events_of(analyse, "A detainee died as a result of torture in a Velm prison."), "ASSAULT")
     assert tortured["mode"] == "torture"
 
@@ -745,6 +751,11 @@ def test_a_reduced_passive_names_its_agent_as_actor_and_its_noun_as_target(analy
     """'the teenager shot by police on Saturday': the participle's agent acted on the noun it modifies."""
     event = only(events_of(analyse, "A vigil was held for the teenager shot by police on Saturday."), "ASSAULT")
     assert "police" in event["actor_text"] and "teenager" in event["target_text"]
+
+
+def test_an_act_one_is_pressured_into_is_not_asserted(analyse):
+    released = only(events_of(analyse, "Donors are pressuring the government to release the detainees."), "CONCEDE")
+    assert released["hypothetical"] is True
 
 
 @pytest.mark.parametrize(
