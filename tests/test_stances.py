@@ -1022,7 +1022,10 @@ def test_a_person_arrested_by_police_of_a_place_is_in_that_place():
          "Government.", "ally_of", "Kenya", "Norda Government"),
         # both parties of a 'between' phrase, however the parser hangs the second
         ("We welcome the agreement on 2 May between the Norda Government, led by Tom Baird, and the Kalbar "
-         "Regional Government, on oil exports.", "ally_of", "Norda Government", "Kalbar Regional Government"),
+         "Regional Government, on port fees.", "ally_of", "Norda Government", "Kalbar Regional Government"),
+        # a participle set off after a party of the 'between' phrase describes that party, not the talks
+        ("Talks between the Transitional Council of Norda, led by President Tom Baird, and the Kalbar Front "
+         "resumed.", "controls", "Tom Baird", "Transitional Council of Norda"),
         ("The war between Kenya and the Kalbar Liberation Front has lasted a decade.", "opponent_of", "Kenya",
          "Kalbar Liberation Front"),
         # 'as part of Y' says on whose side the subject acts

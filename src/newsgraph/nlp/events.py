@@ -59,7 +59,7 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and stative_passive(verb):
         found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not found and reduced_passive(verb):
-        found = [verb.head]  # 'X, shot by police, died': X
+        found = [participle_noun(verb)]  # 'X, shot by police, died': X
     if not found and (undergoer := passive_without_auxiliary(verb)) is not None:
         found = [undergoer]
     return found
@@ -112,7 +112,24 @@ def passive_without_auxiliary(verb: Token) -> Token | None:
         named = doc[verb.i - 2]  # the noun phrase right before the comma: '..., X, arrested on Monday'
         if named.dep_ != "compound" and (named.pos_ == "NOUN" or named.ent_type_ == "PERSON"):
             return named
-    return verb.head if verb.dep_ == "acl" else None  # 'a woman killed in the crash'
+    return participle_noun(verb) if verb.dep_ == "acl" else None  # 'a woman killed in the crash'
+
+
+def participle_noun(verb: Token) -> Token:
+    """The noun a participle describes: the parser's head, unless the participle is set off by a comma
+    right after a name that the head reaches through a preposition other than 'of' ('the agreement between
+    X, led by Y, and Z': X is led, not the agreement; 'the mayor of X, shot on Monday': the mayor)."""
+    head = verb.head
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return head
+    named = next((e for e in verb.doc.ents if e.end == verb.i - 1), None)
+    node = named.root if named is not None else None
+    while node is not None and node.dep_ == "pobj" and node.head.dep_ == "prep":
+        preposition = node.head
+        if preposition.head.i == head.i:
+            return head if preposition.lower_ == "of" else named.root
+        node = preposition.head
+    return head
 
 
 def prep_objects(token: Token | None, preps: tuple[str, ...] | list[str] | None = None) -> list[Token]:
