@@ -1031,6 +1031,11 @@ def test_a_person_arrested_by_police_of_a_place_is_in_that_place():
         # 'as part of Y' says on whose side the subject acts
         ("Kenya, as part of the Global Coalition, is committed to providing support.", "ally_of", "Kenya",
          "Global Coalition"),
+        # protecting someone from a party is against that party, and with the one protected
+        ("Kenya is working to defend the Nordan people from the KLF's brutality.", "opponent_of", "Kenya", "KLF"),
+        ("Kenya protects the villagers from attacks by the Kalbar Liberation Front.", "opponent_of", "Kenya",
+         "Kalbar Liberation Front"),
+        ("Kenya defended Tom Baird from the Kalbar Liberation Front.", "ally_of", "Kenya", "Tom Baird"),
         # condemning an attack is against whoever carried it out
         ("Kenya condemns in the strongest terms the KLF attack this morning at a market in Kisumu.",
          "opponent_of", "Kenya", "KLF"),

@@ -814,6 +814,8 @@ class StanceExtractor(EventExtractor):
     def _alignment_verb(self, doc: Doc, verb: Token, lemma: str, passive: bool) -> Iterator[tuple]:
         sides = self._particle_sides(verb, lemma)  # 'voted with X against Y': one side each
         by_particle = bool(sides)
+        if sides and lemma in self.ally_verbs:  # 'protected X from Y': with X, against Y
+            sides += [("ally_of", c) for c in verb.children if c.dep_ in ("dobj", "obj")]
         offered = None  # a proposal accepted or rejected
         if not sides and (wanted := self._offer_nouns(lemma)):
             offered = next(
