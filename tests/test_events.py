@@ -777,6 +777,17 @@ def test_a_headline_passive_without_its_auxiliary_befalls_its_subject(analyse, t
     assert target in (event["target_text"] or "") and target not in (event["actor_text"] or ""), event
 
 
+def test_coordinated_passives_share_who_underwent_them_and_who_did_them(analyse):
+    """'X was shot and killed by police': both acts befell X, both by the police."""
+    events = events_of(analyse, "Tom Baird was shot and killed by police in Kisumu.")
+    for trigger in ("shot", "killed"):
+        event = next(e for e in events if e["trigger"]["text"] == trigger)
+        assert "Tom Baird" in (event["target_text"] or "") and "police" in (event["actor_text"] or ""), event
+    charged = next(e for e in events_of(analyse, "Lena Morrow was arrested and charged with fraud.")
+                   if e["type"] == "ACCUSE")
+    assert "Lena Morrow" in (charged["target_text"] or ""), charged
+
+
 @pytest.mark.parametrize(
     "text",
     [

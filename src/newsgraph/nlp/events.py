@@ -62,7 +62,20 @@ def passive_subjects(verb: Token) -> list[Token]:
         found = [participle_noun(verb)]  # 'X, shot by police, died': X
     if not found and (undergoer := passive_without_auxiliary(verb)) is not None:
         found = [undergoer]
+    if not found and coordinated_passive(verb):
+        found = passive_subjects(verb.head)  # 'X was shot and killed': X, for both
     return found
+
+
+def coordinated_passive(verb: Token) -> bool:
+    """'X was shot and killed', 'Y was arrested and charged': a participle coordinated with a passive verb,
+    with no subject or auxiliary of its own, shares that passive."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -158,8 +171,17 @@ def fought_inside(doc: Doc, phrase: Token | None, entity_id: str | None) -> bool
 
 
 def passive_agents(verb: Token) -> list[Token]:
-    """Who does a passive verb's act: the objects of its 'by' agent phrase ('was shot by police')."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """Who does a passive verb's act: the objects of its 'by' agent phrase ('was shot by police'), which
+    coordinated passives share ('was shot and killed by police')."""
+    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not found and coordinated_passive(verb):
+        found = [g for c in verb.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not found:
+        found = [
+            g for partner in verb.children if partner.dep_ == "conj" and coordinated_passive(partner)
+            for c in partner.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+    return found
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -406,7 +428,7 @@ class EventExtractor:
     ) -> list[dict]:
         sent = verb.sent
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or stative_passive(verb) or (
-            reduced_passive(verb) or headline_passive(verb)
+            reduced_passive(verb) or headline_passive(verb) or coordinated_passive(verb)
         )
         actors = self._actors(verb, passive)
         target_token = self._target(verb, passive)
