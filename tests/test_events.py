@@ -791,6 +791,31 @@ def test_coordinated_passives_share_who_underwent_them_and_who_did_them(analyse)
 @pytest.mark.parametrize(
     "text",
     [
+        "Tom Baird died in hospital after being shot in Kisumu.",
+        "Tom Baird, having been arrested twice since May, left the country.",
+    ],
+)
+def test_a_passive_participle_clause_befalls_the_subject_of_its_clause(analyse, text):
+    event = next(e for e in events_of(analyse, text) if e["type"] in ("ASSAULT", "COERCE"))
+    assert "Tom Baird" in (event["target_text"] or ""), event
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Residents were shaken by the bombing of the market in Mombasa.", None),  # an act one is moved by
+        ("Crowds angered by the shooting of Lena Morrow gathered in Kisumu.", "Lena Morrow"),
+        ("A shootout near Mombasa left three people dead.", None),
+    ],
+)
+def test_acts_named_by_a_noun_after_by_or_as_shootings_are_events(analyse, text, target):
+    event = only(events_of(analyse, text), "ASSAULT")
+    assert target is None or target in (event["target_text"] or ""), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Police arrested and charged Tom Baird on Sunday.",  # the coordinated verb carries the object
         "The officers who arrested Tom Baird on Sunday were praised.",
     ],

@@ -64,7 +64,19 @@ def passive_subjects(verb: Token) -> list[Token]:
         found = [undergoer]
     if not found and coordinated_passive(verb):
         found = passive_subjects(verb.head)  # 'X was shot and killed': X, for both
+    if not found and (clause := governing_clause(verb)) is not None:
+        found = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     return found
+
+
+def governing_clause(verb: Token) -> Token | None:
+    """The clause whose subject a subjectless passive participle clause shares: 'X died after being shot'
+    (after + being shot), 'X, having been arrested twice, ...' (X)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return verb.head.head
+    return verb.head if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") else None
 
 
 def coordinated_passive(verb: Token) -> bool:
@@ -375,6 +387,8 @@ class EventExtractor:
                 return token.head.head.pos_ in ("VERB", "AUX")
             if token.head.lower_ in DOER_PREPS and token.head.head.lemma_.lower() in self.charging_verbs:
                 return True  # 'charged with the murder of Y': the act charged
+            if token.head.lower_ == "by":  # 'angered by the shooting of X', not 'was hit by an airstrike'
+                return self._code(token.head.head) is None
             return token.head.lower_ in self.event_noun_preps
         if token.dep_ in OBJECTS:
             head = token.head.lemma_.lower()
