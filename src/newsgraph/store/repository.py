@@ -340,9 +340,8 @@ class Store:
         anchors = len({signature[k] for k in ("actor_key", "target_key", "place_key")} - {None})
         # One participant or place and a day leave many acts of one type: on one day in one city a
         # bombing, a fire and a killing are three events. Such a mention joins only the same act word.
-        signature["trigger_key"] = (event["trigger"].get("lemma") or event["trigger"]["text"].lower())[:64] if (
-            anchors == 1
-        ) else None
+        act_word = event["trigger"].get("lemma") or event["trigger"]["text"].lower()
+        signature["trigger_key"] = act_word[:64] if anchors == 1 else None
         cluster = None
         # Only a mention that identifies its event joins others: two different participants or places
         # among actor, target and place, or one of them and a date. 'An attack' with no one and nowhere
