@@ -185,15 +185,19 @@ def fought_inside(doc: Doc, phrase: Token | None, entity_id: str | None) -> bool
 def passive_agents(verb: Token) -> list[Token]:
     """Who does a passive verb's act: the objects of its 'by' agent phrase ('was shot by police'), which
     coordinated passives share ('was shot and killed by police')."""
-    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = _agent_objects(verb)
     if not found and coordinated_passive(verb):
-        found = [g for c in verb.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found = _agent_objects(verb.head)
     if not found:
         found = [
             g for partner in verb.children if partner.dep_ == "conj" and coordinated_passive(partner)
-            for c in partner.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            for g in _agent_objects(partner)
         ]
     return found
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def reduced_passive(verb: Token) -> bool:
